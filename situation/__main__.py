@@ -1,0 +1,5 @@
+import sys
+
+from situation.cli import main
+
+sys.exit(main())

@@ -1,0 +1,133 @@
+"""Loading: one function turns a situation file into the validated model, or into every located problem.
+
+The CLI, the dashboard and the tests all call `load_situation`. The common case, a valid file, takes the
+fast path (no positions kept); only when something is wrong is the text read again with positions, to
+point each problem at its line and column.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from situation.locate import locate
+from situation.messages import describe, word_error
+from situation.model import Situation
+from situation.problems import Finding, Problem, errors_in, format_path
+from situation.quotes import check_quotes
+from situation.reader import Positions, read_yaml
+from situation.references import check_references
+
+MAX_FILE_BYTES = 32 * 1024 * 1024
+"""A situation file larger than this is refused before it is read (the 1000x benchmark file is ~19 MiB)."""
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The model when the file is valid (warnings allowed), and every problem found, in file order."""
+
+    file: str
+    situation: Situation | None
+    problems: list[Problem]
+
+    @property
+    def ok(self) -> bool:
+        return self.situation is not None
+
+
+def load_situation(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
+    """Read, parse, validate and check one file. Never raises for anything wrong with the file."""
+    path = Path(path)
+    file = str(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            return _refused(
+                file,
+                "file-too-large",
+                f"the file is {size / 2**20:.1f} MiB; situation files are limited to {max_bytes / 2**20:.0f} MiB",
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return _refused(file, "file-not-found", "no such file")
+    except IsADirectoryError:
+        return _refused(file, "not-a-file", "this is a folder, not a file")
+    except OSError as error:
+        return _refused(file, "unreadable", f"the file cannot be read: {(error.strerror or str(error)).lower()}")
+    return parse_situation(raw, file, base_dir=path.parent, max_bytes=max_bytes)
+
+
+def parse_situation(raw: bytes, file: str, *, base_dir: Path | None = None, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
+    """The same as `load_situation` for bytes already in hand; quotes are checked only when `base_dir` is given."""
+    if len(raw) > max_bytes:
+        return _refused(
+            file,
+            "file-too-large",
+            f"the file is {len(raw) / 2**20:.1f} MiB; situation files are limited to {max_bytes / 2**20:.0f} MiB",
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return LoadResult(file, None, [_not_utf8(file, raw, error)])
+    read = read_yaml(text, file, keep_marks=False)
+    problems = list(read.problems)
+    if read.fatal:
+        return LoadResult(file, None, problems)
+    data = read.data
+    if not isinstance(data, dict):
+        found = describe(data)
+        problems.append(
+            Problem(
+                file,
+                1,
+                1,
+                "",
+                "not-a-mapping",
+                f"the top level must be a mapping of fields (id:, title:, sources:, …), found {found}",
+            )
+        )
+        return LoadResult(file, None, problems)
+
+    findings: list[Finding] = []
+    situation: Situation | None = None
+    try:
+        situation = Situation.model_validate(data)
+    except ValidationError as error:
+        for detail in error.errors(include_url=False):
+            wording = word_error(detail, Situation)
+            findings.append(Finding(tuple(detail["loc"]), wording.code, wording.message, about_key=wording.about_key))
+    findings.extend(check_references(data))
+    if situation is not None and base_dir is not None:
+        findings.extend(check_quotes(situation, data, base_dir))
+    if findings:
+        marked = read_yaml(text, file, keep_marks=True)  # the same text again, this time keeping positions
+        assert marked.positions is not None
+        problems.extend(_place(file, marked.data, marked.positions, finding) for finding in findings)
+    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
+    return LoadResult(file, None if errors_in(problems) else situation, problems)
+
+
+def _place(file: str, data: dict, positions: Positions, finding: Finding) -> Problem:
+    """Give a finding its line and column, and its path as the YAML's reader sees it."""
+    located = locate(data, positions, finding.path)
+    mark = located.key_mark if finding.about_key and located.key_mark else located.value_mark
+    path = located.path
+    if not located.reached_end and finding.code == "missing-field":
+        path = (*path, finding.path[-1])
+    return Problem(file, mark.line, mark.column, format_path(path), finding.code, finding.message, finding.severity)
+
+
+def _refused(file: str, code: str, message: str) -> LoadResult:
+    return LoadResult(file, None, [Problem(file, None, None, "", code, message)])
+
+
+def _not_utf8(file: str, raw: bytes, error: UnicodeDecodeError) -> Problem:
+    """Point at the first byte that is not UTF-8, counting columns in characters as an editor does."""
+    start = error.start
+    line_start = raw.rfind(b"\n", 0, start) + 1
+    line = raw.count(b"\n", 0, start) + 1
+    column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
+    byte = raw[start]
+    return Problem(file, line, column, "", "not-utf8", f"the file is not valid UTF-8 (byte 0x{byte:02x} here); save it as UTF-8")

@@ -1,0 +1,149 @@
+"""Pydantic's validation errors, said in plain words: "expected X, found Y", and "did you mean …" for a typo.
+
+Each error gets a stable code (`unknown-field`, `wrong-type`, …) that tests and machines can rely on; the
+sentence is for people and may improve without breaking them.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import types
+import typing
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel
+from pydantic_core import ErrorDetails
+
+CODES = {
+    "missing": "missing-field",
+    "extra_forbidden": "unknown-field",
+    "enum": "not-allowed",
+    "literal_error": "not-allowed",
+    "severity_kind": "not-allowed",
+    "too_short": "too-few-items",
+    "date_value": "invalid-date",
+    "date_format": "invalid-date",
+    "date_precision": "invalid-date",
+    "date_type": "invalid-date",
+}
+_WRONG_TYPE = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "float_type": "a number",
+    "number_type": "a number",
+    "bool_type": "true or false",
+    "list_type": "a list (lines starting with '- ')",
+    "model_type": "a mapping (lines of 'key: value')",
+    "model_attributes_type": "a mapping (lines of 'key: value')",
+    "dict_type": "a mapping (lines of 'key: value')",
+    "value_kind": "a number, a range such as {low: 250000, high: 275000}, or null for unknown",
+    "grade_type": "a grade number",
+}
+
+
+@dataclass(frozen=True)
+class Wording:
+    """What a validation error says, and whether it is about a key (unknown field) rather than a value."""
+
+    code: str
+    message: str
+    about_key: bool = False
+
+
+def describe(value: Any) -> str:
+    """How a found value reads in a message: the text 'abc', the number 12, true, null, a list."""
+    if value is None:
+        return "null (nothing)"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text '{shown}'" if value else "empty text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    return type(value).__name__
+
+
+def did_you_mean(word: str, options: typing.Iterable[str]) -> str:
+    """' (did you mean 'sources'?)' when a close option exists, else ''."""
+    options = list(options)
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    close = close or [o for o in options if word and o.startswith(word)][:1]
+    return f" (did you mean '{close[0]}'?)" if close else ""
+
+
+def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
+    """Plain words for one pydantic error."""
+    kind, loc, found = error["type"], error["loc"], error.get("input")
+    ctx = error.get("ctx") or {}
+    code = CODES.get(kind, "wrong-type" if kind in _WRONG_TYPE else "invalid-value")
+    if kind == "missing":
+        return Wording(code, f"required field '{loc[-1]}' is missing")
+    if kind == "extra_forbidden":
+        fields = fields_at(root_model, loc[:-1])
+        return Wording(code, f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), fields)}", about_key=True)
+    if kind in ("enum", "literal_error"):
+        options = re.findall(r"'([^']*)'", ctx.get("expected", "")) or re.findall(r"\d+", ctx.get("expected", ""))
+        hint = did_you_mean(str(found), options) if isinstance(found, str) else ""
+        return Wording(code, f"expected one of {ctx.get('expected')}, found {describe(found)}{hint}")
+    if kind in _WRONG_TYPE:
+        return Wording(code, f"expected {_WRONG_TYPE[kind]}, found {describe(found)}{_type_hint(kind, found)}")
+    if kind == "string_pattern_mismatch":
+        return Wording(code, f"{describe(found)} is not a valid id: use lower-case letters, digits, '-' and '_'")
+    if kind == "string_too_short":
+        return Wording(code, "must not be empty")
+    if kind == "string_too_long":
+        return Wording(code, f"is too long: {len(str(found))} characters, at most {ctx.get('max_length')}")
+    if kind == "too_short":
+        return Wording(code, f"needs at least {ctx.get('min_length')} item(s), found {ctx.get('actual_length')}")
+    if kind in ("greater_than_equal", "less_than_equal"):
+        bound = "at least" if kind == "greater_than_equal" else "at most"
+        limit = ctx.get("ge", ctx.get("le"))
+        return Wording(code, f"must be {bound} {limit}, found {describe(found)}")
+    message = error["msg"].removeprefix("Value error, ")
+    if kind == "severity_kind":
+        message += f", found {describe(found)}"
+    return Wording(code, message[:1].lower() + message[1:])
+
+
+def _type_hint(kind: str, found: Any) -> str:
+    if kind == "string_type" and isinstance(found, (int, float, bool)):
+        return " (put it in quotes to keep it as text)"
+    if kind == "bool_type" and isinstance(found, str) and found.lower() in ("yes", "no", "on", "off", "y", "n"):
+        return " (YAML 1.2 reads yes/no/on/off as text: write true or false)"
+    if kind in ("number_type", "value_kind") and isinstance(found, str) and re.fullmatch(r"[\d,. ]+", found):
+        return " (write numbers without separators or quotes, e.g. 250000)"
+    return ""
+
+
+def fields_at(model: type[BaseModel], loc: typing.Sequence[str | int]) -> list[str]:
+    """The field names allowed in the mapping at `loc`, for 'did you mean'."""
+    current: Any = model
+    for part in loc:
+        current = _unwrap(current, want_list=isinstance(part, int))
+        if isinstance(part, int) and typing.get_origin(current) is list:
+            current = typing.get_args(current)[0]
+        elif isinstance(current, type) and issubclass(current, BaseModel) and part in current.model_fields:
+            current = current.model_fields[str(part)].annotation
+    current = _unwrap(current, want_list=False)
+    return list(current.model_fields) if isinstance(current, type) and issubclass(current, BaseModel) else []
+
+
+def _unwrap(annotation: Any, *, want_list: bool) -> Any:
+    """Strip Annotated and Optional/Union down to the model (or list) inside."""
+    while True:
+        origin = typing.get_origin(annotation)
+        if origin is typing.Annotated:
+            annotation = typing.get_args(annotation)[0]
+        elif origin in (typing.Union, types.UnionType):
+            members = [_unwrap(m, want_list=want_list) for m in typing.get_args(annotation)]
+            wanted = [m for m in members if (typing.get_origin(m) is list) == want_list and m is not type(None)]
+            return wanted[0] if wanted else annotation
+        else:
+            return annotation

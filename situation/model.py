@@ -1,0 +1,488 @@
+"""The situation model: the humanitarian facts of one crisis, each with its sources, grades and date.
+
+Every field's docstring is its description: pydantic puts it in the JSON Schema, and `situation.docs`
+writes the model page from it, so code, schema and docs say the same thing. Unknown is `null`, never 0.
+Cross-references (a cited source, area or indicator that must exist) are checked in `situation.references`,
+on the raw data, so they are reported even when other fields are wrong.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AllowInfNan,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PlainValidator,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    Tag,
+    ValidationInfo,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic import (
+    Strict as StrictMode,
+)
+from pydantic_core import PydanticCustomError
+
+from situation.dates import PartialDate, parse_day
+from situation.scales import INSUFFICIENT_EVIDENCE, Credibility, Reliability, Severity
+from situation.taxonomy import EVENT_TYPES, EventType
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
+Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
+FiniteFloat = Annotated[float, StrictMode(), AllowInfNan(False)]
+
+
+def _number(value: Any) -> int | float:
+    """An int stays an int (250000, not 250000.0); text, true/false, .inf and .nan are refused."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
+        raise PydanticCustomError("number_type", "expected a number")
+    return value
+
+
+Number = Annotated[int | float, PlainValidator(_number), WithJsonSchema({"type": "number"})]
+
+
+def _not_a_boolean(value: Any) -> Any:
+    """Lax pydantic reads `true` as the grade 1; a grade written as true/false is a mistake, so say so."""
+    if isinstance(value, bool):
+        raise PydanticCustomError("grade_type", "expected a grade number, found {found}", {"found": str(value).lower()})
+    return value
+
+
+CredibilityGrade = Annotated[Credibility, BeforeValidator(_not_a_boolean)]
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Marks a field as the id of an entry in another section; `situation.references` checks it exists."""
+
+    section: str
+
+
+SourceRef = Annotated[Id, RefersTo("sources")]
+AreaRef = Annotated[Id, RefersTo("areas")]
+ClaimRef = Annotated[Id, RefersTo("claims")]
+Day = Annotated[date, PlainValidator(parse_day), WithJsonSchema({"type": "string", "format": "date"})]
+
+
+class Strict(BaseModel):
+    """Shared settings: unknown keys are errors (a typo such as `sorces:` is caught), docstrings describe fields."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, strict=False)
+
+
+def _kind_of_value(value: Any) -> str | None:
+    if value is None:
+        return "unknown"
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, (int, float)):
+        return "number"
+    if isinstance(value, (dict, ValueRange)):
+        return "range"
+    return None
+
+
+class ValueRange(Strict):
+    """A range, as sitreps give '250,000–275,000'."""
+
+    low: Number
+    """The lowest figure the sources support."""
+    high: Number
+    """The highest figure the sources support."""
+
+    @field_validator("high")
+    @classmethod
+    def _not_below_low(cls, high: float, info: ValidationInfo) -> float:
+        low = info.data.get("low")
+        if low is not None and high < low:
+            raise ValueError(f"high ({high:g}) is below low ({low:g})")
+        return high
+
+
+Value = Annotated[
+    Annotated[Number, Tag("number")] | Annotated[ValueRange, Tag("range")] | Annotated[None, Tag("unknown")],
+    Discriminator(
+        _kind_of_value,
+        custom_error_type="value_kind",
+        custom_error_message="expected a number, a range such as {low: 250000, high: 275000}, or null for unknown",
+    ),
+]
+
+
+def _kind_of_severity(value: Any) -> str | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return "level"
+    return "no-level" if value == INSUFFICIENT_EVIDENCE else None
+
+
+SeverityValue = Annotated[
+    Annotated[Severity, Tag("level")] | Annotated[Literal["insufficient_evidence"], Tag("no-level")],
+    Discriminator(
+        _kind_of_severity,
+        custom_error_type="severity_kind",
+        custom_error_message="expected a severity level from 1 to 5, or insufficient_evidence",
+    ),
+]
+
+
+class Quote(Strict):
+    """A short phrase from a source, attributed; checked against the source's own text where it is at hand."""
+
+    text: Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
+    """The words as the source wrote or said them: a phrase, a sentence at most."""
+    by: SourceRef
+    """The id of the source that said it (the speaker, not the outlet that carried it)."""
+
+
+class Sourced(Strict):
+    """What every fact carries: who says so, how credible it is, and optionally their words."""
+
+    sources: Annotated[list[SourceRef], Field(min_length=1)]
+    """Ids of the sources that report this fact."""
+    credibility: CredibilityGrade
+    """How credible this information is, 1 (confirmed) to 6 (cannot be judged); graded apart from source reliability."""
+    quote: Quote | None = None
+    """A short attributed quote that backs the fact."""
+    note: Text | None = None
+    """The analyst's note: how the fact was read, what is uncertain."""
+
+
+class SourceKind(StrEnum):
+    """What kind of body a source is, for weighing it."""
+
+    NEWS_MEDIA = "news_media"
+    STATE_MEDIA = "state_media"
+    MONITOR = "monitor"
+    CIVIL_DEFENCE = "civil_defence"
+    PARTY = "party"
+    GOVERNMENT = "government"
+    UN = "un"
+    NGO = "ngo"
+    OTHER = "other"
+
+
+class Source(Strict):
+    """Who reports: an outlet, an agency, a party to the conflict, a monitor."""
+
+    id: Id
+    """Short id that facts cite, such as sana or sohr."""
+    name: Text
+    """The name as readers know it."""
+    kind: SourceKind
+    """What kind of body it is; `party` is an armed group or a party to the conflict."""
+    reliability: Reliability
+    """Admiralty reliability of the source, A (completely reliable) to F (cannot be judged)."""
+    via: SourceRef | None = None
+    """Id of the source that relays this one's words, when we lack them first-hand (SANA as reported by CNN)."""
+    document: Text | None = None
+    """A local file with the source's own text, relative to this YAML file; its quotes (and those relayed via it) are checked."""
+    url: Text | None = None
+    """Where the source's text was published."""
+    note: Text | None = None
+    """Why this grade: affiliation, track record."""
+
+
+class AreaStatus(StrEnum):
+    """The humanitarian status of an area."""
+
+    BESIEGED = "besieged"
+    CONTESTED = "contested"
+    HARD_TO_REACH = "hard_to_reach"
+    ACCESSIBLE = "accessible"
+
+
+class SiegeCriteria(Strict):
+    """The three criteria the UN uses to call an area besieged; null where the sources do not say."""
+
+    military_encirclement: StrictBool | None = None
+    """The area is surrounded by armed actors."""
+    no_humanitarian_access: StrictBool | None = None
+    """Humanitarian assistance cannot regularly enter."""
+    no_free_movement: StrictBool | None = None
+    """Civilians, the sick and the wounded cannot regularly leave."""
+
+
+class AreaObservation(Sourced):
+    """Who held an area and in what state it was, on a date."""
+
+    date: PartialDate
+    """When this held (a day, a month, a season or a year)."""
+    status: AreaStatus | None
+    """besieged, contested, hard_to_reach or accessible; null when unknown."""
+    controlled_by: Text | None = None
+    """Who controls the area, as the sources name them."""
+    siege: SiegeCriteria | None = None
+    """The UN's siege criteria, for a besieged area."""
+
+
+class Area(Strict):
+    """A place facts are about: a city, a district, a neighbourhood."""
+
+    id: Id
+    """Short id that facts cite, such as east-aleppo."""
+    name: Text
+    """The place name as readers know it."""
+    parent: AreaRef | None = None
+    """Id of the area this one lies in."""
+    lat: Annotated[FiniteFloat, Field(ge=-90, le=90)] | None = None
+    """Approximate latitude in degrees, for the map (public geography, not a source's fact)."""
+    lon: Annotated[FiniteFloat, Field(ge=-180, le=180)] | None = None
+    """Approximate longitude in degrees, for the map."""
+    history: list[AreaObservation] = []
+    """The area's control and status over time, oldest first."""
+
+
+class IndicatorObservation(Sourced):
+    """One dated value of an indicator."""
+
+    date: PartialDate
+    """When the value held."""
+    value: Value
+    """A number, a range {low, high}, or null when the sources say it is unknown."""
+    approximate: StrictBool = False
+    """True where the source hedges ('about 250,000')."""
+    claims: list[ClaimRef] = []
+    """Ids of claims this value rests on; a contested claim marks the value contested."""
+
+
+class Indicator(Strict):
+    """A figure tracked over time, such as people under siege."""
+
+    id: Id
+    """Short id, such as people-under-siege."""
+    name: Text
+    """What is counted, as a card title."""
+    unit: Text
+    """What one unit is: people, percent, trucks."""
+    area: AreaRef | None = None
+    """Id of the area the figure is about."""
+    description: Text | None = None
+    """What exactly is counted, and what is not."""
+    observations: Annotated[list[IndicatorObservation], Field(min_length=1)]
+    """The values over time, oldest first."""
+
+
+class Commodity(StrEnum):
+    """What is short."""
+
+    FOOD = "food"
+    FUEL = "fuel"
+    MEDICINE = "medicine"
+    WATER = "water"
+    ELECTRICITY = "electricity"
+    SHELTER = "shelter"
+    COOKING_GAS = "cooking_gas"
+
+
+class ShortageObservation(Sourced):
+    """How bad a shortage was on a date."""
+
+    date: PartialDate
+    """When this held."""
+    severity: SeverityValue
+    """1 none or minor, 2 stressed, 3 moderate, 4 severe, 5 extreme; or insufficient_evidence (never a guessed level)."""
+
+
+class Shortage(Strict):
+    """Shortage of one commodity in one area, over time."""
+
+    area: AreaRef
+    """Id of the area."""
+    commodity: Commodity
+    """food, fuel, medicine, water, electricity, shelter or cooking_gas."""
+    observations: Annotated[list[ShortageObservation], Field(min_length=1)]
+    """The severity over time, oldest first."""
+
+
+class RouteKind(StrEnum):
+    """What a route is for."""
+
+    AID_CORRIDOR = "aid_corridor"
+    SUPPLY_LINE = "supply_line"
+
+
+class RouteStatus(StrEnum):
+    """Whether a route can be used."""
+
+    OPEN = "open"
+    FRAGILE = "fragile"
+    CONTESTED = "contested"
+    CLOSED = "closed"
+
+
+class RouteObservation(Sourced):
+    """The state of a route on a date."""
+
+    date: PartialDate
+    """When this held."""
+    status: RouteStatus | None
+    """open, fragile, contested or closed; null when unknown."""
+    convoys_can_pass: StrictBool | None = None
+    """Whether aid convoys can use it; null when the sources do not say."""
+    threat: Text | None = None
+    """What endangers passage (bombardment, snipers, closure)."""
+    deliveries: Text | None = None
+    """What got through, as reported (e.g. trucks of food and gas)."""
+    claims: list[ClaimRef] = []
+    """Ids of claims this status rests on."""
+
+
+class Route(Strict):
+    """An aid corridor or a supply line, with its status over time."""
+
+    id: Id
+    """Short id, such as ramouseh-corridor."""
+    name: Text
+    """The route's name as a card title."""
+    kind: RouteKind
+    """aid_corridor or supply_line."""
+    to_area: AreaRef
+    """Id of the area the route supplies."""
+    from_area: AreaRef | None = None
+    """Id of the area it comes from, where known."""
+    route: Text | None = None
+    """The way it runs, in words."""
+    observations: Annotated[list[RouteObservation], Field(min_length=1)]
+    """The status over time, oldest first."""
+
+
+class Stance(StrEnum):
+    """A source's position on a claim."""
+
+    ASSERTS = "asserts"
+    DENIES = "denies"
+
+
+class Position(Strict):
+    """One source's stance on a claim, on a date."""
+
+    source: SourceRef
+    """Id of the source taking the stance."""
+    stance: Stance
+    """asserts or denies."""
+    date: PartialDate
+    """When the source took this stance."""
+    quote: Quote | None = None
+    """The source's words, short and attributed."""
+
+
+class ClaimStatus(StrEnum):
+    """Derived from the positions, never written by hand."""
+
+    REPORTED = "reported"
+    CORROBORATED = "corroborated"
+    CONTESTED = "contested"
+
+
+class Claim(Strict):
+    """A statement that sources assert or deny; its status follows from who says what."""
+
+    id: Id
+    """Short id that facts cite, such as siege-broken."""
+    statement: Text
+    """The claim in one neutral sentence."""
+    credibility: CredibilityGrade
+    """The analyst's grade of the claim itself, 1 (confirmed) to 6 (cannot be judged)."""
+    positions: Annotated[list[Position], Field(min_length=1)]
+    """Who asserts and who denies it."""
+    note: Text | None = None
+    """The analyst's note."""
+
+    @property
+    def status(self) -> ClaimStatus:
+        """Contested when any source denies what another asserts; corroborated when two or more assert."""
+        asserting = {p.source for p in self.positions if p.stance is Stance.ASSERTS}
+        denying = {p.source for p in self.positions if p.stance is Stance.DENIES}
+        if asserting and denying:
+            return ClaimStatus.CONTESTED
+        if len(asserting) >= 2:
+            return ClaimStatus.CORROBORATED
+        return ClaimStatus.REPORTED
+
+
+class Event(Sourced):
+    """A dated incident, typed on ACLED's taxonomy."""
+
+    id: Id
+    """Short id."""
+    date: PartialDate
+    """When it happened."""
+    area: AreaRef
+    """Id of the area where it happened."""
+    type: EventType
+    """ACLED event type (see the table of event types)."""
+    sub_type: Text
+    """ACLED sub-type of that type, such as air_drone_strike or non_state_actor_overtakes_territory."""
+    summary: Text
+    """What happened, in one or two neutral sentences."""
+    actors: list[Text] = []
+    """Who acted, as the sources name them."""
+    fatalities: Annotated[StrictInt, Field(ge=0)] | None = None
+    """Deaths reported; null when the sources do not say (not 0)."""
+    claims: list[ClaimRef] = []
+    """Ids of claims this event rests on."""
+
+    @field_validator("sub_type")
+    @classmethod
+    def _sub_type_of_type(cls, sub_type: str, info: ValidationInfo) -> str:
+        event_type = info.data.get("type")
+        if event_type is None:
+            return sub_type  # the type itself is wrong, and reported
+        sub_types = EVENT_TYPES[event_type][1]
+        if sub_type not in sub_types:
+            raise ValueError(f"'{sub_type}' is not a sub-type of {event_type}; expected one of: {', '.join(sub_types)}")
+        return sub_type
+
+
+class Situation(Strict):
+    """One crisis as a team knows it on one date."""
+
+    id: Id
+    """Short id, used in links, such as aleppo-2016-08."""
+    title: Text
+    """The situation's name, as the dashboard's title."""
+    as_of: Day
+    """The date the file describes (a day)."""
+    summary: Text
+    """Two or three sentences: what is happening, to whom."""
+    sources: Annotated[list[Source], Field(min_length=1)]
+    """Everyone the facts cite."""
+    areas: list[Area] = []
+    """The places the facts are about."""
+    indicators: list[Indicator] = []
+    """Figures tracked over time; people under siege first."""
+    shortages: list[Shortage] = []
+    """What is short, where, how badly."""
+    access: list[Route] = []
+    """Aid corridors and supply lines."""
+    claims: list[Claim] = []
+    """Statements the sources assert or deny."""
+    events: list[Event] = []
+    """Dated incidents."""
+
+    def source(self, source_id: str) -> Source:
+        """The source of that id (ids are checked at load time, so it exists)."""
+        return next(s for s in self.sources if s.id == source_id)
+
+    def area(self, area_id: str) -> Area:
+        """The area of that id."""
+        return next(a for a in self.areas if a.id == area_id)
+
+    def claim(self, claim_id: str) -> Claim:
+        """The claim of that id."""
+        return next(c for c in self.claims if c.id == claim_id)

@@ -1,0 +1,71 @@
+"""Cross-references: every cited source, area and claim must exist, and every id must be unique in its section.
+
+Checked on the raw data, not the validated model, so a wrong reference is reported in the same run as a
+typo elsewhere in the file. Which fields are references is read off the model (`RefersTo`), not listed here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from situation.messages import did_you_mean
+from situation.model import RefersTo, Situation
+from situation.paths import Pattern, data_at, model_paths
+from situation.problems import Finding
+
+SECTIONS_WITH_IDS = ("sources", "areas", "indicators", "access", "claims", "events")
+_SINGULAR = {
+    "sources": "source",
+    "areas": "area",
+    "indicators": "indicator",
+    "access": "route",
+    "claims": "claim",
+    "events": "event",
+}
+
+REFERENCES: list[tuple[Pattern, str]] = model_paths(
+    Situation, lambda _annotation, metadata: next((m.section for m in metadata if isinstance(m, RefersTo)), None)
+)
+
+
+def check_references(data: Any) -> list[Finding]:
+    """Duplicate ids, references to ids that do not exist, and `via` chains that loop."""
+    findings: list[Finding] = []
+    ids: dict[str, set[str]] = {}
+    for section in SECTIONS_WITH_IDS:
+        first_at: dict[str, tuple[str | int, ...]] = {}
+        for path, value in data_at(data, (section, "*", "id")):
+            if not isinstance(value, str):
+                continue
+            if value in first_at:
+                where = f"{section}[{first_at[value][1]}]"
+                findings.append(Finding(path, "duplicate-id", f"the id '{value}' is already used by {where}; ids must be unique"))
+            else:
+                first_at[value] = path
+        ids[section] = set(first_at)
+    for pattern, section in REFERENCES:
+        for path, value in data_at(data, pattern):
+            if isinstance(value, str) and value not in ids[section]:
+                message = f"no {_SINGULAR[section]} has the id '{value}'{did_you_mean(value, ids[section])}"
+                findings.append(Finding(path, "unknown-reference", message))
+    findings.extend(_via_loops(data))
+    return findings
+
+
+def _via_loops(data: Any) -> list[Finding]:
+    """A source relayed via itself, directly or round a loop, has no first-hand text to check quotes against."""
+    via = {s.get("id"): s.get("via") for s in data.get("sources", []) if isinstance(s, dict)} if isinstance(data, dict) else {}
+    findings = []
+    for index, source in enumerate(data.get("sources", []) if isinstance(data, dict) else []):
+        if not isinstance(source, dict):
+            continue
+        seen, current = set(), source.get("id")
+        while current in via and via[current] is not None:
+            if current in seen:
+                findings.append(
+                    Finding(("sources", index, "via"), "via-loop", f"'via' leads round in a loop back to '{current}'")
+                )
+                break
+            seen.add(current)
+            current = via[current]
+    return findings
