@@ -7,6 +7,7 @@ directly. Exit codes: 0 all valid, 1 a file has errors, 2 a usage error (bad arg
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from collections.abc import Sequence
@@ -73,7 +74,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
     stdout, stderr = stdout or sys.stdout, stderr or sys.stderr
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        with contextlib.redirect_stdout(stdout):  # argparse prints --help to sys.stdout
+            args = parser.parse_args(argv)
         if args.command is None:
             parser.print_help(stdout)
             return 2

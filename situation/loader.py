@@ -81,8 +81,8 @@ def parse_situation(raw: bytes, file: str, *, base_dir: Path | None = None, max_
         problems.append(
             Problem(
                 file,
-                1,
-                1,
+                read.root_mark.line,
+                read.root_mark.column,
                 "",
                 "not-a-mapping",
                 f"the top level must be a mapping of fields (id:, title:, sources:, …), found {found}",

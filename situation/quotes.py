@@ -17,11 +17,11 @@ from situation.problems import Finding
 QUOTE_FIELDS: list[Pattern] = [
     pattern for pattern, _ in model_paths(Situation, lambda annotation, _m: annotation is Quote or None)
 ]
-_QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'‘’‚‛“”„‟«»‹›`´", "'"))
+_QUOTE_MARKS = str.maketrans(dict.fromkeys("\"'‘’‚‛“”„‟«»‹›`´"))
 
 
 def normalise(text: str) -> str:
-    """Text as compared: runs of whitespace as one space, every quote mark as one kind."""
+    """Text as compared: runs of whitespace as one space, quote marks and apostrophes left out."""
     return " ".join(text.translate(_QUOTE_MARKS).split())
 
 

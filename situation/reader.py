@@ -64,6 +64,7 @@ class ReadResult:
     """The data of the file's one document (None when unreadable), its positions, and what went wrong."""
 
     data: Any
+    root_mark: Mark
     positions: Positions | None
     problems: list[Problem]
     fatal: bool
@@ -140,6 +141,7 @@ class _Builder:
         self.problems: list[Problem] = []
         self.positions = Positions(Mark(1, 1)) if keep_marks else None
         self.root: Any = None
+        self.root_mark = Mark(1, 1)
         self.documents = 0
 
     def problem(self, mark: Mark | None, code: str, message: str) -> None:
@@ -168,7 +170,7 @@ class _Builder:
 
     def add(self, value: Any, mark: Mark, size: int) -> None:
         if not self.stack:
-            self.root = value
+            self.root, self.root_mark = value, mark
             if self.positions is not None:
                 self.positions.root = mark
             return
@@ -212,17 +214,17 @@ class _Builder:
             self.anchors[event.anchor] = (value, 1)
         self.add(value, mark, 1)
 
+    def forbidden_tag(self, tag: str, mark: Mark) -> None:
+        shown = "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
+        message = f"the tag {shown} is not allowed: a situation file holds plain text, numbers, lists and mappings"
+        self.problem(mark, "forbidden-tag", message)
+
     def tagged(self, tag: str, text: str, mark: Mark) -> Any:
         name = tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else None
         if tag == "!" or name == "str":
             return text
         if name not in _SCALAR_TAGS:
-            shown = "!!" + tag[len(_CORE_TAG) :] if name is not None else tag
-            self.problem(
-                mark,
-                "forbidden-tag",
-                f"the tag {shown} is not allowed: a situation file holds plain text, numbers, lists and mappings",
-            )
+            self.forbidden_tag(tag, mark)
             return text
         value = resolve_plain(text)
         wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[name]
@@ -234,13 +236,7 @@ class _Builder:
     def start(self, event: events.CollectionStartEvent, is_map: bool) -> None:
         mark = _mark(event)
         if event.tag is not None and event.tag not in (_CORE_TAG + "map", _CORE_TAG + "seq", "!"):
-            self.problem(
-                mark,
-                "forbidden-tag",
-                f"the tag {event.tag} is not allowed: a situation file holds plain text, numbers, lists and mappings",
-            )
-        if self.stack and self.stack[-1].is_map and self.stack[-1].key is None:
-            self.problem(mark, "complex-key", "a key must be plain text, not a list or a mapping")
+            self.forbidden_tag(event.tag, mark)
         if len(self.stack) >= MAX_DEPTH:
             raise _Refusal(
                 mark, "too-deep", f"nesting goes deeper than {MAX_DEPTH} levels here; a situation file needs fewer than ten"
@@ -310,6 +306,6 @@ def read_yaml(text: str, file: str, *, keep_marks: bool = True) -> ReadResult:
         builder.problem(None, "too-deep", "the file nests too deeply to read")
         fatal = True
     if builder.documents == 0 and not fatal:
-        builder.problem(None, "empty-file", "the file holds no YAML document: it is empty or holds only comments")
+        builder.problem(Mark(1, 1), "empty-file", "the file holds no YAML document: it is empty or holds only comments")
         fatal = True
-    return ReadResult(None if fatal else builder.root, builder.positions, builder.problems, fatal)
+    return ReadResult(None if fatal else builder.root, builder.root_mark, builder.positions, builder.problems, fatal)

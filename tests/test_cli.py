@@ -1,0 +1,108 @@
+"""The command line, called as a user calls it: exit codes, one located line per error, JSON, help."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CASES, ROOT, SEED
+
+from situation.cli import build_parser, main
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def test_a_valid_file_gets_a_one_line_summary() -> None:
+    code, out, _ = run("validate", str(SEED))
+    assert code == 0
+    assert out.splitlines()[-1].startswith(f"{SEED}: valid: Siege of eastern Aleppo, as of 2016-08-08: 10 sources")
+
+
+def test_each_error_gets_one_located_line_and_exit_1() -> None:
+    path = CASES / "invalid" / "wrong-types.yaml"
+    code, out, _ = run("validate", str(path))
+    assert code == 1
+    lines = out.splitlines()
+    located = [line for line in lines if re.match(rf"{re.escape(str(path))}:\d+:\d+: \S+: ", line)]
+    assert len(located) == 4
+    assert lines[-1] == "4 error(s) in 1 of 1 file(s)"
+
+
+def test_folders_are_searched_and_every_file_reported() -> None:
+    code, out, _ = run("validate", str(CASES / "valid"), str(CASES / "invalid" / "duplicate-key.yaml"))
+    assert code == 1
+    assert out.count(": valid: ") == 2
+    assert "duplicate key 'title'" in out
+
+
+def test_json_output_for_machines() -> None:
+    code, out, _ = run("validate", "--format", "json", str(CASES / "invalid" / "references.yaml"), str(SEED))
+    assert code == 1
+    report = json.loads(out)
+    assert report["valid"] is False
+    bad, good = report["files"]
+    assert good["valid"] is True and good["summary"].startswith("Siege of eastern Aleppo")
+    assert [(p["line"], p["column"], p["code"]) for p in bad["problems"]] == [
+        (13, 10, "duplicate-id"),
+        (18, 11, "unknown-reference"),
+        (22, 25, "unknown-reference"),
+        (24, 18, "unknown-reference"),
+    ]
+    assert set(bad["problems"][0]) == {"file", "line", "column", "path", "code", "message", "severity"}
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        ((), "COMMAND"),
+        (("validate",), "the following arguments are required: PATH"),
+        (("frobnicate",), "invalid choice"),
+        (("validate", "no/such/file.yaml"), "no such file or folder: no/such/file.yaml"),
+        (("validate", "--format", "xml", "seeds"), "invalid choice"),
+    ],
+)
+def test_usage_errors_exit_2_with_a_plain_message(argv: tuple[str, ...], said: str) -> None:
+    code, out, err = run(*argv)
+    assert code == 2
+    assert said in out + err
+    assert "Traceback" not in out + err
+
+
+def test_a_folder_without_situation_files_is_a_usage_error(tmp_path: Path) -> None:
+    assert run("validate", str(tmp_path))[0] == 2
+
+
+def test_every_command_has_help_ending_with_an_example() -> None:
+    commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    assert set(commands) == {"validate", "schema", "docs"}
+    for argv in [("--help",), *((name, "--help") for name in commands)]:
+        code, out, _ = run(*argv)
+        assert code == 0
+        assert "Example: python -m situation" in out
+
+
+def test_schema_is_json_schema() -> None:
+    code, out, _ = run("schema")
+    schema = json.loads(out)
+    assert code == 0 and schema["$schema"].endswith("2020-12/schema") and schema["additionalProperties"] is False
+
+
+@pytest.mark.parametrize("content", [b"", b"\xff\xfe", b"a: [\n", b"!!python/object/apply:os.system [ls]", b"[" * 50_000])
+def test_no_traceback_reaches_the_user(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_bytes(content)
+    done = subprocess.run(
+        [sys.executable, "-m", "situation", "validate", str(path)], capture_output=True, text=True, cwd=ROOT, check=False
+    )
+    assert done.returncode == 1
+    assert "Traceback" not in done.stdout + done.stderr
+    assert re.match(rf"{re.escape(str(path))}:\d+:\d+: ", done.stdout)

@@ -1,0 +1,61 @@
+"""The JSON Schema works in a real validator, and the committed docs page is the one the model makes."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import CASES, ROOT, SEED
+
+from situation.docs import render_model_page
+from situation.schema import situation_schema
+
+CHECK_JSONSCHEMA = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
+
+
+@pytest.fixture(scope="module")
+def schema_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("schema") / "situation.schema.json"
+    path.write_text(json.dumps(situation_schema()), encoding="utf-8")
+    return path
+
+
+def check(schema_file: Path, document: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [CHECK_JSONSCHEMA, "--schemafile", str(schema_file), str(document)], capture_output=True, text=True, check=False
+    )
+
+
+def test_the_seed_passes_check_jsonschema(schema_file: Path) -> None:
+    done = check(schema_file, SEED)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("case", ["unknown-field", "wrong-types", "bad-values"])
+def test_check_jsonschema_refuses_what_the_loader_refuses(schema_file: Path, case: str) -> None:
+    done = check(schema_file, CASES / "invalid" / f"{case}.yaml")
+    assert done.returncode == 1, done.stdout
+
+
+def test_the_committed_model_page_is_up_to_date() -> None:
+    committed = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
+    assert committed == render_model_page(), "docs/model.md is stale: run `python -m situation docs > docs/model.md`"
+
+
+def test_the_docs_describe_every_field_and_grade() -> None:
+    page = render_model_page()
+    for words in (
+        "| `reliability` |",
+        "| `credibility` |",
+        "Usually reliable",
+        "Cannot be judged".lower(),
+        "insufficient_evidence",
+        "air_drone_strike",
+    ):
+        assert words.lower() in page.lower()
+    schema_text = json.dumps(situation_schema())
+    assert '"description": ""' not in schema_text
