@@ -15,11 +15,9 @@ from pathlib import Path
 from typing import TextIO
 
 from situation.docs import render_model_page
-from situation.loader import LoadResult, load_situation
+from situation.loader import LoadResult, load_situation, situation_files_in
 from situation.problems import errors_in
 from situation.schema import situation_schema
-
-SITUATION_SUFFIXES = (".yaml", ".yml")
 
 
 class UsageError(Exception):
@@ -99,7 +97,7 @@ def situation_files(paths: Sequence[str]) -> list[Path]:
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.suffix in SITUATION_SUFFIXES and p.is_file() and not _hidden(p, path))
+            found = situation_files_in(path)
             if not found:
                 raise UsageError(f"no situation files (.yaml or .yml) in the folder {name}")
             files.extend(found)
@@ -108,10 +106,6 @@ def situation_files(paths: Sequence[str]) -> list[Path]:
         else:
             raise UsageError(f"no such file or folder: {name}")
     return files
-
-
-def _hidden(path: Path, root: Path) -> bool:
-    return any(part.startswith(".") for part in path.relative_to(root).parts)
 
 
 def _validate(paths: Sequence[str], output: str, stdout: TextIO) -> int:

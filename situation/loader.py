@@ -20,6 +20,7 @@ from situation.quotes import check_quotes
 from situation.reader import Positions, read_yaml
 from situation.references import check_references
 
+SITUATION_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """A situation file larger than this is refused before it is read (the 1000x benchmark file is ~19 MiB)."""
 
@@ -35,6 +36,17 @@ class LoadResult:
     @property
     def ok(self) -> bool:
         return self.situation is not None
+
+
+def situation_files_in(folder: Path) -> list[Path]:
+    """The .yaml/.yml files under a folder, sorted, hidden folders (.git, .venv) skipped."""
+    return sorted(
+        path
+        for path in folder.rglob("*")
+        if path.suffix in SITUATION_SUFFIXES
+        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
+        and path.is_file()
+    )
 
 
 def load_situation(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:

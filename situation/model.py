@@ -483,6 +483,26 @@ class Situation(Strict):
         """The area of that id."""
         return next(a for a in self.areas if a.id == area_id)
 
+    def facts(self) -> list[Sourced]:
+        """Every sourced fact: each dated observation of an area, indicator, shortage or route, and each event."""
+        return [
+            *(o for a in self.areas for o in a.history),
+            *(o for i in self.indicators for o in i.observations),
+            *(o for s in self.shortages for o in s.observations),
+            *(o for r in self.access for o in r.observations),
+            *self.events,
+        ]
+
+    def areas_within(self, area_id: str) -> set[str]:
+        """The area and every area inside it, however deep (Aleppo holds eastern Aleppo, which holds …)."""
+        found, frontier = {area_id}, [area_id]
+        while frontier:
+            parent = frontier.pop()
+            children = {a.id for a in self.areas if a.parent == parent} - found
+            found |= children
+            frontier.extend(children)
+        return found
+
     def claim(self, claim_id: str) -> Claim:
         """The claim of that id."""
         return next(c for c in self.claims if c.id == claim_id)

@@ -1,4 +1,4 @@
-"""Shared paths. Outside material lives in ../shared beside the repository and is read where it lies."""
+"""Fixtures shared by all tests."""
 
 from __future__ import annotations
 
@@ -6,10 +6,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "aleppo-2016-08.yaml"
-CASES = Path(__file__).resolve().parent / "cases"
-SHARED = ROOT.parent / "shared"
+from tests.paths import SHARED
 
 
 @pytest.fixture

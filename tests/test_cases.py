@@ -6,9 +6,9 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import CASES
 
 from situation import load_situation
+from tests.paths import CASES
 
 INVALID = sorted((CASES / "invalid").glob("*.yaml"))
 VALID = sorted((CASES / "valid").glob("*.yaml"))

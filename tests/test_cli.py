@@ -10,9 +10,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CASES, ROOT, SEED
 
 from situation.cli import build_parser, main
+from tests.paths import CASES, ROOT, SEED
 
 
 def run(*argv: str) -> tuple[int, str, str]:

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from conftest import CASES
-
 from situation import load_situation
 from situation.loader import parse_situation
 from situation.reader import MAX_ALIAS_NODES, read_yaml, resolve_plain
+from tests.paths import CASES
 
 MINIMAL = (CASES / "valid" / "minimal.yaml").read_bytes()
 

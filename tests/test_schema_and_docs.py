@@ -9,10 +9,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import CASES, ROOT, SEED
 
 from situation.docs import render_model_page
 from situation.schema import situation_schema
+from tests.paths import CASES, ROOT, SEED
 
 CHECK_JSONSCHEMA = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")
 

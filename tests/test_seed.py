@@ -5,12 +5,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SEED
 
 from situation import Situation, load_situation
 from situation.loader import parse_situation
 from situation.model import ClaimStatus, RouteStatus, Stance
 from situation.scales import INSUFFICIENT_EVIDENCE, Severity
+from tests.paths import SEED
 
 
 @pytest.fixture(scope="module")

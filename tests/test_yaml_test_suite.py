@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import SHARED
 
 from situation import load_situation
+from tests.paths import SHARED
 
 SUITE = SHARED / "testdata" / "yaml-test-suite"
 INPUTS = sorted(SUITE.glob("*/*.yaml")) if SUITE.is_dir() else []

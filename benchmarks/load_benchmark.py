@@ -1,0 +1,99 @@
+"""Load+validate time of the seed and of situations 10x, 100x and 1000x its size, beside a bare PyYAML load.
+
+    python benchmarks/load_benchmark.py            # all sizes (about five minutes, mostly the bare loads)
+    python benchmarks/load_benchmark.py 1 10 100   # chosen sizes
+
+For each size, in the same run and alternating, `load_situation` (read, validate, check references) and
+`yaml.load(text, CSafeLoader)` of the same file: medians of several runs and their ratio. Then, for the
+largest size, where our time goes, and the peak memory of each, measured in a fresh process.
+"""
+
+from __future__ import annotations
+
+import gc
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import yaml
+from generate import SEED, scaled_yaml
+
+from situation import load_situation
+from situation.model import Situation
+from situation.reader import read_yaml
+from situation.references import check_references
+
+RUNS = {1: 15, 10: 9, 100: 5, 1000: 3}
+
+
+def seconds(action) -> float:
+    gc.collect()
+    start = time.perf_counter()
+    action()
+    return time.perf_counter() - start
+
+
+def median_seconds(action, runs: int) -> float:
+    return statistics.median(seconds(action) for _ in range(runs))
+
+
+def peak_rss_mib(code: str) -> float:
+    """Peak resident memory of a fresh Python process running `code`.
+
+    Read from VmHWM: `ru_maxrss` would report this benchmark's own peak, inherited across fork and exec.
+    """
+    report = "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
+    done = subprocess.run([sys.executable, "-c", f"{code}\n{report}"], capture_output=True, text=True, check=True)
+    return int(done.stdout.split()[-1]) / 1024
+
+
+def main(sizes: list[int]) -> None:
+    folder = Path(tempfile.mkdtemp(prefix="situation-bench-"))
+    files = {1: SEED}
+    for size in sizes:
+        if size != 1:
+            files[size] = folder / f"aleppo-x{size}.yaml"
+            files[size].write_text(scaled_yaml(size), encoding="utf-8")
+
+    print(f"{'size':>6} {'file':>9} {'load_situation':>15} {'yaml.load C':>12} {'ratio':>6}")
+    for size in sizes:
+        path = files[size]
+        text = path.read_text(encoding="utf-8")
+        result = load_situation(path)
+        assert result.ok, result.problems[:3]
+        runs = RUNS.get(size, 3)
+        ours, bare = [], []
+        for _ in range(runs):  # alternate, so both see the same machine state
+            ours.append(seconds(lambda p=path: load_situation(p)))
+            bare.append(seconds(lambda t=text: yaml.load(t, Loader=yaml.CSafeLoader)))
+        ours_median, bare_median = statistics.median(ours), statistics.median(bare)
+        print(
+            f"{size:>5}x {path.stat().st_size / 1024:>7.0f}Ki {ours_median * 1000:>13.1f}ms {bare_median * 1000:>10.1f}ms "
+            f"{ours_median / bare_median:>6.2f}"
+        )
+
+    largest = files[max(sizes)]
+    text = largest.read_text(encoding="utf-8")
+    data = read_yaml(text, str(largest), keep_marks=False).data
+    phases = {
+        "read YAML (libyaml events -> data)": lambda: read_yaml(text, str(largest), keep_marks=False),
+        "validate (pydantic)": lambda: Situation.model_validate(data),
+        "check references": lambda: check_references(data),
+        "read again keeping positions (only when a file has errors)": lambda: read_yaml(text, str(largest), keep_marks=True),
+    }
+    print(f"\nwhere the time goes at {max(sizes)}x (median of 3):")
+    for name, action in phases.items():
+        print(f"  {name:<60} {median_seconds(action, 3) * 1000:>8.1f} ms")
+
+    baseline = peak_rss_mib("import situation, yaml")
+    ours_rss = peak_rss_mib(f"import situation; situation.load_situation({str(largest)!r})")
+    bare_rss = peak_rss_mib(f"import situation, yaml; yaml.load(open({str(largest)!r}).read(), Loader=yaml.CSafeLoader)")
+    print(f"\npeak memory at {max(sizes)}x, fresh process (imports alone: {baseline:.0f} MiB):")
+    print(f"  load_situation {ours_rss:.0f} MiB, yaml.load C {bare_rss:.0f} MiB")
+
+
+if __name__ == "__main__":
+    main([int(arg) for arg in sys.argv[1:]] or [1, 10, 100, 1000])

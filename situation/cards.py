@@ -1,0 +1,174 @@
+"""The overview's indicator cards: what each card says, worked out once from the model, with no Streamlit.
+
+A card always carries its date, its sources with their grades and the credibility of the fact; a contested
+claim behind it is flagged; when an earlier observation exists the card says what changed since.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, TypeVar
+
+from situation.labels import any_contested, credibility_text, number, sources_label, value_text, with_unit
+from situation.model import IndicatorObservation, RouteObservation, ShortageObservation, Situation, Sourced, ValueRange
+from situation.scales import severity_label
+from situation.taxonomy import sub_type_name
+
+
+@dataclass(frozen=True)
+class Card:
+    """One card: a value (or a headline) and everything needed to trust it."""
+
+    key: str
+    group: Literal["People", "Shortages", "Access", "Areas"]
+    title: str
+    value: str
+    as_of: str
+    sources: str
+    credibility: str
+    area: str | None = None
+    contested: bool = False
+    change: str | None = None
+    """What changed since the previous observation, with its date; None when there is none."""
+    detail: str | None = None
+
+
+def overview_cards(situation: Situation) -> list[Card]:
+    """All cards, in the order an analyst reads them: people, shortages, access, then one headline per area."""
+    return [*_indicator_cards(situation), *_shortage_cards(situation), *_route_cards(situation), *_area_headlines(situation)]
+
+
+Dated = TypeVar("Dated", IndicatorObservation, ShortageObservation, RouteObservation)
+
+
+def _latest_two(observations: list[Dated]) -> tuple[Dated, Dated | None]:
+    ordered = sorted(observations, key=lambda o: o.date)
+    return ordered[-1], (ordered[-2] if len(ordered) > 1 else None)
+
+
+def _common(situation: Situation, fact: Sourced) -> dict[str, str]:
+    return {"sources": sources_label(situation, fact.sources), "credibility": credibility_text(fact.credibility)}
+
+
+def _indicator_cards(situation: Situation) -> list[Card]:
+    cards = []
+    for indicator in situation.indicators:
+        latest, previous = _latest_two(indicator.observations)
+        cards.append(
+            Card(
+                key=f"indicator:{indicator.id}",
+                group="People",
+                title=indicator.name,
+                value=with_unit(value_text(latest.value, latest.approximate), indicator.unit),
+                as_of=latest.date.label(),
+                area=indicator.area,
+                contested=any_contested(situation, latest.claims),
+                change=_value_change(latest, previous, indicator.unit),
+                detail=latest.note,
+                **_common(situation, latest),
+            )
+        )
+    return cards
+
+
+def _value_change(latest: IndicatorObservation, previous: IndicatorObservation | None, unit: str) -> str | None:
+    """'+10,000 since 6 Aug 2016' for two numbers; 'was unknown on …' when either is a range or unknown."""
+    if previous is None:
+        return None
+    now, before = latest.value, previous.value
+    since = previous.date.label()
+    if isinstance(now, int | float) and isinstance(before, int | float):
+        difference = now - before
+        return (
+            f"no change since {since}"
+            if difference == 0
+            else f"{'+' if difference > 0 else '−'}{number(abs(difference))} since {since}"
+        )
+    if now == before and not isinstance(now, ValueRange):
+        return f"no change since {since}"
+    return f"was {with_unit(value_text(before, previous.approximate), unit)} on {since}"
+
+
+def _shortage_cards(situation: Situation) -> list[Card]:
+    cards = []
+    for shortage in situation.shortages:
+        latest, previous = _latest_two(shortage.observations)
+        area = situation.area(shortage.area)
+        change = None
+        if previous is not None:
+            change = (
+                f"no change since {previous.date.label()}"
+                if previous.severity == latest.severity
+                else f"was {severity_label(previous.severity)} on {previous.date.label()}"
+            )
+        cards.append(
+            Card(
+                key=f"shortage:{shortage.area}:{shortage.commodity.value}",
+                group="Shortages",
+                title=f"{shortage.commodity.value.replace('_', ' ').capitalize()} shortage · {area.name}",
+                value=severity_label(latest.severity),
+                as_of=latest.date.label(),
+                area=shortage.area,
+                change=change,
+                detail=latest.note,
+                **_common(situation, latest),
+            )
+        )
+    return cards
+
+
+def route_state(observation: RouteObservation) -> str:
+    """'fragile — convoys cannot pass'; 'unknown' where the status is not known."""
+    status = observation.status.value if observation.status else "unknown"
+    if observation.convoys_can_pass is None:
+        return status
+    return f"{status} — convoys {'can' if observation.convoys_can_pass else 'cannot'} pass"
+
+
+def _route_cards(situation: Situation) -> list[Card]:
+    cards = []
+    for route in situation.access:
+        latest, previous = _latest_two(route.observations)
+        details = [
+            f"Threat: {latest.threat}" if latest.threat else None,
+            f"Got through: {latest.deliveries}" if latest.deliveries else None,
+        ]
+        cards.append(
+            Card(
+                key=f"route:{route.id}",
+                group="Access",
+                title=route.name,
+                value=route_state(latest),
+                as_of=latest.date.label(),
+                area=route.to_area,
+                contested=any_contested(situation, latest.claims),
+                change=f"was {route_state(previous)} on {previous.date.label()}" if previous else None,
+                detail=" · ".join(d for d in details if d) or None,
+                **_common(situation, latest),
+            )
+        )
+    return cards
+
+
+def _area_headlines(situation: Situation) -> list[Card]:
+    """Each area's headline: its latest event, fighting and violence before other developments."""
+    cards = []
+    for area in situation.areas:
+        events = [e for e in situation.events if e.area == area.id]
+        if not events:
+            continue
+        event = max(events, key=lambda e: (e.type != "strategic_developments", e.date))
+        cards.append(
+            Card(
+                key=f"area:{area.id}",
+                group="Areas",
+                title=area.name,
+                value=event.summary,
+                as_of=event.date.label(),
+                area=area.id,
+                contested=any_contested(situation, event.claims),
+                detail=sub_type_name(event.type, event.sub_type),
+                **_common(situation, event),
+            )
+        )
+    return cards

@@ -1,0 +1,235 @@
+"""Plotly figures of the derived tables: plain functions from a frame to a figure, shared by the app and exports.
+
+Choices that hold for every figure:
+- Colour-blind-safe colours: Okabe–Ito for categories, ColorBrewer YlOrRd for the 1–5 severity scale.
+  A missing level (insufficient evidence) gets no colour at all, only its words.
+- Transparent backgrounds and no fixed text colour, so the host theme (light or dark) stays legible.
+- Nothing fetched at view time: the map draws areas on plain longitude/latitude axes, with no tiles or outlines.
+- Text from the YAML is HTML-escaped: plotly renders a subset of HTML tags in labels and hovers.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from situation.scales import SEVERITY_MEANINGS
+
+OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+SEVERITY_COLOURS = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
+UNKNOWN_COLOUR = "#999999"
+ROUTE_COLOURS = {"open": "#009E73", "fragile": "#E69F00", "contested": "#CC79A7", "closed": "#D55E00"}
+AREA_COLOURS = {"besieged": "#D55E00", "contested": "#CC79A7", "hard_to_reach": "#E69F00", "accessible": "#009E73"}
+_LAYOUT = {
+    "paper_bgcolor": "rgba(0,0,0,0)",
+    "plot_bgcolor": "rgba(0,0,0,0)",
+    "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+    "hoverlabel": {"align": "left"},
+}
+
+
+def safe(text: object) -> str:
+    """User text as plotly should show it: literally, tags and all."""
+    return "" if text is None or (isinstance(text, float) and pd.isna(text)) else html.escape(str(text))
+
+
+def caption(frame: pd.DataFrame) -> str:
+    """'Sources: CNN [B]; SANA [D] · 2016-07 to 2016-08-08': what a chart rests on, dates as precise as known."""
+    if frame.empty:
+        return "No data."
+    sources = dict.fromkeys(s for cell in frame["sources"].dropna() for s in str(cell).split("; "))
+    ordered = frame.sort_values("start")["date"]
+    first, last = ordered.iloc[0], ordered.iloc[-1]
+    dates = first if first == last else f"{first} to {last}"
+    return f"Sources: {'; '.join(sources)} · {dates}"
+
+
+def _figure(title: str) -> go.Figure:
+    figure = go.Figure()
+    figure.update_layout(title={"text": safe(title), "x": 0}, **_LAYOUT)
+    return figure
+
+
+def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
+    """Latest severity per area × commodity; insufficient evidence is written, not coloured."""
+    figure = _figure("Shortage severity (latest)")
+    if shortages.empty:
+        return figure
+    latest = shortages.sort_values("start").groupby(["area_name", "commodity"], as_index=False).last()
+    grid = latest.pivot(index="area_name", columns="commodity", values="severity")
+    labels = latest.pivot(index="area_name", columns="commodity", values="severity_label")
+    z = grid.astype("float64").to_numpy()
+    # A stepped scale: each level one flat colour, not a gradient that suggests levels in between.
+    stepped = [(edge / 5, colour) for level, colour in enumerate(SEVERITY_COLOURS) for edge in (level, level + 1)]
+    figure.add_heatmap(
+        z=z,
+        x=[safe(c).replace("_", " ") for c in grid.columns],
+        y=[safe(a) for a in grid.index],
+        text=labels.fillna("").map(safe).to_numpy(),
+        texttemplate="%{text}",
+        zmin=0.5,
+        zmax=5.5,
+        colorscale=stepped,
+        xgap=3,
+        ygap=3,
+        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        colorbar={
+            "title": "Severity",
+            "tickvals": [1, 2, 3, 4, 5],
+            "ticktext": [f"{level.value} {name}" for level, (name, _) in SEVERITY_MEANINGS.items()],
+        },
+    )
+    figure.update_yaxes(autorange="reversed")
+    return figure
+
+
+def access_timeline(access: pd.DataFrame) -> go.Figure:
+    """Each route's status over time, one bar per period; colour by status, unknown in grey."""
+    figure = _figure("Access: corridors and supply lines over time")
+    for status, group in access.groupby(access["status"].fillna("unknown"), sort=False):
+        hover = [
+            f"<b>{safe(r.name)}</b><br>{safe(status)} from {safe(r.date)}"
+            + ("<br>convoys cannot pass" if r.convoys_can_pass is False else "")
+            + (f"<br>threat: {safe(r.threat)}" if isinstance(r.threat, str) else "")
+            + f"<br>{safe(r.sources)}"
+            for r in group.itertuples()
+        ]
+        figure.add_bar(
+            name=str(status),
+            y=[safe(n) for n in group["name"]],
+            base=group["start"],
+            x=(group["end"] - group["start"]).dt.total_seconds() * 1000,
+            orientation="h",
+            marker_color=ROUTE_COLOURS.get(str(status), UNKNOWN_COLOUR),
+            hovertext=hover,
+            hoverinfo="text",
+        )
+    figure.update_xaxes(type="date")
+    figure.update_layout(barmode="overlay", legend_title_text="Status")
+    return figure
+
+
+def event_timeline(events: pd.DataFrame) -> go.Figure:
+    """Events by date and area, coloured and shaped by ACLED type."""
+    figure = _figure("Events by area and type")
+    symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
+    for index, (type_name, group) in enumerate(events.groupby("type_name", sort=True)):
+        figure.add_scatter(
+            name=safe(type_name),
+            x=group["start"],
+            y=[safe(a) for a in group["area_name"]],
+            mode="markers",
+            marker={"size": 14, "color": OKABE_ITO[index % len(OKABE_ITO)], "symbol": symbols[index % len(symbols)]},
+            hovertext=[
+                f"<b>{safe(r.sub_type_name)}</b> · {safe(r.date)}<br>{safe(r.summary)}<br>{safe(r.sources)}"
+                for r in group.itertuples()
+            ],
+            hoverinfo="text",
+        )
+    figure.update_xaxes(type="date")
+    figure.update_layout(legend_title_text="ACLED type")
+    return figure
+
+
+def claims_matrix(positions: pd.DataFrame) -> go.Figure:
+    """Claim × source: who asserts and who denies; blank where a source says nothing."""
+    figure = _figure("Claims: who says what")
+    if positions.empty:
+        return figure
+    stance = positions.assign(score=positions["stance"].map({"asserts": 1, "denies": -1}))
+    stance = stance.assign(claim_label=stance["statement"].map(safe) + " (" + stance["status"] + ")")
+    grid = stance.pivot_table(index="claim_label", columns="source_name", values="score", aggfunc="last", sort=False)
+    words = grid.apply(lambda column: column.map({1.0: "asserts", -1.0: "denies"})).fillna("")
+    figure.add_heatmap(
+        z=grid.to_numpy(dtype="float64"),
+        x=[safe(s) for s in grid.columns],
+        y=list(grid.index),
+        text=words.to_numpy(),
+        texttemplate="%{text}",
+        zmin=-1,
+        zmax=1,
+        colorscale=[(0, "#D55E00"), (0.5, "#999999"), (1, "#0072B2")],
+        showscale=False,
+        xgap=3,
+        ygap=3,
+        hovertemplate="%{x} %{text}:<br>%{y}<extra></extra>",
+    )
+    figure.update_yaxes(autorange="reversed")
+    return figure
+
+
+def indicator_trend(observations: pd.DataFrame) -> go.Figure:
+    """One indicator over time: points with their range as error bars; unknown values are marked, not plotted as 0."""
+    name = observations["name"].iloc[0] if not observations.empty else "Indicator"
+    unit = observations["unit"].iloc[0] if not observations.empty else ""
+    figure = _figure(f"{name} ({unit})")
+    ordered = observations.sort_values("start")
+    known = ordered[ordered["kind"] != "unknown"]
+    figure.add_scatter(
+        name=safe(name),
+        x=known["start"],
+        y=known["value"],
+        mode="lines+markers",
+        marker={"size": 10, "color": OKABE_ITO[4]},
+        error_y={
+            "type": "data",
+            "symmetric": False,
+            "array": known["high"] - known["value"],
+            "arrayminus": known["value"] - known["low"],
+        },
+        hovertext=[f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in known.itertuples()],
+        hoverinfo="text",
+    )
+    for row in ordered[ordered["kind"] == "unknown"].itertuples():
+        figure.add_vline(x=row.start, line_dash="dot", line_color=UNKNOWN_COLOUR)
+        figure.add_annotation(x=row.start, y=1, yref="paper", text=f"unknown ({safe(row.date)})", showarrow=False)
+    figure.update_xaxes(type="date")
+    figure.update_yaxes(rangemode="tozero", title=safe(unit))
+    return figure
+
+
+def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
+    """Areas at their approximate positions on plain axes, coloured by status, with their events around them."""
+    figure = _figure("Areas and events")
+    placed = areas.dropna(subset=["lat", "lon"])
+    for status, group in placed.groupby(placed["status"].fillna("unknown"), sort=False):
+        figure.add_scatter(
+            name=f"area: {status}".replace("_", " "),
+            x=group["lon"],
+            y=group["lat"],
+            mode="markers+text",
+            text=[safe(n) for n in group["name"]],
+            textposition="top center",
+            marker={"size": 18, "color": AREA_COLOURS.get(str(status), UNKNOWN_COLOUR), "line": {"width": 1, "color": "#444"}},
+            hovertext=[
+                f"<b>{safe(r.name)}</b><br>{safe(status)} · {safe(r.controlled_by)}<br>{safe(r.sources)}"
+                for r in group.itertuples()
+            ],
+            hoverinfo="text",
+        )
+    located = events.merge(placed[["area", "lat", "lon"]], on="area", how="inner")
+    if not located.empty:
+        # Spread an area's events on a small ring round it, so none hides another.
+        offsets = located.groupby("area").cumcount()
+        angle = offsets * 2.4
+        figure.add_scatter(
+            name="event",
+            x=located["lon"] + 0.05 * np.cos(angle),
+            y=located["lat"] + 0.05 * np.sin(angle),
+            mode="markers",
+            marker={"size": 9, "symbol": "x", "color": OKABE_ITO[4]},
+            hovertext=[f"{safe(r.sub_type_name)} · {safe(r.date)}<br>{safe(r.summary)}" for r in located.itertuples()],
+            hoverinfo="text",
+        )
+    figure.update_xaxes(title="longitude (approximate)", showgrid=True)
+    figure.update_yaxes(title="latitude (approximate)", scaleanchor="x", scaleratio=1, showgrid=True)
+    return figure
+
+
+def chart_sources(frames: Iterable[pd.DataFrame]) -> str:
+    """The caption of a chart drawn from several tables."""
+    return caption(pd.concat([f[["sources", "start", "date"]] for f in frames if not f.empty], ignore_index=True))

@@ -1,0 +1,221 @@
+"""Derived tables: the situation flattened into pandas frames, one row per dated observation.
+
+Figures, pages and exports start from these, so a fact is flattened once and the same way for all. Unknown
+values are NaN/NA with `kind == "unknown"` beside them; nothing here fills a gap with 0.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pandas as pd
+
+from situation.labels import any_contested, sources_label, value_text
+from situation.model import ClaimStatus, Situation, ValueRange
+from situation.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
+from situation.taxonomy import event_type_name, sub_type_name
+
+
+def _area_name(situation: Situation, area_id: str | None) -> str | None:
+    return situation.area(area_id).name if area_id else None
+
+
+def indicator_table(situation: Situation) -> pd.DataFrame:
+    """One row per indicator observation: value (or low/high), unit, date, area, sources with grades."""
+    rows = []
+    for indicator in situation.indicators:
+        for observation in indicator.observations:
+            value = observation.value
+            if isinstance(value, ValueRange):
+                kind, low, high, point = "range", value.low, value.high, (value.low + value.high) / 2
+            elif value is None:
+                kind, low, high, point = "unknown", None, None, None
+            else:
+                kind, low, high, point = "number", value, value, value
+            rows.append(
+                {
+                    "indicator": indicator.id,
+                    "name": indicator.name,
+                    "unit": indicator.unit,
+                    "area": indicator.area,
+                    "area_name": _area_name(situation, indicator.area),
+                    "date": observation.date.text,
+                    "start": pd.Timestamp(observation.date.start),
+                    "kind": kind,
+                    "value": point,
+                    "low": low,
+                    "high": high,
+                    "approximate": observation.approximate,
+                    "value_text": value_text(value, observation.approximate),
+                    "sources": sources_label(situation, observation.sources),
+                    "credibility": int(observation.credibility),
+                    "contested": any_contested(situation, observation.claims),
+                }
+            )
+    return pd.DataFrame(rows, columns=_INDICATOR_COLUMNS).astype({"value": "float64", "low": "float64", "high": "float64"})
+
+
+_INDICATOR_COLUMNS = [
+    "indicator", "name", "unit", "area", "area_name", "date", "start", "kind", "value", "low", "high",
+    "approximate", "value_text", "sources", "credibility", "contested",
+]  # fmt: skip
+
+
+def shortage_table(situation: Situation) -> pd.DataFrame:
+    """One row per shortage observation; `severity` is NA where the evidence is insufficient."""
+    rows = [
+        {
+            "area": shortage.area,
+            "area_name": _area_name(situation, shortage.area),
+            "commodity": shortage.commodity.value,
+            "date": observation.date.text,
+            "start": pd.Timestamp(observation.date.start),
+            "severity": None if observation.severity == INSUFFICIENT_EVIDENCE else int(observation.severity),
+            "severity_label": severity_label(observation.severity),
+            "sources": sources_label(situation, observation.sources),
+            "credibility": int(observation.credibility),
+        }
+        for shortage in situation.shortages
+        for observation in shortage.observations
+    ]
+    columns = ["area", "area_name", "commodity", "date", "start", "severity", "severity_label", "sources", "credibility"]
+    return pd.DataFrame(rows, columns=columns).astype({"severity": "Int64"})
+
+
+def access_table(situation: Situation) -> pd.DataFrame:
+    """One row per route status, lasting from its date until the next status (or the situation's date)."""
+    rows = []
+    last_day = pd.Timestamp(situation.as_of + timedelta(days=1))
+    for route in situation.access:
+        ordered = sorted(route.observations, key=lambda o: o.date)
+        for index, observation in enumerate(ordered):
+            end = pd.Timestamp(ordered[index + 1].date.start) if index + 1 < len(ordered) else last_day
+            rows.append(
+                {
+                    "route": route.id,
+                    "name": route.name,
+                    "kind": route.kind.value,
+                    "to_area": route.to_area,
+                    "date": observation.date.text,
+                    "start": pd.Timestamp(observation.date.start),
+                    "end": max(end, pd.Timestamp(observation.date.start) + pd.Timedelta(days=1)),
+                    "status": observation.status.value if observation.status else None,
+                    "convoys_can_pass": observation.convoys_can_pass,
+                    "threat": observation.threat,
+                    "deliveries": observation.deliveries,
+                    "sources": sources_label(situation, observation.sources),
+                    "credibility": int(observation.credibility),
+                    "contested": any_contested(situation, observation.claims),
+                }
+            )
+    columns = [
+        "route", "name", "kind", "to_area", "date", "start", "end", "status", "convoys_can_pass", "threat",
+        "deliveries", "sources", "credibility", "contested",
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns).astype({"convoys_can_pass": "boolean"})
+
+
+def event_table(situation: Situation) -> pd.DataFrame:
+    """One row per event, with ACLED's names for its type and sub-type."""
+    rows = [
+        {
+            "event": event.id,
+            "date": event.date.text,
+            "start": pd.Timestamp(event.date.start),
+            "area": event.area,
+            "area_name": _area_name(situation, event.area),
+            "type": event.type,
+            "type_name": event_type_name(event.type),
+            "sub_type": event.sub_type,
+            "sub_type_name": sub_type_name(event.type, event.sub_type),
+            "summary": event.summary,
+            "actors": ", ".join(event.actors),
+            "fatalities": event.fatalities,
+            "sources": sources_label(situation, event.sources),
+            "credibility": int(event.credibility),
+            "contested": any_contested(situation, event.claims),
+        }
+        for event in situation.events
+    ]
+    columns = [
+        "event", "date", "start", "area", "area_name", "type", "type_name", "sub_type", "sub_type_name", "summary",
+        "actors", "fatalities", "sources", "credibility", "contested",
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns).astype({"fatalities": "Int64"})
+
+
+def claim_positions(situation: Situation) -> pd.DataFrame:
+    """One row per (claim, source) stance: the claims matrix, and who says what side by side."""
+    rows = [
+        {
+            "claim": claim.id,
+            "statement": claim.statement,
+            "status": claim.status.value,
+            "credibility": int(claim.credibility),
+            "source": position.source,
+            "source_name": situation.source(position.source).name,
+            "reliability": situation.source(position.source).reliability.value,
+            "stance": position.stance.value,
+            "date": position.date.text,
+            "quote": position.quote.text if position.quote else None,
+        }
+        for claim in situation.claims
+        for position in claim.positions
+    ]
+    columns = ["claim", "statement", "status", "credibility", "source", "source_name", "reliability", "stance", "date", "quote"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def area_table(situation: Situation) -> pd.DataFrame:
+    """One row per area, with its latest known status and control."""
+    rows = []
+    for area in situation.areas:
+        latest = max(area.history, key=lambda o: o.date) if area.history else None
+        rows.append(
+            {
+                "area": area.id,
+                "name": area.name,
+                "parent": area.parent,
+                "lat": area.lat,
+                "lon": area.lon,
+                "status": latest.status.value if latest and latest.status else None,
+                "controlled_by": latest.controlled_by if latest else None,
+                "date": latest.date.text if latest else None,
+                "sources": sources_label(situation, latest.sources) if latest else None,
+            }
+        )
+    columns = ["area", "name", "parent", "lat", "lon", "status", "controlled_by", "date", "sources"]
+    return pd.DataFrame(rows, columns=columns).astype({"lat": "float64", "lon": "float64"})
+
+
+def source_table(situation: Situation) -> pd.DataFrame:
+    """One row per source: kind, grade, and how many facts and claim positions rest on it."""
+    cited: dict[str, int] = {source.id: 0 for source in situation.sources}
+    for fact in situation.facts():
+        for source_id in fact.sources:
+            cited[source_id] += 1
+    positions = {source.id: 0 for source in situation.sources}
+    for claim in situation.claims:
+        for position in claim.positions:
+            positions[position.source] += 1
+    rows = [
+        {
+            "source": source.id,
+            "name": source.name,
+            "kind": source.kind.value.replace("_", " "),
+            "reliability": source.reliability.value,
+            "reliability_meaning": RELIABILITY_MEANINGS[source.reliability][0],
+            "via": situation.source(source.via).name if source.via else None,
+            "facts": cited[source.id],
+            "claim_positions": positions[source.id],
+            "note": source.note,
+        }
+        for source in situation.sources
+    ]
+    columns = ["source", "name", "kind", "reliability", "reliability_meaning", "via", "facts", "claim_positions", "note"]
+    return pd.DataFrame(rows, columns=columns)
+
+
+def contested_claims(situation: Situation) -> list[str]:
+    """Ids of the contested claims, for a side-by-side view."""
+    return [claim.id for claim in situation.claims if claim.status is ClaimStatus.CONTESTED]

@@ -1,0 +1,146 @@
+"""The app: which situations to show, which one and which area (kept in the URL), live reload, and the pages.
+
+`dashboard.py` calls `main()`. Each rerun reads one snapshot of the shared watcher, so a page never mixes
+two versions of a file; a fragment polls the watcher's version and reruns the page when a saved edit lands.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from datetime import datetime
+from pathlib import Path
+
+import streamlit as st
+
+from situation.ui import pages
+from situation.ui.derived import Derived, derive
+from situation.ui.text import literal
+from situation.watch import FileView, Watcher
+
+DEFAULT_SITUATIONS = Path(__file__).resolve().parents[2] / "seeds"
+ENVIRONMENT_VARIABLE = "SITUATIONS_PATH"
+LIVE_CHECK_SECONDS = 0.2
+ALL_AREAS = "all"
+
+
+def situations_target(argv: Sequence[str], environ: Mapping[str, str]) -> Path:
+    """`-- --situations PATH`, else $SITUATIONS_PATH, else the seeds folder beside the code."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--situations")
+    known, _ = parser.parse_known_args(list(argv))
+    return Path(known.situations or environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_SITUATIONS)
+
+
+@st.cache_resource(show_spinner=False)
+def _watcher(target: str) -> Watcher:
+    """One watcher per server process and target, shared by every viewer."""
+    return Watcher(Path(target)).start()
+
+
+@st.fragment(run_every=LIVE_CHECK_SECONDS)
+def _follow_changes(watcher: Watcher) -> None:
+    """Rerun the whole page when the watcher has swapped in something new since this page was drawn."""
+    if watcher.version != st.session_state.get("seen_version"):
+        st.rerun()
+
+
+def main() -> None:
+    st.set_page_config(page_title="Situation dashboard", page_icon="🗺️", layout="wide")
+    target = situations_target(sys.argv[1:], os.environ)
+    if not target.exists():
+        st.error(
+            f"No situation file or folder at {literal(target)}. Start with `-- --situations PATH` or set {ENVIRONMENT_VARIABLE}."
+        )
+        st.stop()
+    watcher = _watcher(str(target.resolve()))
+    version, views = watcher.snapshot()
+    st.session_state["seen_version"] = version
+    _follow_changes(watcher)
+    if not views:
+        st.warning(f"No situation files (.yaml) in {literal(target)} yet; this page shows them as soon as one is saved.")
+        st.stop()
+
+    view = _choose_situation(views)
+    _banner(view)
+    if view.situation is None:
+        st.stop()
+    derived = derive(view)
+    area = _choose_area(derived)
+    context = pages.PageContext(derived=derived, area=area)
+    navigation = st.navigation(
+        [
+            _page(pages.overview, context, "Overview", "overview", "📋", default=True),
+            _page(pages.charts, context, "Charts", "charts", "📈"),
+            _page(pages.area_map, context, "Map", "map", "🗺️"),
+            _page(pages.sources_and_claims, context, "Sources & claims", "sources", "🔎"),
+        ]
+    )
+    _remember_in_url(view, area)
+    navigation.run()
+
+
+def _page(
+    render: Callable[[pages.PageContext], None],
+    context: pages.PageContext,
+    title: str,
+    path: str,
+    icon: str,
+    default: bool = False,
+) -> st.Page:
+    return st.Page(lambda: render(context), title=title, url_path=path, icon=icon, default=default)
+
+
+def _from_url_once(key: str) -> None:
+    """A shared link sets the view on a session's first run; later, the widgets (and session) own it."""
+    if key not in st.session_state and key in st.query_params:
+        st.session_state[key] = st.query_params[key]
+
+
+def _choose_situation(views: dict[Path, FileView]) -> FileView:
+    by_id = {(v.situation.id if v.situation else v.path.stem): v for v in views.values()}
+    _from_url_once("situation")
+    if st.session_state.get("situation") not in by_id:
+        st.session_state["situation"] = next(iter(by_id))
+    if len(by_id) > 1:
+        titles = {key: (v.situation.title if v.situation else v.path.name) for key, v in by_id.items()}
+        st.sidebar.selectbox("Situation", list(by_id), key="situation", format_func=titles.__getitem__)
+    return by_id[st.session_state["situation"]]
+
+
+def _choose_area(derived: Derived) -> str | None:
+    names = {ALL_AREAS: "All areas", **{a.id: a.name for a in derived.situation.areas}}
+    _from_url_once("area")
+    if st.session_state.get("area") not in names:
+        st.session_state["area"] = ALL_AREAS
+    st.sidebar.selectbox("Area", list(names), key="area", format_func=names.__getitem__)
+    chosen = st.session_state["area"]
+    return None if chosen == ALL_AREAS else chosen
+
+
+def _remember_in_url(view: FileView, area: str | None) -> None:
+    """Write the view into the URL on every run: page changes clear query parameters."""
+    wanted = {"situation": view.situation.id if view.situation else view.path.stem}
+    if area:
+        wanted["area"] = area
+    if dict(st.query_params) != wanted:
+        st.query_params.from_dict(wanted)
+
+
+def _banner(view: FileView) -> None:
+    """Say plainly what is wrong with the file as it is now, above the last good version."""
+    errors = [p for p in view.problems if p.severity == "error"]
+    if not errors:
+        return
+    shown = (
+        f"the last good version, read at {datetime.fromtimestamp(view.loaded_at):%H:%M:%S}, stays on show"
+        if view.loaded_at
+        else "nothing can be shown until it is fixed"
+    )
+    with st.container(border=True):
+        st.error(
+            f"**{literal(view.path.name)} has {len(errors)} problem(s); {shown}.** Fix the file and this page updates by itself."
+        )
+        st.code("\n".join(p.as_text() for p in errors), language=None, wrap_lines=True)

@@ -1,0 +1,55 @@
+"""Everything a page draws from, computed once per loaded version of a file and shared by every viewer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from situation import tables
+from situation.cards import Card, overview_cards
+from situation.model import Situation
+from situation.problems import Problem
+from situation.watch import FileView
+
+
+@dataclass(frozen=True)
+class Derived:
+    """The model and its derived cards and tables. Shared between sessions: never mutate the frames."""
+
+    situation: Situation
+    warnings: list[Problem]
+    cards: list[Card]
+    indicators: pd.DataFrame
+    shortages: pd.DataFrame
+    access: pd.DataFrame
+    events: pd.DataFrame
+    claims: pd.DataFrame
+    areas: pd.DataFrame
+    sources: pd.DataFrame
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _derive(path: str, loaded_at: float, _situation: Situation, _warnings: tuple[Problem, ...]) -> Derived:
+    """Keyed by file and load time: a new version is derived once, whoever asks first."""
+    s = _situation
+    return Derived(
+        situation=s,
+        warnings=list(_warnings),
+        cards=overview_cards(s),
+        indicators=tables.indicator_table(s),
+        shortages=tables.shortage_table(s),
+        access=tables.access_table(s),
+        events=tables.event_table(s),
+        claims=tables.claim_positions(s),
+        areas=tables.area_table(s),
+        sources=tables.source_table(s),
+    )
+
+
+def derive(view: FileView) -> Derived:
+    """The derived data of the version of `view` on show (its last good model)."""
+    assert view.situation is not None and view.loaded_at is not None
+    warnings = tuple(p for p in view.problems if p.severity == "warning")
+    return _derive(str(view.path), view.loaded_at, view.situation, warnings)

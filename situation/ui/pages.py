@@ -1,0 +1,171 @@
+"""The pages: each lays out cards, tables and figures that the plain modules made. No logic beyond filtering by area."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from situation import figures
+from situation.cards import Card
+from situation.labels import credibility_text
+from situation.scales import Credibility
+from situation.ui.derived import Derived
+from situation.ui.text import literal
+
+CARDS_PER_ROW = 3
+GROUP_TITLES = {"People": "Key figures", "Shortages": "Shortages", "Access": "Access", "Areas": "Latest by area"}
+
+
+@dataclass(frozen=True)
+class PageContext:
+    """What every page needs: the derived data on show, and the chosen area (None for all)."""
+
+    derived: Derived
+    area: str | None
+
+    def in_area(self, frame: pd.DataFrame, column: str = "area") -> pd.DataFrame:
+        """The rows about the chosen area or any area inside it."""
+        if self.area is None or frame.empty:
+            return frame
+        return frame[frame[column].isin(self.derived.situation.areas_within(self.area))]
+
+
+def _header(context: PageContext, title: str) -> None:
+    situation = context.derived.situation
+    st.title(literal(situation.title))
+    st.caption(
+        f"{title} · as of {situation.as_of:%-d %B %Y}"
+        + (f" · {literal(context.derived.situation.area(context.area).name)}" if context.area else "")
+    )
+
+
+def _plot(figure: object, caption: str, key: str) -> None:
+    st.plotly_chart(figure, key=key, config={"displaylogo": False})
+    st.caption(literal(caption))
+
+
+def overview(context: PageContext) -> None:
+    _header(context, "Overview")
+    st.markdown(literal(context.derived.situation.summary))
+    areas = context.derived.situation.areas_within(context.area) if context.area else None
+    cards = [c for c in context.derived.cards if areas is None or c.area in areas]
+    if not cards:
+        st.info("Nothing recorded for this area.")
+    for group, title in GROUP_TITLES.items():
+        in_group = [c for c in cards if c.group == group]
+        if not in_group:
+            continue
+        st.subheader(title)
+        for start in range(0, len(in_group), CARDS_PER_ROW):
+            for column, card in zip(st.columns(CARDS_PER_ROW), in_group[start : start + CARDS_PER_ROW], strict=False):
+                with column:
+                    _card(card)
+
+
+def _card(card: Card) -> None:
+    """A card: the value, then when, who says so (with grades), how credible, what changed, and any dispute."""
+    with st.container(border=True, key=f"card-{card.key}"):
+        if card.group == "Areas":
+            st.markdown(f"**{literal(card.title)}**")
+            st.markdown(literal(card.value))
+        else:
+            st.metric(literal(card.title), literal(card.value))
+        if card.contested:
+            st.markdown(":orange-badge[⚠ contested] a source denies a claim this rests on")
+        if card.change:
+            st.caption(f"Change: {literal(card.change)}")
+        st.caption(f"{literal(card.as_of)} · {literal(card.sources)} · credibility {literal(card.credibility)}")
+        if card.detail:
+            st.caption(literal(card.detail))
+
+
+def charts(context: PageContext) -> None:
+    _header(context, "Charts")
+    derived = context.derived
+    shortages, access = context.in_area(derived.shortages), context.in_area(derived.access, "to_area")
+    events, claims = context.in_area(derived.events), derived.claims
+    left, right = st.columns(2)
+    with left:
+        _plot(figures.severity_heatmap(shortages), figures.caption(shortages), "severity")
+    with right:
+        _plot(figures.claims_matrix(claims), _claims_caption(context), "claims")
+    _plot(figures.access_timeline(access), figures.caption(access), "access")
+    _plot(figures.event_timeline(events), figures.caption(events), "events")
+    st.subheader("Trends")
+    indicators = context.in_area(derived.indicators)
+    series = [frame for _, frame in indicators.groupby("indicator", sort=False) if len(frame) >= 2]
+    if not series:
+        st.caption("No indicator has two or more observations yet; a trend appears here when one does.")
+    for frame in series:
+        _plot(figures.indicator_trend(frame), figures.caption(frame), f"trend-{frame['indicator'].iloc[0]}")
+
+
+def _claims_caption(context: PageContext) -> str:
+    claims = context.derived.claims
+    if claims.empty:
+        return "No claims."
+    names = "; ".join(dict.fromkeys(f"{r.source_name} [{r.reliability}]" for r in claims.itertuples()))
+    dates = sorted(claims["date"])
+    return f"Sources: {names} · {dates[0]}" + (f" to {dates[-1]}" if dates[0] != dates[-1] else "")
+
+
+def area_map(context: PageContext) -> None:
+    _header(context, "Map")
+    derived = context.derived
+    areas, events = context.in_area(derived.areas), context.in_area(derived.events)
+    _plot(figures.area_map(areas, events), figures.caption(events) + " · positions are approximate", "map")
+    st.dataframe(
+        areas[["name", "status", "controlled_by", "date", "sources"]],
+        hide_index=True,
+        column_config={"controlled_by": "controlled by", "date": "as of"},
+    )
+
+
+def sources_and_claims(context: PageContext) -> None:
+    _header(context, "Sources & claims")
+    derived = context.derived
+    st.subheader("Contested claims")
+    contested = derived.claims[derived.claims["status"] == "contested"]
+    if contested.empty:
+        st.caption("No claim is contested.")
+    for claim_id, positions in contested.groupby("claim", sort=False):
+        claim = derived.situation.claim(str(claim_id))
+        with st.container(border=True):
+            st.markdown(f"**{literal(claim.statement)}**")
+            st.caption(f"Analyst's grade of the claim: {literal(credibility_text(Credibility(claim.credibility)))}")
+            asserting, denying = st.columns(2)
+            for column, stance, heading in ((asserting, "asserts", "Says so"), (denying, "denies", "Denies it")):
+                with column:
+                    st.markdown(f"**{heading}**")
+                    for row in positions[positions["stance"] == stance].itertuples():
+                        quote = f" — “{literal(row.quote)}”" if isinstance(row.quote, str) else ""
+                        st.markdown(f"- {literal(row.source_name)} \\[{row.reliability}\\], {literal(row.date)}{quote}")
+            if claim.note:
+                st.caption(literal(claim.note))
+    st.subheader("All claims")
+    st.dataframe(
+        derived.claims[["statement", "status", "source_name", "reliability", "stance", "date", "quote"]],
+        hide_index=True,
+        column_config={"source_name": "source"},
+    )
+    st.subheader("Sources")
+    st.dataframe(
+        derived.sources[["name", "kind", "reliability", "reliability_meaning", "via", "facts", "claim_positions", "note"]],
+        hide_index=True,
+        column_config={"reliability_meaning": "meaning", "claim_positions": "claims", "facts": "facts cited for"},
+    )
+    st.subheader("Quotes")
+    for quote, speaker in _quotes(context):
+        st.markdown(f"> {literal(quote)}  \n> — {literal(speaker)}")
+    for warning in derived.warnings:
+        st.caption(literal(warning.as_text()))
+
+
+def _quotes(context: PageContext) -> list[tuple[str, str]]:
+    """Every distinct quote in the situation with the source that said it."""
+    situation = context.derived.situation
+    quoted = [*situation.facts(), *(p for c in situation.claims for p in c.positions)]
+    quotes = {(f.quote.text, f.quote.by): None for f in quoted if f.quote is not None}
+    return [(text, situation.source(by).name) for text, by in quotes]

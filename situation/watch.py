@@ -1,0 +1,162 @@
+"""Live reload, safely: watch situation files and keep, for each, its last good model and what is wrong now.
+
+Editors save in different ways: in place (maybe in several writes), to a temporary file renamed over the
+old one, or delete-then-create; `git checkout` and `git pull` rename. So we poll each file's identity
+(modification time, size, inode), which sees all of these, instead of relying on change notifications.
+A changed file is read only once it has been quiet for `quiet_seconds`, and only swapped in when its
+content did not change while we read it; a file that fails validation never replaces the last good model.
+The model is parsed once per change, here, and shared by every viewer.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from situation.loader import parse_situation, situation_files_in
+from situation.model import Situation
+from situation.problems import Problem, errors_in
+
+Signature = tuple[int, int, int]
+
+
+@dataclass(frozen=True)
+class FileView:
+    """What to show for one file: the last good model (if any) and the problems of its current content."""
+
+    path: Path
+    situation: Situation | None
+    problems: list[Problem] = field(default_factory=list)
+    loaded_at: float | None = None
+    """When the shown model was read (time.time())."""
+
+    @property
+    def broken(self) -> bool:
+        """True when the file as it is now cannot be shown (the last good model, if any, is shown instead)."""
+        return bool(errors_in(self.problems))
+
+
+@dataclass
+class _Tracked:
+    view: FileView
+    signature: Signature | None
+    missing_since: float | None = None
+
+
+class Watcher:
+    """Polls a situation file, or the situation files of a folder, in a background thread."""
+
+    def __init__(
+        self, target: Path, *, quiet_seconds: float = 0.3, poll_seconds: float = 0.05, clock: Callable[[], float] = time.time
+    ) -> None:
+        self.target = target
+        self.quiet_seconds = quiet_seconds
+        self.poll_seconds = poll_seconds
+        self._clock = clock
+        self._tracked: dict[Path, _Tracked] = {}
+        self._views: dict[Path, FileView] = {}
+        self.version = 0
+        self._lock = threading.Lock()
+        self._stop = threading.Event()
+        self._thread: threading.Thread | None = None
+        self.poll(first=True)
+
+    def snapshot(self) -> tuple[int, dict[Path, FileView]]:
+        """The version and the views, taken together so a page renders one consistent state."""
+        with self._lock:
+            return self.version, dict(self._views)
+
+    def start(self) -> Watcher:
+        """Poll in a daemon thread until `stop()`."""
+        if self._thread is None:
+            self._thread = threading.Thread(target=self._run, name=f"watch {self.target.name}", daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.poll_seconds):
+            self.poll()
+
+    def _paths(self) -> list[Path]:
+        if self.target.is_dir():
+            return situation_files_in(self.target)
+        return [self.target]
+
+    def poll(self, *, first: bool = False) -> bool:
+        """Look at every file once; swap in what has settled. True when anything shown changed."""
+        now = self._clock()
+        changed = False
+        for path in dict.fromkeys([*self._paths(), *self._tracked]):
+            view = self._check(path, now, first)
+            if view is not None:
+                changed = True
+                with self._lock:
+                    self._views[path] = view
+        if changed:
+            with self._lock:
+                self.version += 1
+        return changed
+
+    def _check(self, path: Path, now: float, first: bool) -> FileView | None:
+        """A new view of `path` when something worth showing changed, else None."""
+        tracked = self._tracked.get(path)
+        signature = _signature(path)
+        if tracked is not None and signature == tracked.signature:
+            return None
+        if signature is None:
+            return self._missing(path, tracked, now, first)
+        modified = signature[0] / 1e9
+        if not first and 0 <= now - modified < self.quiet_seconds:
+            return None  # still being written, perhaps
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            return self._record(
+                path, tracked, signature, [_file_problem(path, "unreadable", f"the file cannot be read: {error.strerror}")]
+            )
+        if _signature(path) != signature:
+            return None  # it changed while we read it: wait for it to settle
+        result = parse_situation(raw, str(path), base_dir=path.parent)
+        if result.situation is not None:
+            view = FileView(path, result.situation, result.problems, now)
+            self._tracked[path] = _Tracked(view, signature)
+            return view
+        return self._record(path, tracked, signature, result.problems)
+
+    def _record(self, path: Path, tracked: _Tracked | None, signature: Signature | None, problems: list[Problem]) -> FileView:
+        """Keep the last good model on show, with the problems of the file as it is now."""
+        previous = tracked.view if tracked else FileView(path, None)
+        view = replace(previous, problems=problems)
+        self._tracked[path] = _Tracked(view, signature)
+        return view
+
+    def _missing(self, path: Path, tracked: _Tracked | None, now: float, first: bool) -> FileView | None:
+        """A file gone for longer than the quiet time is said to be gone; a brief gap (delete and recreate) is not."""
+        if tracked is None and not first:
+            return None
+        if tracked is not None:
+            tracked.missing_since = tracked.missing_since or now
+            if now - tracked.missing_since < self.quiet_seconds:
+                return None
+        problem = _file_problem(
+            path, "file-missing", "the file was deleted, moved or renamed; the last good version stays on show"
+        )
+        return self._record(path, tracked, None, [problem])
+
+
+def _signature(path: Path) -> Signature | None:
+    try:
+        status = path.stat()
+    except OSError:
+        return None
+    return (status.st_mtime_ns, status.st_size, status.st_ino)
+
+
+def _file_problem(path: Path, code: str, message: str) -> Problem:
+    return Problem(str(path), None, None, "", code, message)

@@ -1,0 +1,10 @@
+"""Where things are, for every test. Outside material lives in ../shared beside the repository, read where it lies."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "aleppo-2016-08.yaml"
+CASES = Path(__file__).resolve().parent / "cases"
+SHARED = ROOT.parent / "shared"
