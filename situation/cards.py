@@ -23,6 +23,8 @@ class Card:
     group: Literal["People", "Shortages", "Access", "Areas"]
     title: str
     value: str
+    unit: str | None
+    """The unit, shown small beside the value ('people'); None where the value says it all."""
     as_of: str
     sources: str
     credibility: str
@@ -59,7 +61,8 @@ def _indicator_cards(situation: Situation) -> list[Card]:
                 key=f"indicator:{indicator.id}",
                 group="People",
                 title=indicator.name,
-                value=with_unit(value_text(latest.value, latest.approximate), indicator.unit),
+                value=_indicator_value(latest, indicator.unit),
+                unit=None if indicator.unit in ("percent", "%") or latest.value is None else indicator.unit,
                 as_of=latest.date.label(),
                 area=indicator.area,
                 contested=any_contested(situation, latest.claims),
@@ -69,6 +72,12 @@ def _indicator_cards(situation: Situation) -> list[Card]:
             )
         )
     return cards
+
+
+def _indicator_value(observation: IndicatorObservation, unit: str) -> str:
+    """'about 250,000'; a percentage keeps its sign ('about 90%'), other units go beside the value."""
+    text = value_text(observation.value, observation.approximate)
+    return with_unit(text, unit) if unit in ("percent", "%") else text
 
 
 def _value_change(latest: IndicatorObservation, previous: IndicatorObservation | None, unit: str) -> str | None:
@@ -107,6 +116,7 @@ def _shortage_cards(situation: Situation) -> list[Card]:
                 group="Shortages",
                 title=f"{shortage.commodity.value.replace('_', ' ').capitalize()} shortage · {area.name}",
                 value=severity_label(latest.severity),
+                unit=None,
                 as_of=latest.date.label(),
                 area=shortage.area,
                 change=change,
@@ -139,6 +149,7 @@ def _route_cards(situation: Situation) -> list[Card]:
                 group="Access",
                 title=route.name,
                 value=route_state(latest),
+                unit=None,
                 as_of=latest.date.label(),
                 area=route.to_area,
                 contested=any_contested(situation, latest.claims),
@@ -164,6 +175,7 @@ def _area_headlines(situation: Situation) -> list[Card]:
                 group="Areas",
                 title=area.name,
                 value=event.summary,
+                unit=None,
                 as_of=event.date.label(),
                 area=area.id,
                 contested=any_contested(situation, event.claims),

@@ -11,6 +11,7 @@ Choices that hold for every figure:
 from __future__ import annotations
 
 import html
+import textwrap
 from collections.abc import Iterable
 
 import numpy as np
@@ -19,7 +20,8 @@ import plotly.graph_objects as go
 
 from situation.scales import SEVERITY_MEANINGS
 
-OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#999999"]
+# Okabe–Ito, reordered so the yellow (weak on white) comes last.
+OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999", "#F0E442"]
 SEVERITY_COLOURS = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
 UNKNOWN_COLOUR = "#999999"
 ROUTE_COLOURS = {"open": "#009E73", "fragile": "#E69F00", "contested": "#CC79A7", "closed": "#D55E00"}
@@ -48,6 +50,11 @@ def caption(frame: pd.DataFrame) -> str:
     return f"Sources: {'; '.join(sources)} · {dates}"
 
 
+def _wrapped(text: str, width: int = 45) -> str:
+    """Long labels on several lines, so the plot keeps its width."""
+    return "<br>".join(safe(line) for line in textwrap.wrap(str(text), width))
+
+
 def _figure(title: str) -> go.Figure:
     figure = go.Figure()
     figure.update_layout(title={"text": safe(title), "x": 0}, **_LAYOUT)
@@ -71,6 +78,7 @@ def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
         y=[safe(a) for a in grid.index],
         text=labels.fillna("").map(safe).to_numpy(),
         texttemplate="%{text}",
+        textfont={"size": 15},
         zmin=0.5,
         zmax=5.5,
         colorscale=stepped,
@@ -123,7 +131,13 @@ def event_timeline(events: pd.DataFrame) -> go.Figure:
             x=group["start"],
             y=[safe(a) for a in group["area_name"]],
             mode="markers",
-            marker={"size": 14, "color": OKABE_ITO[index % len(OKABE_ITO)], "symbol": symbols[index % len(symbols)]},
+            marker={
+                "size": 14,
+                "color": OKABE_ITO[index % len(OKABE_ITO)],
+                # An open marker: the source gives only the month (or season, or year), not the day.
+                "symbol": [symbols[index % len(symbols)] + ("" if len(str(d)) == 10 else "-open") for d in group["date"]],
+                "line": {"width": 2, "color": OKABE_ITO[index % len(OKABE_ITO)]},
+            },
             hovertext=[
                 f"<b>{safe(r.sub_type_name)}</b> · {safe(r.date)}<br>{safe(r.summary)}<br>{safe(r.sources)}"
                 for r in group.itertuples()
@@ -141,15 +155,16 @@ def claims_matrix(positions: pd.DataFrame) -> go.Figure:
     if positions.empty:
         return figure
     stance = positions.assign(score=positions["stance"].map({"asserts": 1, "denies": -1}))
-    stance = stance.assign(claim_label=stance["statement"].map(safe) + " (" + stance["status"] + ")")
+    stance = stance.assign(claim_label=stance["statement"].map(_wrapped) + "<br><i>" + stance["status"] + "</i>")
     grid = stance.pivot_table(index="claim_label", columns="source_name", values="score", aggfunc="last", sort=False)
     words = grid.apply(lambda column: column.map({1.0: "asserts", -1.0: "denies"})).fillna("")
     figure.add_heatmap(
         z=grid.to_numpy(dtype="float64"),
-        x=[safe(s) for s in grid.columns],
+        x=[_wrapped(s, 18) for s in grid.columns],
         y=list(grid.index),
         text=words.to_numpy(),
         texttemplate="%{text}",
+        textfont={"size": 14},
         zmin=-1,
         zmax=1,
         colorscale=[(0, "#D55E00"), (0.5, "#999999"), (1, "#0072B2")],
@@ -159,6 +174,8 @@ def claims_matrix(positions: pd.DataFrame) -> go.Figure:
         hovertemplate="%{x} %{text}:<br>%{y}<extra></extra>",
     )
     figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(tickangle=0, side="top")
+    figure.update_layout(height=160 + 90 * len(grid.index), margin={"t": 110})
     return figure
 
 
@@ -195,7 +212,11 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
 def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
     """Areas at their approximate positions on plain axes, coloured by status, with their events around them."""
     figure = _figure("Areas and events")
+    # A city with districts on the map is drawn as its districts; the city's own dot would hide them.
     placed = areas.dropna(subset=["lat", "lon"])
+    placed = placed[~placed["area"].isin(placed["parent"].dropna())]
+    positions = ["top center", "bottom center", "middle left", "middle right"]
+    placed = placed.assign(label_position=[positions[i % len(positions)] for i in range(len(placed))])
     for status, group in placed.groupby(placed["status"].fillna("unknown"), sort=False):
         figure.add_scatter(
             name=f"area: {status}".replace("_", " "),
@@ -203,7 +224,7 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             y=group["lat"],
             mode="markers+text",
             text=[safe(n) for n in group["name"]],
-            textposition="top center",
+            textposition=list(group["label_position"]),
             marker={"size": 18, "color": AREA_COLOURS.get(str(status), UNKNOWN_COLOUR), "line": {"width": 1, "color": "#444"}},
             hovertext=[
                 f"<b>{safe(r.name)}</b><br>{safe(status)} · {safe(r.controlled_by)}<br>{safe(r.sources)}"
@@ -218,8 +239,8 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
         angle = offsets * 2.4
         figure.add_scatter(
             name="event",
-            x=located["lon"] + 0.05 * np.cos(angle),
-            y=located["lat"] + 0.05 * np.sin(angle),
+            x=located["lon"] + 0.012 * np.cos(angle),
+            y=located["lat"] + 0.012 * np.sin(angle),
             mode="markers",
             marker={"size": 9, "symbol": "x", "color": OKABE_ITO[4]},
             hovertext=[f"{safe(r.sub_type_name)} · {safe(r.date)}<br>{safe(r.summary)}" for r in located.itertuples()],

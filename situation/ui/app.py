@@ -48,7 +48,7 @@ def _follow_changes(watcher: Watcher) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Situation dashboard", page_icon="🗺️", layout="wide")
+    st.set_page_config(page_title="Situation dashboard", page_icon=":material/crisis_alert:", layout="wide")
     target = situations_target(sys.argv[1:], os.environ)
     if not target.exists():
         st.error(
@@ -72,10 +72,10 @@ def main() -> None:
     context = pages.PageContext(derived=derived, area=area)
     navigation = st.navigation(
         [
-            _page(pages.overview, context, "Overview", "overview", "📋", default=True),
-            _page(pages.charts, context, "Charts", "charts", "📈"),
-            _page(pages.area_map, context, "Map", "map", "🗺️"),
-            _page(pages.sources_and_claims, context, "Sources & claims", "sources", "🔎"),
+            _page(pages.overview, context, "Overview", "overview", ":material/dashboard:", default=True),
+            _page(pages.charts, context, "Charts", "charts", ":material/bar_chart:"),
+            _page(pages.area_map, context, "Map", "map", ":material/map:"),
+            _page(pages.sources_and_claims, context, "Sources & claims", "sources", ":material/fact_check:"),
         ]
     )
     _remember_in_url(view, area)

@@ -76,7 +76,8 @@ def _card(card: Card) -> None:
             st.markdown(":orange-badge[⚠ contested] a source denies a claim this rests on")
         if card.change:
             st.caption(f"Change: {literal(card.change)}")
-        st.caption(f"{literal(card.as_of)} · {literal(card.sources)} · credibility {literal(card.credibility)}")
+        unit = f"{literal(card.unit)} · " if card.unit else ""
+        st.caption(f"{unit}{literal(card.as_of)} · {literal(card.sources)} · credibility {literal(card.credibility)}")
         if card.detail:
             st.caption(literal(card.detail))
 
@@ -86,13 +87,10 @@ def charts(context: PageContext) -> None:
     derived = context.derived
     shortages, access = context.in_area(derived.shortages), context.in_area(derived.access, "to_area")
     events, claims = context.in_area(derived.events), derived.claims
-    left, right = st.columns(2)
-    with left:
-        _plot(figures.severity_heatmap(shortages), figures.caption(shortages), "severity")
-    with right:
-        _plot(figures.claims_matrix(claims), _claims_caption(context), "claims")
+    _plot(figures.severity_heatmap(shortages), figures.caption(shortages), "severity")
     _plot(figures.access_timeline(access), figures.caption(access), "access")
-    _plot(figures.event_timeline(events), figures.caption(events), "events")
+    _plot(figures.event_timeline(events), figures.caption(events) + " · an open marker: only the month is known", "events")
+    _plot(figures.claims_matrix(claims), _claims_caption(context), "claims")
     st.subheader("Trends")
     indicators = context.in_area(derived.indicators)
     series = [frame for _, frame in indicators.groupby("indicator", sort=False) if len(frame) >= 2]
@@ -117,7 +115,7 @@ def area_map(context: PageContext) -> None:
     areas, events = context.in_area(derived.areas), context.in_area(derived.events)
     _plot(figures.area_map(areas, events), figures.caption(events) + " · positions are approximate", "map")
     st.dataframe(
-        areas[["name", "status", "controlled_by", "date", "sources"]],
+        areas[["name", "status", "controlled_by", "date", "sources"]].fillna({"status": "unknown"}),
         hide_index=True,
         column_config={"controlled_by": "controlled by", "date": "as of"},
     )
