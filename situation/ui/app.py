@@ -50,13 +50,14 @@ def _follow_changes(watcher: Watcher) -> None:
 def main() -> None:
     st.set_page_config(page_title="Situation dashboard", page_icon=":material/crisis_alert:", layout="wide")
     target = situations_target(sys.argv[1:], os.environ)
-    if not target.exists():
+    watcher = _watcher(str(target.resolve()))
+    version, views = watcher.snapshot()
+    if not target.exists() and not any(view.situation for view in views.values()):
+        # Checked after the watcher: a file deleted while on show keeps its last good version.
         st.error(
             f"No situation file or folder at {literal(target)}. Start with `-- --situations PATH` or set {ENVIRONMENT_VARIABLE}."
         )
         st.stop()
-    watcher = _watcher(str(target.resolve()))
-    version, views = watcher.snapshot()
     st.session_state["seen_version"] = version
     _follow_changes(watcher)
     if not views:

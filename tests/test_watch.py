@@ -1,0 +1,127 @@
+"""The watcher sees every way an editor saves, waits for a save to settle, and never swaps in a broken file."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from situation.loader import parse_situation
+from situation.watch import Watcher
+from tests.paths import CASES, SEED
+
+QUIET = 0.3
+
+
+@pytest.fixture
+def seed_copy(tmp_path: Path) -> Path:
+    copy = tmp_path / SEED.name
+    shutil.copy(SEED, copy)
+    return copy
+
+
+def people(watcher: Watcher, path: Path) -> object:
+    view = watcher.snapshot()[1][path]
+    assert view.situation is not None
+    return next(i for i in view.situation.indicators if i.id == "people-under-siege").observations[-1].value
+
+
+def settle(watcher: Watcher) -> bool:
+    time.sleep(QUIET + 0.05)
+    return watcher.poll()
+
+
+def with_value(path: Path, value: int) -> str:
+    return path.read_text(encoding="utf-8").replace("value: 250000", f"value: {value}")
+
+
+def test_the_file_is_read_once_at_start_and_not_again_until_it_changes(seed_copy: Path) -> None:
+    watcher = Watcher(seed_copy, quiet_seconds=QUIET)
+    version, views = watcher.snapshot()
+    assert people(watcher, seed_copy) == 250000
+    assert not watcher.poll() and watcher.snapshot()[0] == version
+    assert watcher.snapshot()[1][seed_copy].situation is views[seed_copy].situation
+
+
+def test_an_edit_in_place_is_swapped_in_once_settled(seed_copy: Path) -> None:
+    watcher = Watcher(seed_copy, quiet_seconds=QUIET)
+    seed_copy.write_text(with_value(seed_copy, 260000), encoding="utf-8")
+    assert not watcher.poll()  # just written: it may still be being written
+    assert settle(watcher)
+    assert people(watcher, seed_copy) == 260000
+
+
+def test_a_save_by_rename_is_seen(seed_copy: Path) -> None:
+    watcher = Watcher(seed_copy, quiet_seconds=QUIET)
+    temporary = seed_copy.with_suffix(".tmp")
+    temporary.write_text(with_value(seed_copy, 270000), encoding="utf-8")
+    temporary.replace(seed_copy)
+    assert settle(watcher)
+    assert people(watcher, seed_copy) == 270000
+
+
+def test_delete_and_recreate_shows_no_gap(seed_copy: Path) -> None:
+    watcher = Watcher(seed_copy, quiet_seconds=QUIET)
+    text = with_value(seed_copy, 280000)
+    seed_copy.unlink()
+    assert not watcher.poll()  # gone only for a moment: not reported
+    seed_copy.write_text(text, encoding="utf-8")
+    assert settle(watcher)
+    view = watcher.snapshot()[1][seed_copy]
+    assert not view.broken and people(watcher, seed_copy) == 280000
+
+
+def test_a_file_gone_for_good_is_reported_and_its_last_version_kept(seed_copy: Path) -> None:
+    watcher = Watcher(seed_copy, quiet_seconds=QUIET)
+    seed_copy.unlink()
+    watcher.poll()
+    assert settle(watcher)
+    view = watcher.snapshot()[1][seed_copy]
+    assert [p.code for p in view.problems] == ["file-missing"] and view.broken
+    assert people(watcher, seed_copy) == 250000
+
+
+def test_a_broken_save_keeps_the_last_good_model_and_a_fix_clears_it(seed_copy: Path) -> None:
+    watcher = Watcher(seed_copy, quiet_seconds=QUIET)
+    good = seed_copy.read_text(encoding="utf-8")
+    seed_copy.write_text(good.replace("value: 250000", "value: 250,000"), encoding="utf-8")
+    assert settle(watcher)
+    view = watcher.snapshot()[1][seed_copy]
+    assert [(p.code, p.path) for p in view.problems] == [("wrong-type", "indicators[0].observations[0].value")]
+    assert people(watcher, seed_copy) == 250000
+    seed_copy.write_text(good.replace("value: 250000", "value: 255000"), encoding="utf-8")
+    assert settle(watcher)
+    assert not watcher.snapshot()[1][seed_copy].broken and people(watcher, seed_copy) == 255000
+
+
+def test_a_save_in_two_halves_is_never_shown_half_written(seed_copy: Path) -> None:
+    full = with_value(seed_copy, 290000).encode()
+    half = full[: full.index(b"\nevents:")]
+    assert parse_situation(half, "half.yaml").ok  # the first half alone would be a valid situation
+    watcher = Watcher(seed_copy, quiet_seconds=QUIET, poll_seconds=0.02).start()
+    try:
+        with seed_copy.open("wb") as file:
+            file.write(half)
+            file.flush()
+            seen = []
+            deadline = time.monotonic() + 0.2
+            while time.monotonic() < deadline:
+                seen.append(len(watcher.snapshot()[1][seed_copy].situation.events))  # type: ignore[union-attr]
+                time.sleep(0.02)
+            file.write(full[len(half) :])
+        time.sleep(QUIET + 0.2)
+    finally:
+        watcher.stop()
+    assert set(seen) == {7}  # the old version throughout the gap, never the half without events
+    assert people(watcher, seed_copy) == 290000 and len(watcher.snapshot()[1][seed_copy].situation.events) == 7  # type: ignore[union-attr]
+
+
+def test_a_folder_picks_up_new_files(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path / "aleppo.yaml")
+    watcher = Watcher(tmp_path, quiet_seconds=QUIET)
+    assert list(watcher.snapshot()[1]) == [tmp_path / "aleppo.yaml"]
+    shutil.copy(CASES / "valid" / "minimal.yaml", tmp_path / "minimal.yaml")
+    assert settle(watcher)
+    assert sorted(p.name for p in watcher.snapshot()[1]) == ["aleppo.yaml", "minimal.yaml"]
