@@ -35,7 +35,18 @@ def shown(text: str) -> str:
 
 
 def metrics(app: AppTest) -> dict[str, str]:
-    return {shown(m.label): shown(m.value) for m in app.metric}
+    """Card title -> value: a card is a block that opens with an st.metric, or (long values) a caption and a subheader."""
+    cards: dict[str, str] = {}
+    blocks = [app.main]
+    while blocks:
+        block = blocks.pop()
+        children = list(getattr(block, "children", {}).values())
+        blocks.extend(children)
+        if children and children[0].type == "metric":
+            cards[shown(children[0].label)] = shown(children[0].value)
+        elif len(children) > 1 and children[0].type == "caption" and children[1].type == "subheader":
+            cards[shown(children[0].value)] = shown(children[1].value)
+    return cards
 
 
 def all_text(app: AppTest) -> str:

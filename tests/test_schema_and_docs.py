@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 
 from situation.docs import render_model_page
 from situation.schema import situation_schema
@@ -44,6 +45,19 @@ def test_check_jsonschema_refuses_what_the_loader_refuses(schema_file: Path, cas
 def test_the_committed_model_page_is_up_to_date() -> None:
     committed = (ROOT / "docs" / "model.md").read_text(encoding="utf-8")
     assert committed == render_model_page(), "docs/model.md is stale: run `python -m situation docs > docs/model.md`"
+
+
+def test_the_committed_json_schema_is_up_to_date() -> None:
+    committed = json.loads((ROOT / "docs" / "situation.schema.json").read_text(encoding="utf-8"))
+    assert committed == situation_schema(), (
+        "docs/situation.schema.json is stale: run `python -m situation schema > docs/situation.schema.json`"
+    )
+
+
+def test_the_pre_commit_hook_runs_the_validator() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert [(h["id"], h["entry"], h["language"]) for h in hooks] == [("validate-situations", "situation validate", "python")]
+    assert 'situation = "situation.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 def test_the_docs_describe_every_field_and_grade() -> None:

@@ -15,6 +15,8 @@ from situation.ui.derived import Derived
 from situation.ui.text import literal
 
 CARDS_PER_ROW = 3
+METRIC_WIDTH = 16
+"""Characters a card's big value can show in a third of a wide page before st.metric cuts it."""
 GROUP_TITLES = {"People": "Key figures", "Shortages": "Shortages", "Access": "Access", "Areas": "Latest by area"}
 
 
@@ -70,8 +72,11 @@ def _card(card: Card) -> None:
         if card.group == "Areas":
             st.markdown(f"**{literal(card.title)}**")
             st.markdown(literal(card.value))
-        else:
+        elif len(card.value) <= METRIC_WIDTH:
             st.metric(literal(card.title), literal(card.value))
+        else:  # st.metric cuts long values short ("Insufficient evi…"); a subheader wraps
+            st.caption(literal(card.title))
+            st.subheader(literal(card.value), anchor=False)
         if card.contested:
             st.markdown(":orange-badge[⚠ contested] a source denies a claim this rests on")
         if card.change:
