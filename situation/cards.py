@@ -6,9 +6,10 @@ claim behind it is flagged; when an earlier observation exists the card says wha
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
+from situation.history import ages
 from situation.labels import any_contested, credibility_text, number, sources_label, value_text, with_unit
 from situation.model import IndicatorObservation, RouteObservation, ShortageObservation, Situation, Sourced, ValueRange
 from situation.scales import severity_label
@@ -33,11 +34,27 @@ class Card:
     change: str | None = None
     """What changed since the previous observation, with its date; None when there is none."""
     detail: str | None = None
+    age_days: int | None = None
+    """How old the fact is on the situation's date."""
+    stale: bool = False
+    """Older than the file's threshold for its kind: re-verify it."""
 
 
 def overview_cards(situation: Situation) -> list[Card]:
     """All cards, in the order an analyst reads them: people, shortages, access, then one headline per area."""
-    return [*_indicator_cards(situation), *_shortage_cards(situation), *_route_cards(situation), *_area_headlines(situation)]
+    cards = [*_indicator_cards(situation), *_shortage_cards(situation), *_route_cards(situation), *_area_headlines(situation)]
+    by_key = {age.key: age for age in ages(situation)}
+    return [
+        replace(card, age_days=by_key[card.key].days, stale=by_key[card.key].stale) if card.key in by_key else card
+        for card in cards
+    ]
+
+
+def age_text(days: int | None) -> str | None:
+    """'same day', '1 day old', '8 days old'."""
+    if days is None:
+        return None
+    return "same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} old"
 
 
 Dated = TypeVar("Dated", IndicatorObservation, ShortageObservation, RouteObservation)
@@ -171,7 +188,7 @@ def _area_headlines(situation: Situation) -> list[Card]:
         event = max(events, key=lambda e: (e.type != "strategic_developments", e.date))
         cards.append(
             Card(
-                key=f"area:{area.id}",
+                key=f"headline:{area.id}",
                 group="Areas",
                 title=area.name,
                 value=event.summary,

@@ -14,9 +14,11 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from situation.diff import as_json, as_text, diff
 from situation.docs import render_model_page
 from situation.loader import LoadResult, load_situation, situation_files_in
 from situation.problems import errors_in
+from situation.revisions import RevisionError, load_revision
 from situation.schema import situation_schema
 
 
@@ -35,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     """The arguments of every command, each command's help ending with an example."""
     parser = _Parser(
         prog="python -m situation",
-        description="Validate situation files, and print the model's JSON Schema or its documentation.",
+        description="Validate situation files, compare versions, and print the model's JSON Schema or its documentation.",
         epilog="Example: python -m situation validate seeds/",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
@@ -57,6 +59,18 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: python -m situation schema > situation.schema.json",
     )
     schema.set_defaults(format="json")
+    diff = commands.add_parser(
+        "diff",
+        help="what changed between two versions of a situation: facts added, removed and changed",
+        description=(
+            "Compare two versions of a situation: two files, or a file and an earlier git revision of it (--since). "
+            "Comments and formatting are not changes. Exit 0 when nothing changed, 1 when something did, 2 on a usage error."
+        ),
+        epilog="Example: python -m situation diff --since HEAD~1 seeds/aleppo-2016-08.yaml",
+    )
+    diff.add_argument("paths", nargs="+", metavar="FILE", help="OLD NEW, or with --since the one FILE")
+    diff.add_argument("--since", metavar="REV", help="compare FILE with its version at this git revision")
+    diff.add_argument("--format", choices=("text", "json"), default="text", help="text for people (default), json for machines")
     docs = commands.add_parser(
         "docs",
         help="print the model's reference page (Markdown)",
@@ -79,6 +93,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return 2
         if args.command == "validate":
             return _validate(args.paths, args.format, stdout)
+        if args.command == "diff":
+            return _diff(args.paths, args.since, args.format, stdout, stderr)
         if args.command == "schema":
             print(json.dumps(situation_schema(), indent=2, ensure_ascii=False), file=stdout)
         elif args.command == "docs":
@@ -89,6 +105,30 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return 2
     except SystemExit as exit_:  # --help, handled by argparse
         return int(exit_.code or 0)
+
+
+def _diff(paths: Sequence[str], since: str | None, output: str, stdout: TextIO, stderr: TextIO) -> int:
+    if since is not None and len(paths) != 1:
+        raise UsageError("diff --since REV takes one FILE")
+    if since is None and len(paths) != 2:
+        raise UsageError("diff takes two files, OLD and NEW (or --since REV FILE)")
+    for name in paths:
+        if not Path(name).is_file():
+            raise UsageError(f"no such file: {name}")
+    try:
+        old = load_revision(Path(paths[0]), since) if since is not None else load_situation(paths[0])
+    except RevisionError as error:
+        raise UsageError(str(error)) from error
+    new = load_situation(paths[-1])
+    for version in (old, new):
+        if not version.ok:
+            for problem in version.problems:
+                print(problem.as_text(), file=stderr)
+            raise UsageError(f"cannot compare: {version.file} is not a valid situation")
+    assert old.situation is not None and new.situation is not None
+    changes = diff(old.situation, new.situation)
+    print(as_json(changes) if output == "json" else as_text(changes), file=stdout)
+    return 1 if changes else 0
 
 
 def situation_files(paths: Sequence[str]) -> list[Path]:

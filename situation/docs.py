@@ -75,7 +75,9 @@ def _refs(node: Any) -> list[str]:
 def _model_section(name: str, body: dict[str, Any], definitions: dict[str, Any]) -> str:
     required = set(body.get("required", []))
     lines = [f"## {name}", "", body.get("description", ""), "", "| field | type | required | description |", "|---|---|---|---|"]
-    own_first = sorted(body.get("properties", {}).items(), key=lambda item: item[0] in Sourced.model_fields)
+    properties = body.get("properties", {})
+    carries_evidence = set(Sourced.model_fields) <= set(properties)  # its sources, credibility … go last
+    own_first = sorted(properties.items(), key=lambda item: carries_evidence and item[0] in Sourced.model_fields)
     for field, prop in own_first:
         description = prop.get("description", "").replace("|", "\\|")
         lines.append(f"| `{field}` | {_type_text(prop, definitions)} | {'yes' if field in required else 'no'} | {description} |")

@@ -74,7 +74,7 @@ class RefersTo:
 SourceRef = Annotated[Id, RefersTo("sources")]
 AreaRef = Annotated[Id, RefersTo("areas")]
 ClaimRef = Annotated[Id, RefersTo("claims")]
-Day = Annotated[date, PlainValidator(parse_day), WithJsonSchema({"type": "string", "format": "date"})]
+Day = Annotated[date, BeforeValidator(parse_day), WithJsonSchema({"type": "string", "format": "date"})]
 
 
 class Strict(BaseModel):
@@ -449,6 +449,22 @@ class Event(Sourced):
         return sub_type
 
 
+Days = Annotated[StrictInt, Field(ge=0)]
+
+
+class StaleAfter(Strict):
+    """After how many days a fact needs re-verifying, per kind; the defaults suit a fast-moving crisis."""
+
+    indicators: Days = 14
+    """Figures such as people under siege."""
+    shortages: Days = 7
+    """Shortage severities."""
+    access: Days = 3
+    """The status of corridors and supply lines, which can change overnight."""
+    areas: Days = 30
+    """Who controls an area and its status."""
+
+
 class Situation(Strict):
     """One crisis as a team knows it on one date."""
 
@@ -474,6 +490,8 @@ class Situation(Strict):
     """Statements the sources assert or deny."""
     events: list[Event] = []
     """Dated incidents."""
+    stale_after: StaleAfter = StaleAfter()
+    """When facts count as stale, in days after their date; leave out for the defaults."""
 
     def source(self, source_id: str) -> Source:
         """The source of that id (ids are checked at load time, so it exists)."""

@@ -82,7 +82,7 @@ def test_overview_cards_show_the_seeds_figures_with_their_sources(monkeypatch: p
     assert cards["Food shortage · Western Aleppo"] == "Insufficient evidence"
     assert cards["Trucks of food and gas into western Aleppo"] == "unknown"  # never 0
     text = all_text(app)
-    assert "people · 8 Aug 2016 · CNN [B] · credibility 3 possibly true" in text
+    assert "people · 8 Aug 2016 (same day) · CNN [B] · credibility 3 possibly true" in text
     assert "contested" in text
     assert "Change: was fragile on 6 Aug 2016" in text
     assert "The SDF has taken about 90% of Manbij from ISIS" in text

@@ -7,14 +7,17 @@ two versions of a file; a fragment polls the watcher's version and reruns the pa
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import streamlit as st
 
+from situation.history import earliest_date
+from situation.model import Situation
 from situation.ui import pages
 from situation.ui.derived import Derived, derive
 from situation.ui.text import literal
@@ -68,18 +71,20 @@ def main() -> None:
     _banner(view)
     if view.situation is None:
         st.stop()
-    derived = derive(view)
+    day = _choose_day(view.situation)
+    derived = derive(view, day)
     area = _choose_area(derived)
-    context = pages.PageContext(derived=derived, area=area)
+    context = pages.PageContext(derived=derived, area=area, view=view)
     navigation = st.navigation(
         [
             _page(pages.overview, context, "Overview", "overview", ":material/dashboard:", default=True),
             _page(pages.charts, context, "Charts", "charts", ":material/bar_chart:"),
             _page(pages.area_map, context, "Map", "map", ":material/map:"),
             _page(pages.sources_and_claims, context, "Sources & claims", "sources", ":material/fact_check:"),
+            _page(pages.changes, context, "Changes", "changes", ":material/difference:"),
         ]
     )
-    _remember_in_url(view, area)
+    _remember_in_url(view, area, day)
     navigation.run()
 
 
@@ -111,6 +116,22 @@ def _choose_situation(views: dict[Path, FileView]) -> FileView:
     return by_id[st.session_state["situation"]]
 
 
+def _choose_day(situation: Situation) -> date | None:
+    """The as-of date: None for the file's own date, or an earlier day to see only what was known then."""
+    first, last = earliest_date(situation), situation.as_of
+    if "as_of" not in st.session_state and "as_of" in st.query_params:
+        with contextlib.suppress(ValueError):
+            st.session_state["as_of"] = date.fromisoformat(st.query_params["as_of"])
+    chosen = st.session_state.get("as_of")
+    if not isinstance(chosen, date) or not first <= chosen <= last:
+        st.session_state["as_of"] = last
+    st.sidebar.date_input(
+        "As of", min_value=first, max_value=last, key="as_of", help="See the situation as it stood on an earlier day."
+    )
+    day = st.session_state["as_of"]
+    return None if day == last else day
+
+
 def _choose_area(derived: Derived) -> str | None:
     names = {ALL_AREAS: "All areas", **{a.id: a.name for a in derived.situation.areas}}
     _from_url_once("area")
@@ -121,11 +142,13 @@ def _choose_area(derived: Derived) -> str | None:
     return None if chosen == ALL_AREAS else chosen
 
 
-def _remember_in_url(view: FileView, area: str | None) -> None:
+def _remember_in_url(view: FileView, area: str | None, day: date | None) -> None:
     """Write the view into the URL on every run: page changes clear query parameters."""
     wanted = {"situation": view.situation.id if view.situation else view.path.stem}
     if area:
         wanted["area"] = area
+    if day:
+        wanted["as_of"] = day.isoformat()
     if dict(st.query_params) != wanted:
         st.query_params.from_dict(wanted)
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 import pandas as pd
 import streamlit as st
 
 from situation import tables
 from situation.cards import Card, overview_cards
+from situation.history import as_of
 from situation.model import Situation
 from situation.problems import Problem
 from situation.watch import FileView
@@ -30,10 +32,10 @@ class Derived:
     sources: pd.DataFrame
 
 
-@st.cache_resource(max_entries=16, show_spinner=False)
-def _derive(path: str, loaded_at: float, _situation: Situation, _warnings: tuple[Problem, ...]) -> Derived:
-    """Keyed by file and load time: a new version is derived once, whoever asks first."""
-    s = _situation
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _derive(path: str, loaded_at: float, day: date | None, _situation: Situation, _warnings: tuple[Problem, ...]) -> Derived:
+    """Keyed by file, load time and as-of day: each is derived once, whoever asks first."""
+    s = _situation if day is None else as_of(_situation, day)
     return Derived(
         situation=s,
         warnings=list(_warnings),
@@ -48,8 +50,8 @@ def _derive(path: str, loaded_at: float, _situation: Situation, _warnings: tuple
     )
 
 
-def derive(view: FileView) -> Derived:
-    """The derived data of the version of `view` on show (its last good model)."""
+def derive(view: FileView, day: date | None = None) -> Derived:
+    """The derived data of the version of `view` on show (its last good model), as it stood on `day` if given."""
     assert view.situation is not None and view.loaded_at is not None
     warnings = tuple(p for p in view.problems if p.severity == "warning")
-    return _derive(str(view.path), view.loaded_at, view.situation, warnings)
+    return _derive(str(view.path), view.loaded_at, day, view.situation, warnings)

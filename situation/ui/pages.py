@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 
 import pandas as pd
 import streamlit as st
 
 from situation import figures
-from situation.cards import Card
+from situation.cards import Card, age_text
+from situation.diff import diff
+from situation.history import ages
 from situation.labels import credibility_text
+from situation.revisions import RevisionError, in_repository, load_revision, recent_revisions
 from situation.scales import Credibility
 from situation.ui.derived import Derived
 from situation.ui.text import literal
+from situation.watch import FileView
 
 CARDS_PER_ROW = 3
 METRIC_WIDTH = 16
@@ -26,6 +30,7 @@ class PageContext:
 
     derived: Derived
     area: str | None
+    view: FileView
 
     def in_area(self, frame: pd.DataFrame, column: str = "area") -> pd.DataFrame:
         """The rows about the chosen area or any area inside it."""
@@ -51,6 +56,7 @@ def _plot(figure: object, caption: str, key: str) -> None:
 def overview(context: PageContext) -> None:
     _header(context, "Overview")
     st.markdown(literal(context.derived.situation.summary))
+    _needs_update(context)
     areas = context.derived.situation.areas_within(context.area) if context.area else None
     cards = [c for c in context.derived.cards if areas is None or c.area in areas]
     if not cards:
@@ -79,12 +85,68 @@ def _card(card: Card) -> None:
             st.subheader(literal(card.value), anchor=False)
         if card.contested:
             st.markdown(":orange-badge[⚠ contested] a source denies a claim this rests on")
+        if card.stale:
+            st.markdown(f":red-badge[stale] {age_text(card.age_days)}: re-verify")
         if card.change:
             st.caption(f"Change: {literal(card.change)}")
         unit = f"{literal(card.unit)} · " if card.unit else ""
-        st.caption(f"{unit}{literal(card.as_of)} · {literal(card.sources)} · credibility {literal(card.credibility)}")
+        age = f" ({age_text(card.age_days)})" if card.age_days is not None else ""
+        st.caption(f"{unit}{literal(card.as_of)}{age} · {literal(card.sources)} · credibility {literal(card.credibility)}")
         if card.detail:
             st.caption(literal(card.detail))
+
+
+def _needs_update(context: PageContext) -> None:
+    """The facts older than the file's thresholds, oldest first: what the team should re-verify."""
+    situation = context.derived.situation
+    stale = [a for a in ages(situation) if a.stale]
+    if not stale:
+        return
+    with st.expander(f"Needs update: {len(stale)} fact(s) older than their threshold", expanded=False, icon=":material/update:"):
+        limits = situation.stale_after
+        for age in stale:
+            limit = getattr(limits, age.kind)
+            st.markdown(
+                f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} (re-verify after {limit} days)"
+            )
+
+
+def changes(context: PageContext) -> None:
+    """The version on show against an earlier git revision of the same file."""
+    _header(context, "Changes")
+    path, current = context.view.path, context.view.situation
+    assert current is not None
+    if not in_repository(path):
+        st.info(
+            f"{literal(path.name)} is not in a git repository, so it has no earlier versions to compare. "
+            "Compare two files with `python -m situation diff OLD NEW`."
+        )
+        return
+    revisions = recent_revisions(path)
+    if not revisions:
+        st.info("This file has no commits yet; commit it, and later versions can be compared here.")
+        return
+    chosen = st.selectbox(
+        "Compare the version on show with", revisions, key="since", format_func=lambda r: f"{r.date} · {r.subject} ({r.short})"
+    )
+    try:
+        old = load_revision(path, chosen.commit)
+    except RevisionError as error:
+        st.warning(literal(error))
+        return
+    if old.situation is None:
+        st.warning("That version of the file was not valid, so it cannot be compared:")
+        st.code("\n".join(p.as_text() for p in old.problems), language=None, wrap_lines=True)
+        return
+    found = diff(old.situation, current)
+    if not found:
+        st.success(f"No changes to the facts since {chosen.date} (comments and formatting do not count).")
+        return
+    st.caption(f"{len(found)} change(s) since {chosen.date}: old → new, with who says so now.")
+    table = pd.DataFrame([asdict(c) for c in found])
+    for section, rows in table.groupby("section", sort=False):
+        st.subheader(str(section).capitalize())
+        st.dataframe(rows[["kind", "label", "field", "old", "new", "sources"]], hide_index=True)
 
 
 def charts(context: PageContext) -> None:

@@ -1,0 +1,159 @@
+"""What changed between two versions of a situation: facts added, removed and changed, old → new, with sources.
+
+The comparison is of the validated models, not the text, so a comment or a reformatting is no change.
+Each fact has a stable key (an indicator's id and the date of the observation, a shortage's area and
+commodity and date, …) so that a corrected figure reads as one change, not a removal and an addition.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from pydantic import BaseModel
+
+from situation.labels import sources_label, value_text
+from situation.model import Situation
+
+SECTIONS = ("situation", "sources", "areas", "indicators", "shortages", "access", "claims", "events")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One fact added, removed, or changed in one field."""
+
+    section: str
+    kind: Literal["added", "removed", "changed"]
+    key: str
+    label: str
+    field: str | None
+    old: str | None
+    new: str | None
+    sources: str
+    """Who says so, with grades: of the new version of the fact, or of the old one for a removal."""
+
+
+@dataclass(frozen=True)
+class _Fact:
+    section: str
+    key: str
+    label: str
+    fields: dict[str, str]
+    sources: str
+
+
+def diff(old: Situation, new: Situation) -> list[Change]:
+    """Every difference, grouped by section in reading order, then by key."""
+    before = {(f.section, f.key): f for f in _facts(old)}
+    after = {(f.section, f.key): f for f in _facts(new)}
+    changes: list[Change] = []
+    for section, key in sorted(before.keys() | after.keys(), key=lambda k: (SECTIONS.index(k[0]), k[1])):
+        was, now = before.get((section, key)), after.get((section, key))
+        if was is None and now is not None:
+            changes.append(Change(section, "added", key, now.label, None, None, _summary(now), now.sources))
+        elif now is None and was is not None:
+            changes.append(Change(section, "removed", key, was.label, None, _summary(was), None, was.sources))
+        elif was is not None and now is not None:
+            for name in dict.fromkeys([*was.fields, *now.fields]):
+                if was.fields.get(name) != now.fields.get(name):
+                    changes.append(
+                        Change(section, "changed", key, now.label, name, was.fields.get(name), now.fields.get(name), now.sources)
+                    )
+    return changes
+
+
+def _summary(fact: _Fact) -> str:
+    return "; ".join(f"{name} {value}" for name, value in fact.fields.items())
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, dict | list):
+        return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+    return "unknown" if value is None else str(value)
+
+
+def _fields(model: BaseModel, *, leave_out: set[str]) -> dict[str, str]:
+    """A fact's own fields as text, leaving out its nested lists (compared as facts of their own)."""
+    dumped = model.model_dump(mode="json", exclude=leave_out | {"sources"})
+    return {name: _text(value) for name, value in dumped.items()}
+
+
+def _facts(s: Situation) -> Iterator[_Fact]:
+    """The situation flattened to keyed facts; observations are keyed by their date."""
+    yield _Fact("situation", "situation", "The situation", _fields(s, leave_out=set(SECTIONS[1:])), "")
+    for source in s.sources:
+        yield _Fact("sources", source.id, source.name, _fields(source, leave_out=set()), "")
+    for area in s.areas:
+        yield _Fact("areas", area.id, area.name, _fields(area, leave_out={"history"}), "")
+        for o in area.history:
+            yield _Fact(
+                "areas",
+                f"{area.id} @ {o.date}",
+                f"{area.name}, status on {o.date}",
+                _fields(o, leave_out=set()),
+                sources_label(s, o.sources),
+            )
+    for indicator in s.indicators:
+        yield _Fact("indicators", indicator.id, indicator.name, _fields(indicator, leave_out={"observations"}), "")
+        for o in indicator.observations:
+            fields = {"value": value_text(o.value, o.approximate), **_fields(o, leave_out={"value", "approximate"})}
+            yield _Fact(
+                "indicators", f"{indicator.id} @ {o.date}", f"{indicator.name}, {o.date}", fields, sources_label(s, o.sources)
+            )
+    for shortage in s.shortages:
+        name = f"{shortage.commodity.value.replace('_', ' ')} shortage, {s.area(shortage.area).name}"
+        for o in shortage.observations:
+            key = f"{shortage.area}/{shortage.commodity.value} @ {o.date}"
+            yield _Fact("shortages", key, f"{name}, {o.date}", _fields(o, leave_out=set()), sources_label(s, o.sources))
+    for route in s.access:
+        yield _Fact("access", route.id, route.name, _fields(route, leave_out={"observations"}), "")
+        for o in route.observations:
+            yield _Fact(
+                "access",
+                f"{route.id} @ {o.date}",
+                f"{route.name}, {o.date}",
+                _fields(o, leave_out=set()),
+                sources_label(s, o.sources),
+            )
+    for claim in s.claims:
+        fields = {**_fields(claim, leave_out={"positions"}), "status": claim.status.value}
+        yield _Fact("claims", claim.id, claim.statement, fields, "")
+        for p in claim.positions:
+            label = f"{s.source(p.source).name} on “{claim.statement}”"
+            yield _Fact(
+                "claims", f"{claim.id} / {p.source} @ {p.date}", label, _fields(p, leave_out=set()), sources_label(s, [p.source])
+            )
+    for event in s.events:
+        yield _Fact(
+            "events",
+            event.id,
+            f"{event.summary} ({event.date})",
+            _fields(event, leave_out=set()),
+            sources_label(s, event.sources),
+        )
+
+
+def as_text(changes: list[Change]) -> str:
+    """For people: grouped by section, old → new, with who says so."""
+    if not changes:
+        return "No changes."
+    lines: list[str] = []
+    for section in SECTIONS:
+        in_section = [c for c in changes if c.section == section]
+        if not in_section:
+            continue
+        lines.append(f"{section}:")
+        for c in in_section:
+            if c.kind == "changed":
+                what = f"  changed  {c.label}: {c.field} {c.old} → {c.new}"
+            else:
+                what = f"  {c.kind:<8} {c.label}: {c.new if c.kind == 'added' else c.old}"
+            lines.append(what + (f"  [{c.sources}]" if c.sources else ""))
+    return "\n".join(lines)
+
+
+def as_json(changes: list[Change]) -> str:
+    """For machines: the same changes, one object each."""
+    return json.dumps([asdict(c) for c in changes], ensure_ascii=False, indent=2)

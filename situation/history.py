@@ -1,0 +1,103 @@
+"""Time: the situation as it stood on an earlier date, and how old each fact is.
+
+`as_of` keeps only what was known by a date, so the dashboard can be rebuilt as it would have looked then. A
+fact dated to a month or a season counts from the end of that period ("2016-07" from 31 July), or from the
+file's own date if that comes first. `ages` says, per fact, how many
+days old it is on the situation's date and whether it is past the threshold the file sets for its kind.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+from situation.dates import PartialDate
+from situation.model import Situation
+
+FactKind = Literal["indicators", "shortages", "access", "areas"]
+
+
+def earliest_date(situation: Situation) -> date:
+    """The first day any fact of the situation speaks of; the as-of control starts there."""
+    starts = [fact.date.start for fact in situation.facts()]
+    starts += [p.date.start for c in situation.claims for p in c.positions]
+    return min(starts, default=situation.as_of)
+
+
+def as_of(situation: Situation, day: date) -> Situation:
+    """The situation with only the facts and claim positions dated on or before `day`."""
+    if day >= situation.as_of:
+        return situation
+
+    def known(when: PartialDate) -> bool:
+        # "2016-07" is surely known once July is over; the file cannot know past its own date.
+        return min(when.end, situation.as_of) <= day
+
+    claims = [
+        c.model_copy(update={"positions": kept}) for c in situation.claims if (kept := [p for p in c.positions if known(p.date)])
+    ]
+    claim_ids = {c.id for c in claims}
+
+    def still_cited(ids: list[str]) -> list[str]:
+        return [i for i in ids if i in claim_ids]
+
+    def observations_of(items: list[Any], field: str, cites_claims: bool = False) -> list[Any]:
+        kept_items = []
+        for item in items:
+            kept = [o for o in getattr(item, field) if known(o.date)]
+            if cites_claims:
+                kept = [o.model_copy(update={"claims": still_cited(o.claims)}) for o in kept]
+            if kept or field == "history":
+                kept_items.append(item.model_copy(update={field: kept}))
+        return kept_items
+
+    return situation.model_copy(
+        update={
+            "as_of": day,
+            "areas": observations_of(situation.areas, "history"),
+            "indicators": observations_of(situation.indicators, "observations", cites_claims=True),
+            "shortages": observations_of(situation.shortages, "observations"),
+            "access": observations_of(situation.access, "observations", cites_claims=True),
+            "claims": claims,
+            "events": [e.model_copy(update={"claims": still_cited(e.claims)}) for e in situation.events if known(e.date)],
+        }
+    )
+
+
+@dataclass(frozen=True)
+class Age:
+    """How old a fact is on the situation's date, and whether the team should re-verify it."""
+
+    kind: FactKind
+    key: str
+    label: str
+    date: PartialDate
+    days: int
+    stale: bool
+
+
+def ages(situation: Situation) -> list[Age]:
+    """The latest observation of every indicator, shortage, route and area, with its age, oldest first."""
+    limits = situation.stale_after
+    found: list[Age] = []
+
+    def add(kind: FactKind, key: str, label: str, when: PartialDate, limit: int) -> None:
+        days = (situation.as_of - when.end).days if when.end <= situation.as_of else 0
+        found.append(Age(kind, key, label, when, days, days > limit))
+
+    for indicator in situation.indicators:
+        latest = max(indicator.observations, key=lambda o: o.date)
+        add("indicators", f"indicator:{indicator.id}", indicator.name, latest.date, limits.indicators)
+    for shortage in situation.shortages:
+        latest_shortage = max(shortage.observations, key=lambda o: o.date)
+        label = f"{shortage.commodity.value.replace('_', ' ')} shortage, {situation.area(shortage.area).name}"
+        add("shortages", f"shortage:{shortage.area}:{shortage.commodity.value}", label, latest_shortage.date, limits.shortages)
+    for route in situation.access:
+        latest_route = max(route.observations, key=lambda o: o.date)
+        add("access", f"route:{route.id}", route.name, latest_route.date, limits.access)
+    for area in situation.areas:
+        if area.history:
+            latest_area = max(area.history, key=lambda o: o.date)
+            add("areas", f"area:{area.id}", f"{area.name} (status)", latest_area.date, limits.areas)
+    return sorted(found, key=lambda a: -a.days)

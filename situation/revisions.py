@@ -1,0 +1,81 @@
+"""Earlier versions of a situation file, read from the git repository that holds it, through git itself.
+
+The repository is the one around the file, wherever the caller runs from. Nothing is checked out or
+copied: `git show REV:path` gives the bytes of that version, which load like any file.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from situation.loader import LoadResult, parse_situation
+
+_SEPARATOR = "\x1f"
+
+
+class RevisionError(Exception):
+    """The file is in no repository, the revision is unknown, or the file did not exist at that revision."""
+
+
+@dataclass(frozen=True)
+class Revision:
+    """A commit that changed the file: for a picker."""
+
+    commit: str
+    date: str
+    subject: str
+
+    @property
+    def short(self) -> str:
+        return self.commit[:8]
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[bytes]:
+    try:
+        return subprocess.run(["git", "-C", str(folder), *args], capture_output=True, check=False, timeout=30)
+    except FileNotFoundError as error:
+        raise RevisionError("git is not installed") from error
+
+
+def _place(file: Path) -> tuple[Path, str]:
+    """The repository's top folder, and the file's path inside it."""
+    folder = file.resolve().parent
+    done = _git(folder, "rev-parse", "--show-toplevel")
+    if done.returncode != 0:
+        raise RevisionError(f"{file} is not in a git repository")
+    top = Path(done.stdout.decode().strip())
+    return top, file.resolve().relative_to(top).as_posix()
+
+
+def in_repository(file: Path) -> bool:
+    """True when git can give earlier versions of the file."""
+    try:
+        _place(file)
+    except RevisionError:
+        return False
+    return True
+
+
+def recent_revisions(file: Path, limit: int = 20) -> list[Revision]:
+    """The latest commits that changed the file, newest first."""
+    top, inside = _place(file)
+    done = _git(top, "log", f"-n{limit}", "--date=short", f"--format=%H{_SEPARATOR}%ad{_SEPARATOR}%s", "--", inside)
+    if done.returncode != 0:
+        return []
+    lines = done.stdout.decode("utf-8", errors="replace").splitlines()
+    return [Revision(*line.split(_SEPARATOR, 2)) for line in lines if line.count(_SEPARATOR) == 2]
+
+
+def load_revision(file: Path, revision: str) -> LoadResult:
+    """The file as it was at `revision` (a commit, a tag, HEAD~3, a date with @{…}), validated like any file."""
+    top, inside = _place(file)
+    resolved = _git(top, "rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}")
+    if resolved.returncode != 0:
+        raise RevisionError(f"unknown revision '{revision}' in the repository at {top}")
+    commit = resolved.stdout.decode().strip()
+    shown = _git(top, "show", f"{commit}:{inside}")
+    if shown.returncode != 0:
+        raise RevisionError(f"{inside} did not exist at revision '{revision}'")
+    return parse_situation(shown.stdout, f"{revision}:{inside}", base_dir=file.resolve().parent)
