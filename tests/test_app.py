@@ -4,63 +4,12 @@ from __future__ import annotations
 
 import re
 import shutil
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from streamlit.testing.v1 import AppTest
 
+from tests.apptest import all_text, go_to, metrics, open_app, shown, wait_until
 from tests.paths import CASES, ROOT, SEED
-
-TIMEOUT = 30
-
-
-def open_app(path: Path, monkeypatch: pytest.MonkeyPatch, **query: str) -> AppTest:
-    monkeypatch.setenv("SITUATIONS_PATH", str(path))
-    app = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
-    app.query_params.update(query)
-    return app.run()
-
-
-def go_to(app: AppTest, page_name: str) -> AppTest:
-    """AppTest.switch_page only knows file pages; ours are st.navigation pages, found by name after a run."""
-    app._page_hash = next(h for h, info in app._registered_pages.items() if info["page_name"] == page_name)
-    return app.run()
-
-
-def shown(text: str) -> str:
-    """Text as the page shows it: the app backslash-escapes Markdown in what comes from the YAML."""
-    return re.sub(r"\\(.)", r"\1", text)
-
-
-def metrics(app: AppTest) -> dict[str, str]:
-    """Card title -> value: a card is a block that opens with an st.metric, or (long values) a caption and a subheader."""
-    cards: dict[str, str] = {}
-    blocks = [app.main]
-    while blocks:
-        block = blocks.pop()
-        children = list(getattr(block, "children", {}).values())
-        blocks.extend(children)
-        if children and children[0].type == "metric":
-            cards[shown(children[0].label)] = shown(children[0].value)
-        elif len(children) > 1 and children[0].type == "caption" and children[1].type == "subheader":
-            cards[shown(children[0].value)] = shown(children[1].value)
-    return cards
-
-
-def all_text(app: AppTest) -> str:
-    parts = [*(m.value for m in app.markdown), *(c.value for c in app.caption), *(e.value for e in app.error)]
-    return shown("\n".join(parts))
-
-
-def wait_until(app: AppTest, condition: Callable[[AppTest], bool], seconds: float = 5.0) -> AppTest:
-    """Rerun until the watcher has swapped the file in (it waits for a save to settle)."""
-    deadline = time.monotonic() + seconds
-    while not condition(app.run()):
-        assert time.monotonic() < deadline, "the page never showed the change"
-        time.sleep(0.1)
-    return app
 
 
 @pytest.fixture

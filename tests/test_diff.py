@@ -1,0 +1,126 @@
+"""What changed: two real YAML versions, and two git revisions of one file, compared as a user would."""
+
+from __future__ import annotations
+
+import io
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from situation import Situation
+from situation.cli import main
+from situation.diff import as_text, diff
+from situation.loader import parse_situation
+from tests.paths import SEED
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+def version(text: str) -> Situation:
+    situation = parse_situation(text.encode(), "version.yaml").situation
+    assert situation is not None
+    return situation
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    return main(list(argv), out, err), out.getvalue(), err.getvalue()
+
+
+def test_one_changed_figure_is_the_only_change_named() -> None:
+    changes = diff(version(SEED_TEXT), version(SEED_TEXT.replace("value: 250000", "value: 240000")))
+    assert [(c.section, c.kind, c.key, c.field, c.old, c.new) for c in changes] == [
+        ("indicators", "changed", "people-under-siege @ 2016-08-08", "value", "about 250,000", "about 240,000")
+    ]
+    assert changes[0].sources == "CNN [B]"
+    assert as_text(changes) == (
+        "indicators:\n  changed  People under siege, 2016-08-08: value about 250,000 → about 240,000  [CNN [B]]"
+    )
+
+
+def test_comments_and_formatting_are_no_change() -> None:
+    reformatted = SEED_TEXT.replace("# Siege of eastern Aleppo", "# Siege of east Aleppo (comment edited)")
+    reformatted = reformatted.replace("sources: [cnn]\n", "sources:\n          - cnn\n", 1).replace("\n\n", "\n")
+    assert reformatted != SEED_TEXT
+    assert diff(version(SEED_TEXT), version(reformatted)) == []
+
+
+def test_added_removed_and_changed_facts_with_their_sources() -> None:
+    later = SEED_TEXT.replace("        stance: denies\n", "        stance: asserts\n")  # SANA comes round
+    later = later.replace("  - id: west-aleppo-shelling\n", "  - id: west-aleppo-shelling-renamed\n")
+    changes = {(c.section, c.kind, c.key, c.field) for c in diff(version(SEED_TEXT), version(later))}
+    assert changes == {
+        ("claims", "changed", "siege-broken", "status"),
+        ("claims", "changed", "siege-broken / sana @ 2016-08-08", "stance"),
+        ("events", "removed", "west-aleppo-shelling", None),
+        ("events", "added", "west-aleppo-shelling-renamed", None),
+    }
+
+
+def test_the_cli_compares_two_files(tmp_path: Path) -> None:
+    new = tmp_path / "new.yaml"
+    new.write_text(
+        SEED_TEXT.replace("credibility: 3             # CNN cites", "credibility: 2             # CNN cites"), encoding="utf-8"
+    )
+    code, out, _ = run("diff", str(SEED), str(new), "--format", "json")
+    assert code == 1
+    assert [(c["key"], c["field"], c["old"], c["new"]) for c in json.loads(out)] == [
+        ("people-under-siege @ 2016-08-08", "credibility", "3", "2")
+    ]
+    assert run("diff", str(SEED), str(SEED))[:2] == (0, "No changes.\n")
+
+
+def git(repo: Path, *args: str) -> None:
+    subprocess.run(
+        ["git", "-C", str(repo), "-c", "user.name=Test", "-c", "user.email=test@example.org", *args],
+        check=True,
+        capture_output=True,
+    )
+
+
+@pytest.fixture
+def repository(tmp_path: Path) -> Path:
+    """A team's repository with two commits of the seed: 250,000, then 260,000 under siege."""
+    repo = tmp_path / "team"
+    (repo / "situations").mkdir(parents=True)
+    file = repo / "situations" / "aleppo.yaml"
+    shutil.copy(SEED, file)
+    git(repo, "init", "-q")
+    git(repo, "add", ".")
+    git(repo, "commit", "-q", "-m", "Aleppo as of 8 August")
+    file.write_text(SEED_TEXT.replace("value: 250000", "value: 260000"), encoding="utf-8")
+    git(repo, "commit", "-q", "-am", "Revised figure")
+    return file
+
+
+def test_the_cli_compares_a_file_with_an_earlier_git_revision(
+    repository: Path, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)  # the repository is found from the file, not from where the command runs
+    code, out, _ = run("diff", "--since", "HEAD~1", str(repository))
+    assert code == 1
+    assert "value about 250,000 → about 260,000" in out
+    assert run("diff", "--since", "HEAD", str(repository))[0] == 0
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("--since", "no-such-rev"), "unknown revision 'no-such-rev'"),
+        (("--since", "HEAD", "extra.yaml"), "diff --since REV takes one FILE"),
+    ],
+)
+def test_diff_usage_errors_exit_2(repository: Path, argv: tuple[str, ...], said: str) -> None:
+    code, out, err = run("diff", *argv, str(repository))
+    assert code == 2 and said in err and "Traceback" not in out + err
+
+
+def test_a_file_outside_any_repository_still_diffs_but_has_no_revisions(tmp_path: Path) -> None:
+    loose = tmp_path / "loose.yaml"
+    shutil.copy(SEED, loose)
+    assert run("diff", str(SEED), str(loose))[0] == 0
+    code, _, err = run("diff", "--since", "HEAD", str(loose))
+    assert code == 2 and "is not in a git repository" in err

@@ -1,0 +1,78 @@
+"""The situation as it stood on an earlier day, and which facts are stale."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from situation import Situation, load_situation
+from situation.history import ages, as_of, earliest_date
+from situation.loader import parse_situation
+from situation.model import RouteStatus
+from tests.apptest import metrics, open_app
+from tests.paths import SEED
+
+
+@pytest.fixture(scope="module")
+def seed() -> Situation:
+    situation = load_situation(SEED).situation
+    assert situation is not None
+    return situation
+
+
+def corridor_status(situation: Situation) -> RouteStatus | None:
+    corridor = next(r for r in situation.access if r.id == "east-aleppo-corridor")
+    return max(corridor.observations, key=lambda o: o.date).status
+
+
+def test_before_the_corridor_opened_it_was_closed(seed: Situation) -> None:
+    assert corridor_status(as_of(seed, date(2016, 8, 5))) is RouteStatus.CLOSED
+    assert corridor_status(as_of(seed, date(2016, 8, 6))) is RouteStatus.FRAGILE
+    assert corridor_status(seed) is RouteStatus.FRAGILE
+
+
+def test_only_what_was_known_by_then(seed: Situation) -> None:
+    before = as_of(seed, date(2016, 8, 5))
+    assert before.as_of == date(2016, 8, 5)
+    assert before.claims == [] and before.indicators == []  # every claim and figure dates from 6 August or later
+    assert [e.id for e in before.events] == []  # the month-dated human shields count only from the file's date
+    assert [str(o.date) for o in before.area("east-aleppo").history] == ["2016-spring", "2016-07"]
+    assert [e.id for e in as_of(seed, date(2016, 8, 7)).events] == ["ramouseh-captured", "idlib-phosphorus", "manbij-sdf-advance"]
+    assert as_of(seed, seed.as_of) is seed
+
+
+def test_earliest_date_is_the_first_fact(seed: Situation) -> None:
+    assert earliest_date(seed) == date(2012, 1, 1)  # Aleppo divided since 2012
+
+
+def test_stale_facts_are_flagged_and_fresh_ones_not(seed: Situation) -> None:
+    by_key = {a.key: a for a in ages(seed)}
+    cut = by_key["route:east-aleppo-supply-lines"]  # cut in July: 8 days old on 8 August, limit 3 for access
+    assert (cut.days, cut.stale) == (8, True)
+    assert (by_key["indicator:people-under-siege"].days, by_key["indicator:people-under-siege"].stale) == (0, False)
+    assert by_key["indicator:manbij-taken-by-sdf"].days == 1
+
+
+def test_the_file_sets_its_own_thresholds() -> None:
+    text = SEED.read_text(encoding="utf-8") + "stale_after:\n  access: 30\n"
+    situation = parse_situation(text.encode(), "x.yaml").situation
+    assert situation is not None
+    assert not next(a for a in ages(situation) if a.key == "route:east-aleppo-supply-lines").stale
+
+
+def test_the_dashboard_as_of_5_august_shows_the_corridor_closed(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_app(SEED, monkeypatch, as_of="2016-08-05")
+    assert not app.exception
+    cards = metrics(app)
+    assert cards["Corridor into eastern Aleppo via Ramouseh"] == "closed — convoys cannot pass"
+    assert "People under siege" not in cards
+    assert app.query_params["as_of"] == "2016-08-05"
+    assert "as of 5 August 2016" in app.caption[0].value
+
+
+def test_the_needs_update_panel_lists_stale_facts(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_app(SEED, monkeypatch)
+    assert app.expander[0].label.startswith("Needs update: 2 fact(s)")
+    panel = " ".join(m.value for m in app.expander[0].markdown)
+    assert "Supply lines into eastern Aleppo" in panel and "8 days old" in panel
