@@ -14,6 +14,7 @@ from situation import Situation
 from situation.cli import main
 from situation.diff import as_text, diff
 from situation.loader import parse_situation
+from tests.apptest import go_to, open_app
 from tests.paths import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
@@ -124,3 +125,23 @@ def test_a_file_outside_any_repository_still_diffs_but_has_no_revisions(tmp_path
     assert run("diff", str(SEED), str(loose))[0] == 0
     code, _, err = run("diff", "--since", "HEAD", str(loose))
     assert code == 2 and "is not in a git repository" in err
+
+
+def test_the_changes_page_compares_with_a_picked_commit(repository: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = go_to(open_app(repository, monkeypatch), "Changes")
+    assert not app.exception
+    picker = app.selectbox(key="since")
+    assert [option.split(" · ")[1].split(" (")[0] for option in picker.options] == ["Revised figure", "Aleppo as of 8 August"]
+    assert "No changes to the facts" in app.success[0].value  # the newest commit is the file as it is
+    picker.select_index(1).run()
+    table = app.dataframe[0].value
+    assert list(zip(table["label"], table["old"], table["new"], strict=True)) == [
+        ("People under siege, 2016-08-08", "about 250,000", "about 260,000")
+    ]
+
+
+def test_the_changes_page_explains_a_file_outside_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    loose = tmp_path / "loose.yaml"
+    shutil.copy(SEED, loose)
+    app = go_to(open_app(loose, monkeypatch), "Changes")
+    assert "not in a git repository" in app.info[0].value
