@@ -51,37 +51,43 @@ def _follow_changes(watcher: Watcher) -> None:
 
 
 def main() -> None:
-    st.set_page_config(page_title="Situation dashboard", page_icon=":material/crisis_alert:", layout="wide")
+    # No page_icon: a Material icon as favicon is fetched from fonts.gstatic.com; the default favicon is served locally.
+    st.set_page_config(page_title="Situation dashboard", layout="wide")
     target = situations_target(sys.argv[1:], os.environ)
     watcher = _watcher(str(target.resolve()))
     version, views = watcher.snapshot()
+    st.session_state["seen_version"] = version
+    _show(target, views)
+    # Last, after the page: a run_every fragment drawn before st.navigation's page left the page blank in the browser.
+    _follow_changes(watcher)
+
+
+def _show(target: Path, views: dict[Path, FileView]) -> None:
+    """Everything on screen for one snapshot of the files; returns early, saying why, when there is nothing to show."""
     if not target.exists() and not any(view.situation for view in views.values()):
         # Checked after the watcher: a file deleted while on show keeps its last good version.
         st.error(
             f"No situation file or folder at {literal(target)}. Start with `-- --situations PATH` or set {ENVIRONMENT_VARIABLE}."
         )
-        st.stop()
-    st.session_state["seen_version"] = version
-    _follow_changes(watcher)
+        return
     if not views:
         st.warning(f"No situation files (.yaml) in {literal(target)} yet; this page shows them as soon as one is saved.")
-        st.stop()
-
+        return
     view = _choose_situation(views)
     _banner(view)
     if view.situation is None:
-        st.stop()
+        return
     day = _choose_day(view.situation)
     derived = derive(view, day)
     area = _choose_area(derived)
     context = pages.PageContext(derived=derived, area=area, view=view)
     navigation = st.navigation(
         [
-            _page(pages.overview, context, "Overview", "overview", ":material/dashboard:", default=True),
-            _page(pages.charts, context, "Charts", "charts", ":material/bar_chart:"),
-            _page(pages.area_map, context, "Map", "map", ":material/map:"),
-            _page(pages.sources_and_claims, context, "Sources & claims", "sources", ":material/fact_check:"),
-            _page(pages.changes, context, "Changes", "changes", ":material/difference:"),
+            _page(pages.overview, context, "Overview", "overview", default=True),
+            _page(pages.charts, context, "Charts", "charts"),
+            _page(pages.area_map, context, "Map", "map"),
+            _page(pages.sources_and_claims, context, "Sources & claims", "sources"),
+            _page(pages.changes, context, "Changes", "changes"),
         ]
     )
     _remember_in_url(view, area, day)
@@ -89,14 +95,10 @@ def main() -> None:
 
 
 def _page(
-    render: Callable[[pages.PageContext], None],
-    context: pages.PageContext,
-    title: str,
-    path: str,
-    icon: str,
-    default: bool = False,
+    render: Callable[[pages.PageContext], None], context: pages.PageContext, title: str, path: str, default: bool = False
 ) -> st.Page:
-    return st.Page(lambda: render(context), title=title, url_path=path, icon=icon, default=default)
+    # No icons: under st.navigation a page's icon becomes the favicon, and Streamlit fetches that from a CDN.
+    return st.Page(lambda: render(context), title=title, url_path=path, default=default)
 
 
 def _from_url_once(key: str) -> None:
