@@ -1,4 +1,4 @@
-"""The command line: `python -m situation validate|schema|docs`. A thin edge over the library.
+"""The command line: `python -m situation validate|diff|schema|docs|export|import-hxl|hash-password`: a thin edge.
 
 `main(argv, stdout, stderr)` returns the exit code and never lets a traceback out, so tests call it
 directly. Exit codes: 0 all valid, 1 a file has errors, 2 a usage error (bad arguments, no such path).
@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from situation.diff import as_json, as_text, diff
 from situation.docs import render_model_page
@@ -20,6 +20,9 @@ from situation.loader import LoadResult, load_situation, situation_files_in
 from situation.problems import errors_in
 from situation.revisions import RevisionError, load_revision
 from situation.schema import situation_schema
+
+EXPORT_TABLES = ("indicators", "shortages", "access", "events", "claims")
+"""`situation.exports.TABLES`, named here so that `validate` does not import pandas, plotly and kaleido to build its parser."""
 
 
 class UsageError(Exception):
@@ -78,7 +81,59 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: python -m situation docs > docs/model.md",
     )
     docs.set_defaults(format="text")
+    _add_carry_commands(commands)
+    _add_serving_commands(commands)
     return parser
+
+
+def _add_carry_commands(commands: Any) -> None:
+    """`export` and `import-hxl`: a situation carried out as a briefing or tables, and figures carried in from HXL."""
+    export = commands.add_parser(
+        "export",
+        help="write a situation as an offline HTML briefing, or its tables as CSV, JSON or HXL",
+        description=(
+            "Write a valid situation as a self-contained HTML briefing (charts as inline SVG, nothing fetched, prints on A4), "
+            "or its tables (indicators, shortages, access, events, claims; one row per observation) as CSV, JSON or "
+            "HXL-tagged CSV. CSV and HXL: a zip of one file per table, or with --table one CSV file. "
+            "Exit 0 when written, 1 when the situation file has errors (nothing written), 2 on a usage error."
+        ),
+        epilog="Example: python -m situation export seeds/aleppo-2016-08.yaml --format html --output briefing.html",
+    )
+    export.add_argument("file", metavar="FILE", help="the situation file")
+    export.add_argument("--format", choices=("html", "csv", "json", "hxl"), required=True, help="what to write")
+    export.add_argument("--output", metavar="PATH", help="where to write; '-' or none for standard output (not for a zip)")
+    export.add_argument("--table", choices=EXPORT_TABLES, help="only this table (csv, hxl: one CSV file instead of a zip)")
+    hxl = commands.add_parser(
+        "import-hxl",
+        help="read figures from an HXL-tagged CSV into a draft situation file to review",
+        description=(
+            "Read an HXL-tagged CSV (UTF-8 or Latin-1; the hashtag row may sit below header rows) into indicator "
+            "observations and write them as a situation YAML file for the team to review before committing. "
+            "Every row that cannot be read is reported with its row number, column and reason. "
+            "Exit 0 when every row was read, 1 when a row or the whole file was refused (what was read is still "
+            "written), 2 on a usage error."
+        ),
+        epilog="Example: python -m situation import-hxl figures.csv --output situations/imported.yaml",
+    )
+    hxl.add_argument("file", metavar="FILE.csv", help="the HXL file")
+    hxl.add_argument("--output", metavar="PATH.yaml", required=True, help="the situation file to write")
+    hxl.add_argument("--date", metavar="DATE", help="the date of rows that give none (2016-08-08, 2016-08 or 2016)")
+    hxl.add_argument("--force", action="store_true", help="overwrite PATH.yaml if it exists")
+
+
+def _add_serving_commands(commands: Any) -> None:
+    """`hash-password`: what a team without an identity provider puts in the server's secrets.toml (docs/serving.md)."""
+    hashing = commands.add_parser(
+        "hash-password",
+        help="make the argon2id hash of a password, for [signin.users] in the server's .streamlit/secrets.toml",
+        description=(
+            "Make the argon2id hash of a password for the dashboard's sign-in. At a terminal the password is asked for "
+            "twice and not shown; piped in, the first line of standard input is the password. Only the hash is printed: "
+            "put it in the server's .streamlit/secrets.toml, never in the repository."
+        ),
+        epilog="Example: python -m situation hash-password --user amina >> .streamlit/secrets.toml",
+    )
+    hashing.add_argument("--user", metavar="NAME", help='print a whole line, NAME = "HASH", for the [signin.users] table')
 
 
 def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
@@ -95,6 +150,12 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _validate(args.paths, args.format, stdout)
         if args.command == "diff":
             return _diff(args.paths, args.since, args.format, stdout, stderr)
+        if args.command == "export":
+            return _export(args, stdout, stderr)
+        if args.command == "import-hxl":
+            return _import_hxl(args, stdout)
+        if args.command == "hash-password":
+            return _hash_password(args.user, stdout, stderr)
         if args.command == "schema":
             print(json.dumps(situation_schema(), indent=2, ensure_ascii=False), file=stdout)
         elif args.command == "docs":
@@ -129,6 +190,70 @@ def _diff(paths: Sequence[str], since: str | None, output: str, stdout: TextIO, 
     changes = diff(old.situation, new.situation)
     print(as_json(changes) if output == "json" else as_text(changes), file=stdout)
     return 1 if changes else 0
+
+
+def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    # Imported here: with plotly, pandas and kaleido they take most of a second, which `validate` should not pay.
+    from situation.exports import export
+
+    if not Path(args.file).is_file():
+        raise UsageError(f"no such file: {args.file}")
+    to_stdout = args.output in (None, "-")
+    if to_stdout and args.format in ("csv", "hxl") and args.table is None:
+        raise UsageError(f"--format {args.format} writes a zip of every table: give --output FILE.zip, or --table NAME")
+    result = load_situation(args.file)
+    if result.situation is None:
+        for problem in result.problems:
+            print(problem.as_text(), file=stderr)
+        print(f"{args.file}: not exported: the situation has errors", file=stderr)
+        return 1
+    made = export(result.situation, args.format, args.table)
+    if made.warning:
+        print(f"warning: {made.warning}", file=stderr)
+    if to_stdout:
+        print(made.content, file=stdout, end="")
+        return 0
+    _write(Path(args.output), made.content, bom=args.format in ("csv", "hxl"))
+    print(f"wrote {args.output} ({_size(Path(args.output).stat().st_size)})", file=stderr)
+    return 0
+
+
+def _write(path: Path, content: str | bytes, bom: bool) -> None:
+    """Write the file, or say in words why it cannot be (a missing folder, no permission); CSV gets a BOM for Excel."""
+    try:
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8-sig" if bom else "utf-8", newline="")
+    except OSError as error:
+        raise UsageError(f"cannot write {path}: {error.strerror or error}") from error
+
+
+def _size(size: int) -> str:
+    return f"{size / 1024:.1f} KiB" if size >= 1024 else f"{size} bytes"
+
+
+def _import_hxl(args: argparse.Namespace, stdout: TextIO) -> int:
+    from situation.hxl_import import import_hxl  # imported here, as in `_export`: libhxl is slow to import
+
+    if not Path(args.file).is_file():
+        raise UsageError(f"no such file: {args.file}")
+    output = Path(args.output)
+    if output.exists() and not args.force:
+        raise UsageError(f"{output} exists: choose another --output, or add --force to overwrite it")
+    result = import_hxl(args.file, args.date)
+    for problem in result.problems:
+        print(problem.as_text(), file=stdout)
+    if result.data is not None:
+        _write(output, result.yaml_text(), bom=False)
+        print(
+            f"{args.file}: {result.rows - result.refused_rows} of {result.rows} row(s) read, {result.refused_rows} refused; "
+            f"{result.observations} observation(s) written to {output} — review it before committing",
+            file=stdout,
+        )
+    else:
+        print(f"{args.file}: refused: nothing written", file=stdout)
+    return 0 if result.ok else 1
 
 
 def situation_files(paths: Sequence[str]) -> list[Path]:
@@ -193,3 +318,23 @@ def _result_json(result: LoadResult) -> dict[str, object]:
         "summary": summary_line(result) if result.ok else None,
         "problems": [p.__dict__ for p in result.problems],
     }
+
+
+def _hash_password(user: str | None, stdout: TextIO, stderr: TextIO) -> int:
+    """Read the password unseen (a terminal) or from the first line of stdin (a pipe), and print only its hash."""
+    import getpass  # here, with argon2: only this command needs them
+
+    from situation.access_control import hash_password
+
+    if sys.stdin.isatty():
+        password = getpass.getpass("Password: ", stream=stderr)
+        if getpass.getpass("Again: ", stream=stderr) != password:
+            raise UsageError("the two passwords differ; nothing was hashed")
+    else:
+        password = sys.stdin.readline().rstrip("\r\n")
+    try:
+        hashed = hash_password(password)
+    except ValueError as error:
+        raise UsageError(f"hash-password: {error}") from error
+    print(f"{json.dumps(user)} = {json.dumps(hashed)}" if user else hashed, file=stdout)
+    return 0

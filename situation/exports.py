@@ -1,0 +1,321 @@
+"""Exports: the situation's tables as CSV, JSON and HXL, for spreadsheets, other tools and the humanitarian data exchange.
+
+Every table starts from `situation.tables` (one row per observation), so a fact is flattened once and the same
+way as on the dashboard. On top of those rows an export adds what a reader of the file needs and the app does not
+show (source ids and their reliability grades, area coordinates), and drops what only the app uses (timestamps
+worked out from partial dates). Unknown stays empty (CSV) or null (JSON), never 0.
+
+- CSV: one file per table, or all of them in one zip. Text a spreadsheet would run as a formula is neutralised.
+- JSON: one document with every table.
+- HXL: the same CSV with a row of HXL hashtags under the header; docs/hxl.md lists the tags and why.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import math
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+import pandas as pd
+
+from situation.model import Situation, ValueRange
+from situation.tables import access_table, claim_positions, event_table, indicator_table, shortage_table
+
+TABLES = ("indicators", "shortages", "access", "events", "claims")
+SEPARATOR = "; "
+"""Between several sources (or grades) in one cell, as `situation.labels.sources_label` joins them."""
+UNKNOWN_VALUE = "unknown"
+"""What an HXL file says for a value the sources give as unknown, so it is told apart from a missing cell."""
+CSV_ENCODING = "utf-8-sig"
+"""UTF-8 with a byte-order mark: without it Excel reads UTF-8 as the local code page and garbles every 'é'."""
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make a spreadsheet read a cell as a formula (OWASP, 'CSV injection')."""
+
+
+def _grades(situation: Situation, source_ids: list[str]) -> str:
+    return SEPARATOR.join(situation.source(source_id).reliability.value for source_id in source_ids)
+
+
+def _with_sources(frame: pd.DataFrame, situation: Situation, source_lists: list[list[str]]) -> pd.DataFrame:
+    """Add source ids and their grades beside the table's source labels (the facts are given in the table's row order)."""
+    return frame.assign(
+        source_ids=[SEPARATOR.join(ids) for ids in source_lists],
+        reliability=[_grades(situation, ids) for ids in source_lists],
+    )
+
+
+def _coordinates(situation: Situation, area_ids: pd.Series) -> dict[str, list[float | None]]:
+    areas = {area.id: area for area in situation.areas}
+    return {
+        "lat": [areas[a].lat if isinstance(a, str) else None for a in area_ids],
+        "lon": [areas[a].lon if isinstance(a, str) else None for a in area_ids],
+    }
+
+
+def indicator_rows(situation: Situation) -> pd.DataFrame:
+    """One row per indicator observation: `value` for a number, `low`/`high` for a range, all empty for unknown."""
+    table = indicator_table(situation)
+    observations = [o for i in situation.indicators for o in i.observations]
+    # tables.py gives a range's midpoint as `value` and a number as low = high; an export says what the source said.
+    ranges = [isinstance(o.value, ValueRange) for o in observations]
+    numbers = [not r and o.value is not None for r, o in zip(ranges, observations, strict=True)]
+    table = table.assign(
+        value=table["value"].where(numbers),
+        low=table["low"].where(ranges),
+        high=table["high"].where(ranges),
+        **_coordinates(situation, table["area"]),
+    )
+    table = _with_sources(table, situation, [o.sources for o in observations])
+    columns = [
+        "indicator", "name", "unit", "area", "area_name", "lat", "lon", "date", "kind", "value", "low", "high",
+        "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested",
+    ]  # fmt: skip
+    return table[columns]
+
+
+def shortage_rows(situation: Situation) -> pd.DataFrame:
+    """One row per shortage observation; severity is empty where the evidence is insufficient (the label says so)."""
+    table = _with_sources(shortage_table(situation), situation, [o.sources for s in situation.shortages for o in s.observations])
+    columns = [
+        "area", "area_name", "commodity", "date", "severity", "severity_label", "sources", "source_ids", "reliability",
+        "credibility",
+    ]  # fmt: skip
+    return table[columns]
+
+
+def access_rows(situation: Situation) -> pd.DataFrame:
+    """One row per route status, oldest first within a route (the order `access_table` gives)."""
+    ordered = [sorted(route.observations, key=lambda o: o.date) for route in situation.access]
+    table = _with_sources(access_table(situation), situation, [o.sources for route in ordered for o in route])
+    table = table.assign(to_area_name=[situation.area(a).name for a in table["to_area"]])
+    columns = [
+        "route", "name", "kind", "to_area", "to_area_name", "date", "status", "convoys_can_pass", "threat", "deliveries",
+        "sources", "source_ids", "reliability", "credibility", "contested",
+    ]  # fmt: skip
+    return table[columns]
+
+
+def event_rows(situation: Situation) -> pd.DataFrame:
+    """One row per event, with ACLED's names and the area's coordinates."""
+    table = _with_sources(event_table(situation), situation, [e.sources for e in situation.events])
+    table = table.assign(**_coordinates(situation, table["area"]))
+    columns = [
+        "event", "date", "area", "area_name", "lat", "lon", "type", "type_name", "sub_type", "sub_type_name", "summary",
+        "actors", "fatalities", "sources", "source_ids", "reliability", "credibility", "contested",
+    ]  # fmt: skip
+    return table[columns]
+
+
+def claim_rows(situation: Situation) -> pd.DataFrame:
+    """One row per (claim, source) stance: a contested claim shows as rows that assert and rows that deny."""
+    return claim_positions(situation)
+
+
+ROWS: dict[str, Callable[[Situation], pd.DataFrame]] = {
+    "indicators": indicator_rows,
+    "shortages": shortage_rows,
+    "access": access_rows,
+    "events": event_rows,
+    "claims": claim_rows,
+}
+
+_SOURCE_TAGS = {
+    "sources": "#meta+source",
+    "source_ids": "#meta+source+code",
+    "reliability": "#meta+source+reliability",
+    "credibility": "#meta+credibility",
+}
+HXL_TAGS: dict[str, dict[str, str]] = {
+    "indicators": {
+        "indicator": "#indicator+code",
+        "name": "#indicator+name",
+        "unit": "#indicator+unit",
+        "area": "#loc+code",
+        "area_name": "#loc+name",
+        "lat": "#geo+lat",
+        "lon": "#geo+lon",
+        "date": "#date+reported",
+        "value": "#indicator+value+num",
+        "low": "#indicator+value+low+num",
+        "high": "#indicator+value+high+num",
+        "approximate": "#indicator+value+approx",
+        **_SOURCE_TAGS,
+        "contested": "#status+contested",
+    },
+    "shortages": {
+        "area": "#loc+code",
+        "area_name": "#loc+name",
+        "commodity": "#item+name",
+        "date": "#date+reported",
+        "severity": "#severity+num",
+        "severity_label": "#severity+name",
+        **_SOURCE_TAGS,
+    },
+    "access": {
+        "route": "#access+code",
+        "name": "#access+name",
+        "kind": "#access+type",
+        "to_area": "#loc+code",
+        "to_area_name": "#loc+name",
+        "date": "#date+reported",
+        "status": "#status+access",
+        "convoys_can_pass": "#access+convoys",
+        "threat": "#access+threat",
+        "deliveries": "#access+deliveries",
+        **_SOURCE_TAGS,
+        "contested": "#status+contested",
+    },
+    "events": {
+        "event": "#event+code",
+        "date": "#date+occurred",
+        "area": "#loc+code",
+        "area_name": "#loc+name",
+        "lat": "#geo+lat",
+        "lon": "#geo+lon",
+        "type": "#event+type+code",
+        "type_name": "#event+type+name",
+        "sub_type": "#event+type+sub+code",
+        "sub_type_name": "#event+type+sub+name",
+        "summary": "#description",
+        "actors": "#group+name",
+        "fatalities": "#affected+killed+num",
+        **_SOURCE_TAGS,
+        "contested": "#status+contested",
+    },
+    "claims": {
+        "claim": "#meta+claim+code",
+        "statement": "#description+claim",
+        "status": "#status+claim",
+        "credibility": "#meta+credibility",
+        "source": "#meta+source+code",
+        "source_name": "#meta+source",
+        "reliability": "#meta+source+reliability",
+        "stance": "#meta+stance",
+        "date": "#date+reported",
+        "quote": "#description+quote",
+    },
+}
+"""Each table's HXL hashtag per column; a column not listed (kind, value_text) is left out of the HXL file."""
+
+
+def tables(situation: Situation, names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
+    """The export tables by name, in the order given."""
+    return {name: ROWS[name](situation) for name in names}
+
+
+def _plain(value: Any) -> Any:
+    """A cell as JSON or CSV wants it: None for a gap, an int for a whole number (250000, not 250000.0)."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if hasattr(value, "item"):  # numpy scalars
+        value = value.item()
+    if isinstance(value, float):
+        if math.isnan(value):
+            return None
+        return int(value) if value.is_integer() else value
+    return value
+
+
+def neutralised(text: str) -> str:
+    """Text a spreadsheet would run as a formula, made inert with a leading single quote (OWASP's advice)."""
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
+
+
+def _csv_cell(value: Any) -> str:
+    plain = _plain(value)
+    if plain is None:
+        return ""
+    if isinstance(plain, bool):
+        return "true" if plain else "false"
+    if isinstance(plain, str):
+        return neutralised(plain)
+    return str(plain)
+
+
+def to_csv(frame: pd.DataFrame, hashtags: dict[str, str] | None = None) -> str:
+    """The table as CSV text; with `hashtags`, only the tagged columns and an HXL hashtag row under the header."""
+    columns = list(frame.columns) if hashtags is None else [c for c in frame.columns if c in hashtags]
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(columns)
+    if hashtags is not None:
+        writer.writerow([hashtags[c] for c in columns])
+    for row in frame[columns].itertuples(index=False):
+        writer.writerow([_csv_cell(v) for v in row])
+    return out.getvalue()
+
+
+def to_hxl(frame: pd.DataFrame, table: str) -> str:
+    """The table as HXL-tagged CSV; an unknown indicator value is written `unknown`, a missing one stays empty."""
+    if table == "indicators":
+        frame = frame.assign(value=frame["value"].astype(object).where(frame["kind"] != "unknown", UNKNOWN_VALUE))
+    return to_csv(frame, HXL_TAGS[table])
+
+
+def to_json(situation: Situation, frames: dict[str, pd.DataFrame]) -> str:
+    """One JSON document: which situation and date, then each table as a list of rows (gaps are null)."""
+    document = {
+        "situation": {"id": situation.id, "title": situation.title, "as_of": situation.as_of.isoformat()},
+        **{
+            name: [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+            for name, frame in frames.items()
+        },
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def to_zip(files: dict[str, str]) -> bytes:
+    """Several CSV files in one zip (UTF-8 with a BOM), with fixed timestamps so the same situation gives the same bytes."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, text in files.items():
+            archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text.encode(CSV_ENCODING))
+    return out.getvalue()
+
+
+def csv_files(situation: Situation, names: tuple[str, ...] = TABLES, hxl: bool = False) -> dict[str, str]:
+    """`{"indicators.csv": text, ...}`: each table as plain CSV, or as HXL."""
+    frames = tables(situation, names)
+    return {f"{name}.csv": to_hxl(frame, name) if hxl else to_csv(frame) for name, frame in frames.items()}
+
+
+@dataclass(frozen=True)
+class Export:
+    """One export, ready to write or to download: its text or bytes, and a warning to pass on."""
+
+    content: str | bytes
+    warning: str | None = None
+
+
+FORMATS = ("html", "csv", "json", "hxl")
+MIME_TYPES = {".html": "text/html", ".json": "application/json", ".csv": "text/csv", ".zip": "application/zip"}
+
+
+def file_name(situation: Situation, output: str, table: str | None = None) -> str:
+    """'aleppo-2016-08-2016-08-08-briefing.html': which situation, as of when, in what form."""
+    stem = f"{situation.id}-{situation.as_of.isoformat()}"
+    if output == "html":
+        return f"{stem}-briefing.html"
+    if output == "json":
+        return f"{stem}.json"
+    suffix = "-hxl" if output == "hxl" else ""
+    return f"{stem}-{table}{suffix}.csv" if table else f"{stem}{suffix}.zip"
+
+
+def export(situation: Situation, output: str, table: str | None = None) -> Export:
+    """The situation in one of FORMATS (one table, or all): the CLI and the dashboard's downloads both call this."""
+    names = (table,) if table else TABLES
+    if output == "html":
+        from situation.briefing import build_briefing  # imported late: its charts need kaleido and a browser
+
+        briefing = build_briefing(situation)
+        return Export(briefing.html, f"the briefing has no charts: {briefing.chart_problem}" if briefing.chart_problem else None)
+    if output == "json":
+        return Export(to_json(situation, tables(situation, names)))
+    files = csv_files(situation, names, hxl=output == "hxl")
+    return Export(next(iter(files.values())) if table else to_zip(files))

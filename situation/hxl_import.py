@@ -1,0 +1,546 @@
+"""HXL import: an HXL-tagged CSV read into indicator observations of a new situation, which the team reviews.
+
+The flow, one step per function:
+
+    bytes ─ decode (UTF-8, else Latin-1) ─ libhxl (finds the hashtag row, parses tags) ─▶ rows
+    rows ─ read_rows ─▶ observations + Problems (row, column, reason) ─ situation_data ─▶ plain data ─▶ YAML
+
+- HXL is read as HXL defines it, by libhxl (the field's reference library): the hashtag row may sit below any number
+  of header rows, attributes come in any order, columns in any order, untagged and unknown columns are ignored.
+- Two shapes of file are understood. A long table with `#indicator+code` and `#indicator+value` (what
+  `python -m situation export --format hxl` writes) gives one observation per row. A wide table gives one
+  observation per figure column (`#affected`, `#population`, `#inneed`, `#targeted`, `#reached`, or a beta-style
+  `#…_num`), per row, with the indicator named after the column and the row's place.
+- Nothing is guessed: a date written 03/04/2015 (day or month first?) is refused, a missing credibility is 6
+  ("cannot be judged"), a source the file does not name is the file itself, graded F. Every refused row and every
+  ignored cell is reported as a `Problem` (the row number counts CSV records from 1, as a spreadsheet does).
+- No traceback for any input: what libhxl or the CSV reader raise becomes a Problem about the whole file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import math
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+import hxl
+import yaml
+from hxl.input import CSVInput, HXLReader, InputOptions
+from hxl.model import Column, Row, TagPattern
+from pydantic import ValidationError
+from pydantic_core import PydanticCustomError
+
+from situation.dates import PartialDate
+from situation.model import Situation
+from situation.problems import Problem
+
+MISSING = {"", "-", "--", "n/a", "na", "n.a.", "none", "null", "..", "?"}
+"""Cells that say 'no figure here' in real HXL files; the cell is skipped, not read as 0."""
+UNKNOWN = "unknown"
+PEOPLE_TAGS = ("#affected", "#population", "#inneed", "#targeted", "#reached")
+"""HXL 1.x core hashtags whose values are counts of people."""
+BETA_PEOPLE = {"aff_num", "idp_num", "refugee_num", "inneed_num", "reached_num", "targeted_num", "population_num", "pop_num"}
+DATE_PATTERNS = ("#date+reported", "#date-start-end", "#date", "#period_date", "#report_date")
+AREA_LEVELS = ("loc", "adm5", "adm4", "adm3", "adm2", "adm1", "adm", "country")
+"""From the most precise place to the least: a row's area is the most precise one it names."""
+TEXT_DATE_FORMATS = {
+    "%d %B %Y": "day",
+    "%d %b %Y": "day",
+    "%B %d, %Y": "day",
+    "%b %d, %Y": "day",
+    "%B %Y": "month",
+    "%b %Y": "month",
+}
+GRADED_NAME = re.compile(r"(.+?) \[([A-F])\](?:; |$)")
+"""'CNN [B]; SANA (Syrian Arab News Agency) [D]': names may hold '; ', so the grade marks where each ends."""
+_NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
+
+
+class _RowRefused(Exception):
+    """Internal: stops reading one row; its reasons are already recorded."""
+
+
+@dataclass
+class HxlImport:
+    """What an import found: the situation as plain data (None when nothing could be read) and every problem."""
+
+    file: str
+    data: dict[str, Any] | None
+    problems: list[Problem]
+    rows: int = 0
+    """Data rows below the hashtag row (blank rows not counted)."""
+    refused_rows: int = 0
+    observations: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when every row was read (warnings about single cells allowed)."""
+        return self.data is not None and not any(p.severity == "error" for p in self.problems)
+
+    def yaml_text(self) -> str:
+        """The situation as YAML, headed by a note that it is a draft to review."""
+        if self.data is None:
+            return ""
+        header = (
+            f"# Imported from {Path(self.file).name} by `python -m situation import-hxl`: a draft to review before committing.\n"
+            "# Check each source's kind and reliability, each figure's credibility, and the area names.\n"
+        )
+        return header + yaml.safe_dump(self.data, sort_keys=False, allow_unicode=True, width=120)
+
+
+@dataclass
+class _Sheet:
+    """The columns that matter in one file, found once by hashtag pattern."""
+
+    columns: list[Column]
+    code: int | None = None
+    name: int | None = None
+    unit: int | None = None
+    value: int | None = None
+    low: int | None = None
+    high: int | None = None
+    approximate: int | None = None
+    date: int | None = None
+    source_code: int | None = None
+    source_name: int | None = None
+    reliability: int | None = None
+    credibility: int | None = None
+    lat: int | None = None
+    lon: int | None = None
+    areas: list[tuple[int | None, int | None]] = field(default_factory=list)
+    """(code column, name column) per area level, most precise first."""
+    figures: list[int] = field(default_factory=list)
+    """Wide tables: the columns holding a figure each."""
+
+    @property
+    def long(self) -> bool:
+        return self.value is not None or (self.low is not None and self.high is not None)
+
+
+def _find(columns: list[Column], *patterns: str) -> int | None:
+    for pattern in patterns:
+        index = TagPattern.parse(pattern).find_column_index(columns)
+        if index is not None:
+            return index
+    return None
+
+
+def _sheet(columns: list[Column]) -> _Sheet:
+    sheet = _Sheet(
+        columns=columns,
+        code=_find(columns, "#indicator+code"),
+        name=_find(columns, "#indicator+name"),
+        unit=_find(columns, "#indicator+unit"),
+        value=_find(columns, "#indicator+value-low-high-approx"),
+        low=_find(columns, "#indicator+value+low"),
+        high=_find(columns, "#indicator+value+high"),
+        approximate=_find(columns, "#indicator+approx"),
+        date=_find(columns, *DATE_PATTERNS),
+        source_code=_find(columns, "#meta+source+code"),
+        source_name=_find(columns, "#meta+source-code-reliability-url"),
+        reliability=_find(columns, "#meta+source+reliability"),
+        credibility=_find(columns, "#meta+credibility"),
+        lat=_find(columns, "#geo+lat", "#lat_deg"),
+        lon=_find(columns, "#geo+lon", "#lon_deg"),
+    )
+    for level in AREA_LEVELS:
+        code, name = _find(columns, f"#{level}+code", f"#{level}_id"), _find(columns, f"#{level}-code")
+        if code is not None or name is not None:
+            sheet.areas.append((code, name))
+    if not sheet.long:
+        sheet.figures = [
+            index
+            for index, column in enumerate(columns)
+            if column.tag and (column.tag in PEOPLE_TAGS or column.tag.endswith("_num"))
+        ]
+    return sheet
+
+
+# --- reading the file ------------------------------------------------------------------------------------------
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 (with or without a byte-order mark), else Latin-1, which reads any byte: the two encodings HXL files use."""
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return raw.decode("latin-1")
+
+
+class _Collect(logging.Handler):
+    """Keeps what libhxl logs (malformed hashtags it skips) so it is reported as a warning, not printed."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.name == "hxl.model":
+            self.messages.append(record.getMessage())
+
+
+@contextlib.contextmanager
+def _libhxl_log() -> Iterator[_Collect]:
+    logger = logging.getLogger("hxl")
+    collect, propagate = _Collect(), logger.propagate
+    logger.addHandler(collect)
+    logger.propagate = False
+    try:
+        yield collect
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate
+
+
+def _dataset(text: str) -> HXLReader:
+    """libhxl's reader over CSV text (never a URL, never Excel or JSON sniffed from the bytes)."""
+    stream = io.BufferedReader(io.BytesIO(text.encode("utf-8")))  # type: ignore[arg-type]
+    return HXLReader(CSVInput(stream, InputOptions(encoding="utf-8")))
+
+
+def _rows(dataset: HXLReader) -> Iterator[Row]:
+    """libhxl's row iterator has `__next__` but no `__iter__`, so a for loop cannot take it as it is."""
+    rows = iter(dataset)
+    while True:
+        try:
+            yield next(rows)
+        except StopIteration:
+            return
+
+
+def import_hxl(path: str | Path, default_date: str | None = None) -> HxlImport:
+    """Read an HXL CSV file into a draft situation; problems are returned, never raised."""
+    file = str(path)
+    try:
+        text = decode(Path(path).read_bytes())
+    except OSError as error:
+        return HxlImport(file, None, [_file_problem(file, "hxl-unreadable", f"cannot read the file: {error.strerror or error}")])
+    return import_hxl_text(text, file, default_date)
+
+
+def import_hxl_text(text: str, file: str, default_date: str | None = None) -> HxlImport:
+    """`import_hxl` on text already decoded; `file` names it in problems and in the situation's id."""
+    fallback: PartialDate | None = None
+    if default_date is not None:
+        try:
+            fallback = PartialDate.parse(default_date)
+        except PydanticCustomError as error:
+            return HxlImport(file, None, [_file_problem(file, "hxl-date", f"--date: {error}")])
+    if "\x00" in text:
+        return HxlImport(file, None, [_file_problem(file, "hxl-not-csv", "this is not a CSV text file (it holds NUL bytes)")])
+    with _libhxl_log() as log:
+        try:
+            dataset = _dataset(text)
+            rows = _rows(dataset)
+            sheet = _sheet(dataset.columns)
+            reader = _RowReader(file, sheet, fallback)
+            if sheet.long or sheet.figures:
+                for row in rows:
+                    reader.read(row)
+            else:
+                first = next(rows, None)
+                reader.hashtag_row = first.source_row_number - first.row_number if first is not None else None
+        except hxl.input.HXLTagsNotFoundException:
+            return HxlImport(file, None, [_file_problem(file, "hxl-no-hashtags", _NO_HASHTAGS)])
+        # libhxl and the csv module raise many types on malformed input; each is a fact about the file, not a crash.
+        except Exception as error:
+            return HxlImport(file, None, [_file_problem(file, "hxl-unreadable", f"cannot read this file as HXL CSV: {error}")])
+    warnings = [
+        Problem(file, reader.hashtag_row, None, "", "hxl-hashtag", message, "warning") for message in dict.fromkeys(log.messages)
+    ]
+    if not sheet.long and not sheet.figures:
+        tags = ", ".join(c.display_tag for c in sheet.columns if c.tag) or "none"
+        problem = Problem(file, reader.hashtag_row, None, "", "hxl-no-figures", f"{_NO_FIGURES}; the hashtag row has: {tags}")
+        return HxlImport(file, None, [*warnings, problem])
+    data = situation_data(reader, file)
+    problems = [*warnings, *reader.problems, *_validate(data, file)]
+    if not reader.indicators:
+        problems.append(_file_problem(file, "hxl-empty", "no row could be read: nothing to write"))
+    return HxlImport(
+        file,
+        data if reader.indicators else None,
+        problems,
+        rows=reader.rows,
+        refused_rows=reader.refused,
+        observations=sum(len(i["observations"]) for i in reader.indicators.values()),
+    )
+
+
+_NO_HASHTAGS = (
+    "no HXL hashtag row found in the first 25 rows: an HXL file has a row of hashtags such as #adm1, #affected, "
+    "#date under its headers (see hxlstandard.org)"
+)
+_NO_FIGURES = (
+    "no column holds a figure to import: expected #indicator+code with #indicator+value, "
+    "or a figure column (#affected, #population, #inneed, #targeted, #reached)"
+)
+
+
+def _file_problem(file: str, code: str, message: str, severity: str = "error") -> Problem:
+    return Problem(file, None, None, "", code, message, "warning" if severity == "warning" else "error")
+
+
+def _validate(data: dict[str, Any], file: str) -> list[Problem]:
+    """The draft must load as a situation; a failure here is a gap in this module, reported rather than written."""
+    try:
+        Situation.model_validate(data)
+    except ValidationError as error:
+        return [_file_problem(file, "hxl-invalid-result", f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in error.errors()]
+    return []
+
+
+# --- reading rows ----------------------------------------------------------------------------------------------
+
+
+def slug(text: str, fallback: str) -> str:
+    """An id from a name or a code: 'Chocó' -> 'choco', 'GN08' -> 'gn08'; the fallback when nothing is left."""
+    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    made = re.sub(r"[^a-z0-9]+", "-", plain).strip("-_")[:80].strip("-")
+    return made or fallback
+
+
+def _cell(row: Row, index: int | None) -> str:
+    if index is None or index >= len(row.values) or row.values[index] is None:
+        return ""
+    text = str(row.values[index]).strip()
+    return _NEUTRALISED.sub("", text)  # undo the quote our CSV export puts before '=', '+', '-', '@'
+
+
+def number(text: str) -> int | float | None:
+    """'1,234' -> 1234, '2.5' -> 2.5; None for text that is not a finite number."""
+    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text)
+    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", cleaned):
+        cleaned = cleaned.replace(",", "")
+    if re.fullmatch(r"[+-]?\d+", cleaned):
+        return int(cleaned)
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if math.isfinite(value) else None
+
+
+def read_date(text: str) -> PartialDate:
+    """2016-08-06, 2016-07, 2016-spring, 2016, '1 March 2015', 'March 2015'; slashed dates are refused as ambiguous."""
+    with contextlib.suppress(PydanticCustomError):
+        return PartialDate.parse(text)
+    if "/" in text:
+        raise ValueError(f"'{text}' is ambiguous: files write day/month and month/day alike; write it as YYYY-MM-DD")
+    for form, precision in TEXT_DATE_FORMATS.items():
+        with contextlib.suppress(ValueError):
+            parsed = datetime.strptime(text, form).date()
+            return PartialDate.parse(parsed.isoformat() if precision == "day" else parsed.isoformat()[:7])
+    if re.match(r"\d{4}-\d{2}-\d{2}[T ]", text):
+        return PartialDate.parse(text[:10])
+    raise ValueError(f"'{text}' is not a date; expected a date such as 2016-08-06, 2016-07, 2016 or '1 March 2015'")
+
+
+class _RowReader:
+    """Reads rows one at a time into indicators, sources and areas, recording why a row or a cell was refused."""
+
+    def __init__(self, file: str, sheet: _Sheet, default_date: PartialDate | None) -> None:
+        self.file, self.sheet, self.default_date = file, sheet, default_date
+        self.problems: list[Problem] = []
+        self.indicators: dict[str, dict[str, Any]] = {}
+        self.sources: dict[str, dict[str, Any]] = {}
+        self.areas: dict[str, dict[str, Any]] = {}
+        self.dates: list[PartialDate] = []
+        self.rows = self.refused = 0
+        self.hashtag_row: int | None = None
+        self._reasons: list[Problem] = []
+        self._line = 0
+
+    def _problem(self, index: int | None, code: str, message: str, severity: str = "error") -> None:
+        tag = self.sheet.columns[index].display_tag if index is not None else ""
+        column = index + 1 if index is not None else None
+        problem = Problem(self.file, self._line, column, tag, code, message, "warning" if severity == "warning" else "error")
+        (self._reasons if severity == "error" else self.problems).append(problem)
+
+    def read(self, row: Row) -> None:
+        """One data row: its observations are kept, or the row is refused with every reason found."""
+        self._line = row.source_row_number + 1
+        if self.hashtag_row is None:
+            self.hashtag_row = self._line - row.row_number - 1
+        if all(not str(v or "").strip() for v in row.values):
+            return
+        self.rows += 1
+        self._reasons = []
+        date = self._date(row)
+        sources = self._sources(row)
+        credibility = self._credibility(row)
+        area = self._area(row)
+        values = self._long_value(row) if self.sheet.long else self._figures(row, area)
+        if self._reasons or date is None or credibility is None or not values:
+            self.refused += 1
+            self.problems.extend(self._reasons)
+            return
+        self.dates.append(date)
+        for indicator, observation in values:
+            entry = self.indicators.setdefault(indicator["id"], {**indicator, "area": area, "observations": []})
+            entry["observations"].append({"date": date.text, **observation, "sources": list(sources), "credibility": credibility})
+
+    def _date(self, row: Row) -> PartialDate | None:
+        text = _cell(row, self.sheet.date)
+        if not text:
+            if self.default_date is not None:
+                return self.default_date
+            where = "this row has no date" if self.sheet.date is not None else "the file has no #date column"
+            self._problem(self.sheet.date, "hxl-date", f"{where}; give one with --date")
+            return None
+        try:
+            return read_date(text)
+        except ValueError as error:
+            self._problem(self.sheet.date, "hxl-date", str(error))
+            return None
+
+    def _credibility(self, row: Row) -> int | None:
+        text = _cell(row, self.sheet.credibility)
+        if not text:
+            return 6  # "truth cannot be judged": nobody graded it
+        if text in {"1", "2", "3", "4", "5", "6"}:
+            return int(text)
+        self._problem(self.sheet.credibility, "hxl-credibility", f"expected a credibility grade from 1 to 6, found '{text}'")
+        return None
+
+    def _sources(self, row: Row) -> list[str]:
+        codes = [c.strip() for c in _cell(row, self.sheet.source_code).split(";") if c.strip()]
+        label = _cell(row, self.sheet.source_name)
+        graded = GRADED_NAME.findall(label)
+        names = [name for name, _ in graded] if graded else ([label] if label else [])
+        grades = [g.strip() for g in _cell(row, self.sheet.reliability).split(";") if g.strip()] or [g for _, g in graded]
+        if not codes:
+            codes = [slug(name, "source") for name in names]
+        if not codes:
+            file_source = slug(Path(self.file).stem, "hxl-file")
+            self.sources.setdefault(
+                file_source, _source(file_source, Path(self.file).name, "F", "The HXL file itself: it names no source.")
+            )
+            return [file_source]
+        ids = []
+        for index, code in enumerate(codes):
+            source_id = slug(code, f"source-{index + 1}")
+            grade = grades[index] if index < len(grades) and grades[index] in "ABCDEF" and len(grades[index]) == 1 else "F"
+            name = names[index] if len(names) == len(codes) else code
+            self.sources.setdefault(source_id, _source(source_id, name, grade, f"Imported from {Path(self.file).name}."))
+            ids.append(source_id)
+        return list(dict.fromkeys(ids))
+
+    def _area(self, row: Row) -> str | None:
+        for code_index, name_index in self.sheet.areas:
+            code, name = _cell(row, code_index), _cell(row, name_index)
+            if code or name:
+                area_id = slug(code or name, f"area-{len(self.areas) + 1}")
+                area = self.areas.setdefault(area_id, {"id": area_id, "name": name or code})
+                self._coordinates(row, area)
+                return area_id
+        return None
+
+    def _coordinates(self, row: Row, area: dict[str, Any]) -> None:
+        for key, index, limit in (("lat", self.sheet.lat, 90), ("lon", self.sheet.lon, 180)):
+            text = _cell(row, index)
+            if not text or text.lower() in MISSING or key in area:
+                continue
+            value = number(text)
+            if value is None or not -limit <= value <= limit:
+                self._problem(index, "hxl-coordinate", f"'{text}' is not a {key}itude (-{limit} to {limit}); left out", "warning")
+            else:
+                area[key] = float(value)
+
+    def _long_value(self, row: Row) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        sheet = self.sheet
+        code, name = _cell(row, sheet.code), _cell(row, sheet.name)
+        if not code and not name:
+            self._problem(sheet.code, "hxl-indicator", "no indicator: #indicator+code and #indicator+name are empty")
+            return []
+        indicator = {"id": slug(code or name, "indicator"), "name": name or code, "unit": _cell(row, sheet.unit) or "count"}
+        observation: dict[str, Any] = {}
+        text, low, high = _cell(row, sheet.value), _cell(row, sheet.low), _cell(row, sheet.high)
+        if text.lower() == UNKNOWN:
+            observation["value"] = None
+        elif text and text.lower() not in MISSING:
+            observation["value"] = self._number(sheet.value, text)
+        elif low or high:
+            bounds = self._number(sheet.low, low), self._number(sheet.high, high)
+            if None not in bounds and bounds[1] < bounds[0]:  # type: ignore[operator]
+                self._problem(sheet.high, "hxl-range", f"the range's high ({high}) is below its low ({low})")
+            observation["value"] = {"low": bounds[0], "high": bounds[1]}
+        else:
+            self._problem(sheet.value, "hxl-value", "no value: write a number, a low and a high, or 'unknown'")
+            return []
+        approximate = _cell(row, sheet.approximate).lower()
+        if approximate in {"true", "yes", "y", "1"}:
+            observation["approximate"] = True
+        elif approximate not in {"", "false", "no", "n", "0"}:
+            self._problem(sheet.approximate, "hxl-approximate", f"expected true or false, found '{approximate}'")
+        return [(indicator, observation)]
+
+    def _number(self, index: int | None, text: str) -> int | float | None:
+        value = number(text)
+        if value is None:
+            self._problem(index, "hxl-number", f"expected a number, found '{text}'")
+        return value
+
+    def _figures(self, row: Row, area: str | None) -> list[tuple[dict[str, Any], dict[str, Any]]]:
+        found = []
+        area_name = self.areas[area]["name"] if area else None
+        for index in self.sheet.figures:
+            text = _cell(row, index)
+            if text.lower() in MISSING:
+                continue
+            value = None if text.lower() == UNKNOWN else number(text)
+            if value is None and text.lower() != UNKNOWN:
+                self._problem(index, "hxl-number", f"expected a number, found '{text}'; cell left out", "warning")
+                continue
+            column = self.sheet.columns[index]
+            tag = column.display_tag
+            people = column.tag in PEOPLE_TAGS or column.tag.lstrip("#") in BETA_PEOPLE
+            title = f"{column.header.strip()} ({tag})" if column.header and column.header.strip() else tag
+            indicator = {
+                "id": slug(f"{tag.lstrip('#')}-{area}" if area else tag.lstrip("#"), "indicator")[:80],
+                "name": f"{title} · {area_name}" if area_name else title,
+                "unit": "people" if people else "count",
+            }
+            found.append((indicator, {"value": value}))
+        if not found and not self._reasons:
+            self._problem(
+                None,
+                "hxl-no-value",
+                "no figure in any figure column: " + ", ".join(self.sheet.columns[i].display_tag for i in self.sheet.figures),
+            )
+        return found
+
+
+def _source(source_id: str, name: str, reliability: str, note: str) -> dict[str, Any]:
+    return {"id": source_id, "name": name, "kind": "other", "reliability": reliability, "note": note}
+
+
+def situation_data(reader: _RowReader, file: str) -> dict[str, Any]:
+    """The draft situation as plain data, in the model's order: what the YAML file will say."""
+    indicators = []
+    for indicator in reader.indicators.values():
+        observations = sorted(indicator["observations"], key=lambda o: PartialDate.parse(o["date"]))
+        entry = {k: v for k, v in indicator.items() if k != "observations" and v is not None}
+        indicators.append({**entry, "observations": observations})
+    name = Path(file).name
+    count = sum(len(i["observations"]) for i in indicators)
+    as_of = max((d.end for d in reader.dates), default=None)
+    return {
+        "id": slug(Path(file).stem, "imported"),
+        "title": f"Imported from {name}",
+        "as_of": as_of.isoformat() if as_of else "1970-01-01",
+        "summary": (
+            f"{count} observation(s) of {len(indicators)} indicator(s) read from the HXL file {name}. "
+            "A draft: review every figure, its sources and grades before committing."
+        ),
+        "sources": list(reader.sources.values()),
+        "areas": list(reader.areas.values()),
+        "indicators": indicators,
+    }

@@ -1,0 +1,183 @@
+"""CSV, JSON and HXL exports of the real seed, through the real CLI: one row per observation, nothing a spreadsheet runs."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import hxl
+import pytest
+
+from situation import load_situation
+from situation.cli import EXPORT_TABLES, main
+from situation.exports import HXL_TAGS, TABLES, csv_files, neutralised, tables
+from situation.model import Situation
+from tests.paths import SEED
+
+
+def run(*argv: str) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(list(argv), out, err)
+    return code, out.getvalue(), err.getvalue()
+
+
+def seed() -> Situation:
+    situation = load_situation(SEED).situation
+    assert situation is not None
+    return situation
+
+
+def variant(tmp_path: Path, *replacements: tuple[str, str]) -> Path:
+    """The seed with some text replaced, as a new file beside a copy of nothing else (quotes are not checked there)."""
+    text = SEED.read_text(encoding="utf-8").replace("document: ../../shared/seed/000_8651377567f7f68b.txt", "")
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path = tmp_path / "variant.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert load_situation(path).ok, load_situation(path).problems
+    return path
+
+
+def rows(text: str) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(text)))
+
+
+def test_one_row_per_observation_in_every_table() -> None:
+    situation = seed()
+    frames = tables(situation)
+    assert list(frames) == list(TABLES)
+    assert len(frames["indicators"]) == sum(len(i.observations) for i in situation.indicators)
+    assert len(frames["shortages"]) == sum(len(s.observations) for s in situation.shortages)
+    assert len(frames["access"]) == sum(len(r.observations) for r in situation.access)
+    assert len(frames["events"]) == len(situation.events)
+    assert len(frames["claims"]) == sum(len(c.positions) for c in situation.claims)
+
+
+def test_source_ids_and_grades_line_up_with_the_labels_of_each_row() -> None:
+    situation = seed()
+    for name in ("indicators", "shortages", "access", "events"):
+        for row in tables(situation)[name].itertuples():
+            ids = row.source_ids.split("; ")
+            assert row.sources == "; ".join(f"{situation.source(i).name} [{situation.source(i).reliability.value}]" for i in ids)
+            assert row.reliability == "; ".join(situation.source(i).reliability.value for i in ids)
+
+
+def test_indicator_values_say_what_the_source_said() -> None:
+    reader = csv.DictReader(io.StringIO(csv_files(seed(), ("indicators",))["indicators.csv"]))
+    by_id = {row["indicator"]: row for row in reader}
+    siege = by_id["people-under-siege"]
+    assert (siege["kind"], siege["value"], siege["low"], siege["high"], siege["approximate"]) == (
+        "number",
+        "250000",
+        "",
+        "",
+        "true",
+    )
+    assert (siege["date"], siege["area"], siege["source_ids"], siege["reliability"], siege["credibility"]) == (
+        "2016-08-08",
+        "east-aleppo",
+        "cnn",
+        "B",
+        "3",
+    )
+    trucks = by_id["supply-trucks-west-aleppo"]
+    assert (trucks["kind"], trucks["value"], trucks["source_ids"], trucks["reliability"]) == ("unknown", "", "sana; sohr", "D; C")
+
+
+def test_a_range_is_written_as_low_and_high(tmp_path: Path) -> None:
+    path = variant(tmp_path, ("value: 250000\n", "value: {low: 250000, high: 275000}\n"))
+    code, out, _ = run("export", str(path), "--format", "json", "--table", "indicators")
+    assert code == 0
+    siege = json.loads(out)["indicators"][0]
+    assert (siege["kind"], siege["value"], siege["low"], siege["high"]) == ("range", None, 250000, 275000)
+
+
+def test_json_has_every_table_and_null_for_unknown() -> None:
+    code, out, _ = run("export", str(SEED), "--format", "json")
+    assert code == 0
+    document = json.loads(out)
+    assert document["situation"] == {"id": "aleppo-2016-08", "title": "Siege of eastern Aleppo", "as_of": "2016-08-08"}
+    assert set(document) == {"situation", *TABLES}
+    shortage = next(r for r in document["shortages"] if r["area"] == "west-aleppo")
+    assert shortage["severity"] is None and shortage["severity_label"] == "Insufficient evidence"
+    assert all(isinstance(r["credibility"], int) for r in document["events"])
+
+
+def test_csv_zip_has_one_file_per_table_with_a_bom(tmp_path: Path) -> None:
+    target = tmp_path / "aleppo.zip"
+    code, _, err = run("export", str(SEED), "--format", "csv", "--output", str(target))
+    assert code == 0 and "wrote" in err
+    with zipfile.ZipFile(target) as archive:
+        assert archive.namelist() == [f"{name}.csv" for name in TABLES]
+        indicators = archive.read("indicators.csv")
+    assert indicators.startswith(b"\xef\xbb\xbfindicator,name,unit,")
+
+
+def test_a_cell_that_began_with_a_formula_sign_opens_as_text(tmp_path: Path) -> None:
+    path = variant(
+        tmp_path,
+        ("name: CNN\n", 'name: =HYPERLINK("http://example.invalid","CNN")\n'),
+        ("summary: Heavy air raids", "summary: +Heavy air raids"),
+        ("summary: Rebel forces shelled government-held areas of Aleppo.", 'summary: "@Rebel forces shelled government areas"'),
+    )
+    target = tmp_path / "events.csv"
+    assert run("export", str(path), "--format", "csv", "--table", "events", "--output", str(target))[0] == 0
+    raw = target.read_bytes()
+    assert b"'=HYPERLINK(" in raw and b",=HYPERLINK(" not in raw
+    assert b"'+Heavy air raids" in raw and b"'@Rebel forces" in raw
+    assert b",-" not in raw and b",+" not in raw and b",@" not in raw and b',"=' not in raw
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_neutralised_prefixes_a_single_quote(text: str) -> None:
+    assert neutralised(text) == "'" + text
+    assert neutralised("250,000 people") == "250,000 people"
+
+
+def test_libhxl_reads_every_hxl_table_with_its_tags(tmp_path: Path) -> None:
+    target = tmp_path / "aleppo-hxl.zip"
+    assert run("export", str(SEED), "--format", "hxl", "--output", str(target))[0] == 0
+    with zipfile.ZipFile(target) as archive:
+        for name in TABLES:
+            path = tmp_path / f"{name}.csv"
+            path.write_bytes(archive.read(f"{name}.csv"))
+            with hxl.data(str(path), hxl.InputOptions(allow_local=True, encoding="utf-8-sig")) as dataset:
+                assert dataset.display_tags == list(HXL_TAGS[name].values())
+                assert len(list(dataset)) == len(tables(seed(), (name,))[name])
+    with hxl.data(str(tmp_path / "indicators.csv"), hxl.InputOptions(allow_local=True, encoding="utf-8-sig")) as indicators:
+        values = {row.get("#indicator+code"): row.get("#indicator+value+num") for row in indicators}
+    assert values == {
+        "people-under-siege": "250000",
+        "manbij-taken-by-sdf": "90",
+        "phosphorus-bombs-idlib": "4",
+        "supply-trucks-west-aleppo": "unknown",
+    }
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("export", str(SEED), "--format", "csv"), "give --output FILE.zip, or --table NAME"),
+        (("export", "no/such.yaml", "--format", "json"), "no such file: no/such.yaml"),
+        (("export", str(SEED), "--format", "pdf"), "invalid choice"),
+        (("export", str(SEED), "--format", "json", "--output", "no/such/folder/x.json"), "cannot write"),
+    ],
+)
+def test_export_usage_errors_exit_2(argv: tuple[str, ...], said: str) -> None:
+    code, out, err = run(*argv)
+    assert code == 2 and said in out + err and "Traceback" not in out + err
+
+
+def test_an_invalid_situation_is_not_exported(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("id: x\ntitle: [\n", encoding="utf-8")
+    code, out, err = run("export", str(path), "--format", "json")
+    assert code == 1 and out == "" and "not exported" in err
+
+
+def test_the_cli_offers_the_tables_exports_has() -> None:
+    assert EXPORT_TABLES == TABLES
