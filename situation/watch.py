@@ -50,7 +50,7 @@ class Watcher:
     """Polls a situation file, or the situation files of a folder, in a background thread."""
 
     def __init__(
-        self, target: Path, *, quiet_seconds: float = 0.3, poll_seconds: float = 0.05, clock: Callable[[], float] = time.time
+        self, target: Path, *, quiet_seconds: float = 0.4, poll_seconds: float = 0.05, clock: Callable[[], float] = time.time
     ) -> None:
         self.target = target
         self.quiet_seconds = quiet_seconds

@@ -12,7 +12,7 @@ from situation.loader import parse_situation
 from situation.watch import Watcher
 from tests.paths import CASES, SEED
 
-QUIET = 0.3
+QUIET = 0.4
 
 
 @pytest.fixture
@@ -106,7 +106,7 @@ def test_a_save_in_two_halves_is_never_shown_half_written(seed_copy: Path) -> No
             file.write(half)
             file.flush()
             seen = []
-            deadline = time.monotonic() + 0.2
+            deadline = time.monotonic() + 0.3  # the two halves 300 ms apart
             while time.monotonic() < deadline:
                 seen.append(len(watcher.snapshot()[1][seed_copy].situation.events))  # type: ignore[union-attr]
                 time.sleep(0.02)

@@ -19,6 +19,8 @@ from situation.ui.text import literal
 from situation.watch import FileView
 
 CARDS_PER_ROW = 3
+MAX_CARDS_PER_GROUP = 30
+"""A browser redraws every card on each rerun: past a few dozen a page is slow to draw (100x the seed has ~1,700)."""
 METRIC_WIDTH = 16
 """Characters a card's big value can show in a third of a wide page before st.metric cuts it."""
 GROUP_TITLES = {"People": "Key figures", "Shortages": "Shortages", "Access": "Access", "Areas": "Latest by area"}
@@ -66,10 +68,13 @@ def overview(context: PageContext) -> None:
         if not in_group:
             continue
         st.subheader(title)
-        for start in range(0, len(in_group), CARDS_PER_ROW):
-            for column, card in zip(st.columns(CARDS_PER_ROW), in_group[start : start + CARDS_PER_ROW], strict=False):
+        shown = in_group[:MAX_CARDS_PER_GROUP]
+        for start in range(0, len(shown), CARDS_PER_ROW):
+            for column, card in zip(st.columns(CARDS_PER_ROW), shown[start : start + CARDS_PER_ROW], strict=False):
                 with column:
                     _card(card)
+        if len(in_group) > len(shown):
+            st.caption(f"{len(in_group) - len(shown)} more not shown here: choose an area in the sidebar to see its cards.")
 
 
 def _card(card: Card) -> None:
