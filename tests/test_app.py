@@ -141,3 +141,10 @@ def test_only_the_ui_layer_imports_streamlit_and_it_never_allows_html() -> None:
         if "ui" not in module.relative_to(package).parts:
             assert "import streamlit" not in source, module
         assert "unsafe_allow_html" not in source, module
+
+
+def test_the_sidebar_offers_every_download_made_only_when_clicked(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_app(SEED, monkeypatch, as_of="2016-08-06")
+    buttons = {b.proto.label: b.proto for b in app.get("download_button")}
+    assert set(buttons) == {"Briefing (HTML, offline)", "Tables (CSV, zip)", "Tables (JSON)", "Tables (HXL, zip)"}
+    assert all(b.deferred_file_id and not b.url for b in buttons.values())  # nothing is built until someone clicks

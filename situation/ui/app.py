@@ -20,6 +20,7 @@ from situation.history import earliest_date
 from situation.model import Situation
 from situation.ui import pages
 from situation.ui.derived import Derived, derive
+from situation.ui.downloads import download_buttons
 from situation.ui.text import literal
 from situation.watch import FileView, Watcher
 
@@ -91,6 +92,7 @@ def _show(target: Path, views: dict[Path, FileView]) -> None:
         ]
     )
     _remember_in_url(view, area, day)
+    download_buttons(derived.situation, str(view.path), view.loaded_at or 0.0)
     navigation.run()
 
 
