@@ -15,7 +15,7 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from situation.labels import sources_label, value_text
-from situation.model import Situation
+from situation.model import Situation, Sourced
 
 SECTIONS = ("situation", "sources", "areas", "indicators", "shortages", "access", "claims", "events")
 
@@ -80,6 +80,15 @@ def _fields(model: BaseModel, *, leave_out: set[str]) -> dict[str, str]:
     return {name: _text(value) for name, value in dumped.items()}
 
 
+def _dated(
+    s: Situation, section: str, owner: str, label: str, observation: Sourced, fields: dict[str, str] | None = None
+) -> _Fact:
+    """A dated observation, keyed by what it is about and its date, so a corrected value reads as one change."""
+    date = observation.date  # type: ignore[attr-defined]
+    own = fields if fields is not None else _fields(observation, leave_out=set())
+    return _Fact(section, f"{owner} @ {date}", f"{label}, {date}", own, sources_label(s, observation.sources))
+
+
 def _facts(s: Situation) -> Iterator[_Fact]:
     """The situation flattened to keyed facts; observations are keyed by their date."""
     yield _Fact("situation", "situation", "The situation", _fields(s, leave_out=set(SECTIONS[1:])), "")
@@ -87,36 +96,18 @@ def _facts(s: Situation) -> Iterator[_Fact]:
         yield _Fact("sources", source.id, source.name, _fields(source, leave_out=set()), "")
     for area in s.areas:
         yield _Fact("areas", area.id, area.name, _fields(area, leave_out={"history"}), "")
-        for o in area.history:
-            yield _Fact(
-                "areas",
-                f"{area.id} @ {o.date}",
-                f"{area.name}, status on {o.date}",
-                _fields(o, leave_out=set()),
-                sources_label(s, o.sources),
-            )
+        yield from (_dated(s, "areas", area.id, f"{area.name} status", o) for o in area.history)
     for indicator in s.indicators:
         yield _Fact("indicators", indicator.id, indicator.name, _fields(indicator, leave_out={"observations"}), "")
         for o in indicator.observations:
-            fields = {"value": value_text(o.value, o.approximate), **_fields(o, leave_out={"value", "approximate"})}
-            yield _Fact(
-                "indicators", f"{indicator.id} @ {o.date}", f"{indicator.name}, {o.date}", fields, sources_label(s, o.sources)
-            )
+            value = {"value": value_text(o.value, o.approximate), **_fields(o, leave_out={"value", "approximate"})}
+            yield _dated(s, "indicators", indicator.id, indicator.name, o, value)
     for shortage in s.shortages:
         name = f"{shortage.commodity.value.replace('_', ' ')} shortage, {s.area(shortage.area).name}"
-        for o in shortage.observations:
-            key = f"{shortage.area}/{shortage.commodity.value} @ {o.date}"
-            yield _Fact("shortages", key, f"{name}, {o.date}", _fields(o, leave_out=set()), sources_label(s, o.sources))
+        yield from (_dated(s, "shortages", f"{shortage.area}/{shortage.commodity.value}", name, o) for o in shortage.observations)
     for route in s.access:
         yield _Fact("access", route.id, route.name, _fields(route, leave_out={"observations"}), "")
-        for o in route.observations:
-            yield _Fact(
-                "access",
-                f"{route.id} @ {o.date}",
-                f"{route.name}, {o.date}",
-                _fields(o, leave_out=set()),
-                sources_label(s, o.sources),
-            )
+        yield from (_dated(s, "access", route.id, route.name, o) for o in route.observations)
     for claim in s.claims:
         fields = {**_fields(claim, leave_out={"positions"}), "status": claim.status.value}
         yield _Fact("claims", claim.id, claim.statement, fields, "")
