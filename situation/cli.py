@@ -129,7 +129,8 @@ def _add_serving_commands(commands: Any) -> None:
         description=(
             "Make the argon2id hash of a password for the dashboard's sign-in. At a terminal the password is asked for "
             "twice and not shown; piped in, the first line of standard input is the password. Only the hash is printed: "
-            "put it in the server's .streamlit/secrets.toml, never in the repository."
+            "put it in the server's .streamlit/secrets.toml (append it when [signin.users] is the last table there), "
+            "never in the repository."
         ),
         epilog="Example: python -m situation hash-password --user amina >> .streamlit/secrets.toml",
     )
