@@ -18,7 +18,7 @@ import streamlit as st
 
 from situation.history import earliest_date
 from situation.model import Situation
-from situation.ui import pages
+from situation.ui import pages, signin
 from situation.ui.derived import Derived, derive
 from situation.ui.downloads import download_buttons
 from situation.ui.text import literal
@@ -27,6 +27,7 @@ from situation.watch import FileView, Watcher
 DEFAULT_SITUATIONS = Path(__file__).resolve().parents[2] / "seeds"
 ENVIRONMENT_VARIABLE = "SITUATIONS_PATH"
 LIVE_CHECK_SECONDS = 0.2
+KEEPALIVE_SECONDS = 1.0
 ALL_AREAS = "all"
 
 
@@ -44,23 +45,48 @@ def _watcher(target: str) -> Watcher:
     return Watcher(Path(target)).start()
 
 
-@st.fragment(run_every=LIVE_CHECK_SECONDS)
-def _follow_changes(watcher: Watcher) -> None:
-    """Rerun the whole page when the watcher has swapped in something new since this page was drawn."""
-    if watcher.version != st.session_state.get("seen_version"):
+def _check(watcher: Watcher, drawing: dict[str, bool]) -> None:
+    """Rerun the whole page when the watcher has swapped in something new, or the sign-in has run out, since it was drawn."""
+    if drawing["now"]:
+        return  # called inline by the full run that is drawing the page, which has just read the watcher itself
+    if watcher.version != st.session_state.get("seen_version") or signin.session_over():
         st.rerun()
+
+
+@st.fragment(run_every=LIVE_CHECK_SECONDS)
+def _follow_changes(watcher: Watcher, drawing: dict[str, bool]) -> None:
+    _check(watcher, drawing)
+    _keep_following(watcher, drawing)
+
+
+@st.fragment(run_every=KEEPALIVE_SECONDS)
+def _keep_following(watcher: Watcher, drawing: dict[str, bool]) -> None:
+    """A second, slower check whose timer every check sends again (benchmarks/many_viewers.py found why it is needed).
+
+    The browser drops every fragment timer when a full run starts and re-arms them from that run's messages; on a busy
+    server a full run's timer message can be lost behind queued checks, which then leaves a page that never updates
+    again. Queued checks still run after it, and each one re-sends this timer.
+    """
+    _check(watcher, drawing)
 
 
 def main() -> None:
     # No page_icon: a Material icon as favicon is fetched from fonts.gstatic.com; the default favicon is served locally.
     st.set_page_config(page_title="Situation dashboard", layout="wide")
+    viewer = signin.gate()  # before any situation is read: with sign-in set up, the run ends here until someone signs in
     target = situations_target(sys.argv[1:], os.environ)
     watcher = _watcher(str(target.resolve()))
     version, views = watcher.snapshot()
-    st.session_state["seen_version"] = version
-    _show(target, views)
+    _show(target, signin.shown_to(viewer, views))  # the allow-list, before the picker: no page sees the others
     # Last, after the page: a run_every fragment drawn before st.navigation's page left the page blank in the browser.
-    _follow_changes(watcher)
+    drawing = {"now": True}  # checks rerun with the arguments of the run that drew them, so this must change after it
+    try:
+        _follow_changes(watcher, drawing)
+    finally:  # also when this run is cut short here
+        drawing["now"] = False
+    # Only at the end: a run cut short by another request loses what it had not sent yet, so the page counts as showing
+    # this version only when its run got here; until then every check asks for a rerun.
+    st.session_state["seen_version"] = version
 
 
 def _show(target: Path, views: dict[Path, FileView]) -> None:

@@ -1,0 +1,184 @@
+"""The sign-in gate: the first thing every run of the dashboard does, and the only Streamlit code about who is looking.
+
+`main()` calls `gate()` before it reads a single situation. When sign-in is set up in `.streamlit/secrets.toml`
+and nobody has signed in, the run stops here, so no page, download or export is ever made for them. Then
+`shown_to()` drops the situations the viewer may not see before the picker, so no page can reach them.
+Every decision (settings, passwords, the wait after wrong ones, the allow-list) is made in
+`situation.access_control`; this module only draws the form and keeps the session.
+
+Two ways in, either or both:
+- OpenID Connect with Streamlit's own `st.login` (an [auth] table): Streamlit keeps the identity in a signed cookie,
+  so it survives a reload; we still end it `session_hours` after the provider issued it (`iat`).
+- Named users with passwords ([signin.users]): the sign-in lives in this session's state (a value no widget owns,
+  so the browser cannot set it) and ends after `session_hours`, on sign-out, or when the tab is reloaded.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any, NoReturn
+
+import streamlit as st
+
+from situation.access_control import (
+    AccessError,
+    AccessSettings,
+    FailureLimiter,
+    Limits,
+    Outcome,
+    Viewer,
+    attempt,
+    client_address,
+    expired,
+    oidc_identity,
+    settings_from,
+    visible_views,
+)
+from situation.ui.text import literal
+from situation.watch import FileView
+
+LOG = logging.getLogger(__name__)
+SESSION_KEY = "_signed_in"
+"""{"user", "via", "until"}: set only by this module; no widget has this key, so no browser message can set it."""
+NOTICE_KEY = "_signin_notice"
+PASSWORD, OIDC = "password", "oidc"
+
+
+def gate() -> Viewer:
+    """Who is looking; or, when sign-in is set up and nobody has signed in, the sign-in page and the end of the run."""
+    settings = _settings()
+    if not settings.signin_required:
+        st.session_state.pop(SESSION_KEY, None)
+        return Viewer(None)
+    identity, via = _from_oidc(settings) or _from_password(settings) or (None, None)
+    if identity is None:
+        _signin_page(settings)
+        st.stop()
+    _sidebar(identity, via)
+    return Viewer(identity, settings.allow)
+
+
+def shown_to(viewer: Viewer, views: dict[Path, FileView]) -> dict[Path, FileView]:
+    """The files this viewer may see; a plain message and the end of the run when that is none of them."""
+    visible = visible_views(views, viewer)
+    if views and not visible:
+        st.info(
+            f"No situation is shared with {literal(viewer.identity)} yet. "
+            "Ask whoever runs this dashboard to add you to its allow-list, then reload this page."
+        )
+        st.stop()
+    return visible
+
+
+def session_over() -> bool:
+    """True once this session's sign-in has run out: cheap enough for the live-reload fragment to ask every time."""
+    signed_in = st.session_state.get(SESSION_KEY)
+    return isinstance(signed_in, dict) and time.time() >= signed_in["until"]
+
+
+def _settings() -> AccessSettings:
+    try:
+        return settings_from(_secrets())
+    except AccessError as error:
+        _refuse(f"sign-in settings: {error}")
+
+
+def _secrets() -> Mapping[str, Any]:
+    """The secrets as plain dicts. A secrets file that exists but does not parse is an error, never 'no sign-in'."""
+    if st.secrets.load_if_toml_exists():
+        return st.secrets.to_dict()
+    unreadable = [name for name in st.get_option("secrets.files") if Path(name).is_file()]
+    if unreadable:  # Streamlit treats a TOML mistake as no secrets at all; that would turn sign-in off
+        raise AccessError(f"{unreadable[0]} exists but is not valid TOML")
+    return {}
+
+
+def _refuse(reason: str) -> NoReturn:
+    """Fail closed: the viewer learns only that sign-in is broken; the server's log says why."""
+    LOG.error("%s", reason)
+    st.error("Sign-in is not set up correctly, so nothing can be shown. The server's log says why.")
+    st.stop()
+
+
+def _from_oidc(settings: AccessSettings) -> tuple[str, str] | None:
+    if not settings.oidc_providers or not st.user.is_logged_in:
+        return None
+    claims = st.user.to_dict()
+    issued = claims.get("iat")
+    started = float(issued) if isinstance(issued, int | float) else None
+    if expired(started, time.time(), settings.session_seconds):
+        st.session_state.pop(SESSION_KEY, None)
+        st.logout()  # clears Streamlit's identity cookie and ends the session; the viewer signs in again
+        st.stop()
+    identity = oidc_identity(claims)
+    if identity is None:
+        _refuse("the identity provider returned neither an e-mail nor a subject")
+    assert started is not None
+    st.session_state[SESSION_KEY] = {"user": identity, "via": OIDC, "until": started + settings.session_seconds}
+    return identity, OIDC
+
+
+def _from_password(settings: AccessSettings) -> tuple[str, str] | None:
+    signed_in = st.session_state.get(SESSION_KEY)
+    if not isinstance(signed_in, dict) or signed_in["via"] != PASSWORD:
+        return None
+    if signed_in["user"] not in settings.users or time.time() >= signed_in["until"]:
+        del st.session_state[SESSION_KEY]
+        st.session_state[NOTICE_KEY] = "Your sign-in has ended. Sign in again to go on."
+        return None
+    return signed_in["user"], PASSWORD
+
+
+@st.cache_resource(show_spinner=False)
+def _limiter(max_failures: int, window: float, first_wait: float, max_wait: float) -> FailureLimiter:
+    """One limiter per server process, shared by every session: a new tab does not start the count again."""
+    return FailureLimiter(Limits(max_failures, window, first_wait, max_wait))
+
+
+def _signin_page(settings: AccessSettings) -> None:
+    with st.columns([1, 2, 1])[1]:  # a form the width of a page, not of a wide screen
+        st.title("Situation dashboard")
+        st.write("Sign in to see the situations shared with you.")
+        notice = st.session_state.pop(NOTICE_KEY, None)
+        if notice:
+            st.info(notice)
+        for provider in settings.oidc_providers:
+            label = "Sign in with your organisation's account" if provider == "default" else f"Sign in with {provider}"
+            if st.button(label, key=f"login-{provider}", type="primary"):
+                st.login(None if provider == "default" else provider)
+        if settings.users:
+            _password_form(settings)
+
+
+def _password_form(settings: AccessSettings) -> None:
+    with st.form("signin", clear_on_submit=True, enter_to_submit=True):
+        name = st.text_input("User name", autocomplete="username")
+        password = st.text_input("Password", type="password", autocomplete="current-password")
+        submitted = st.form_submit_button("Sign in")
+    if not submitted:
+        return
+    limits = settings.limits
+    limiter = _limiter(limits.max_failures, limits.window_seconds, limits.first_wait_seconds, limits.max_wait_seconds)
+    address = client_address(st.context.ip_address, st.context.headers.to_dict())
+    result = attempt(settings, limiter, name, password, address, time.time())
+    if result.outcome is Outcome.SIGNED_IN:
+        LOG.info("signed in: %s from %s", result.user, address)
+        st.session_state[SESSION_KEY] = {"user": result.user, "via": PASSWORD, "until": time.time() + settings.session_seconds}
+        st.rerun()
+    LOG.warning("sign-in refused (%s): %r from %s", result.outcome.value, name[:64], address)
+    st.error(result.message)
+
+
+def _sidebar(identity: str, via: str | None) -> None:
+    shown = identity.replace("`", "'")
+    st.sidebar.caption(f"Signed in as `{shown}`")  # as code: Markdown would turn an e-mail into a mailto: link
+    if st.sidebar.button("Sign out", key="sign-out"):
+        st.session_state.pop(SESSION_KEY, None)
+        if via == OIDC:
+            st.logout()
+            st.stop()
+        st.session_state[NOTICE_KEY] = "You have signed out."
+        st.rerun()
