@@ -21,7 +21,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -90,15 +90,38 @@ class StreamlitServer:
     def output(self) -> str:
         return self.log.read_text(encoding="utf-8", errors="replace")
 
-    def stop(self) -> None:
-        """Terminate, then kill if it has not gone within STOP_TIMEOUT_S."""
-        if self.process.poll() is None:
-            self.process.terminate()
+
+@contextmanager
+def running(
+    what: str, command: list[str], log: Path, ready: Callable[[], bool], **popen: Any
+) -> Iterator[subprocess.Popen[bytes]]:
+    """A server as this test's child, its output in `log`: yielded once `ready()`, stopped when the block ends.
+
+    Fails the test, with the server's output, when it exits or is not ready within STARTUP_TIMEOUT_S.
+    """
+    with log.open("wb") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, **popen)
+    try:
+        deadline = time.monotonic() + STARTUP_TIMEOUT_S
+        while not ready():
+            if process.poll() is not None:
+                pytest.fail(f"{what} exited with {process.returncode} before it was ready; its output:\n{_text(log)}")
+            if time.monotonic() > deadline:
+                pytest.fail(f"{what} was not ready within {STARTUP_TIMEOUT_S:.0f} s; its output:\n{_text(log)}")
+            time.sleep(0.1)
+        yield process
+    finally:
+        if process.poll() is None:
+            process.terminate()
             try:
-                self.process.wait(STOP_TIMEOUT_S)
+                process.wait(STOP_TIMEOUT_S)
             except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+                process.kill()
+                process.wait()
+
+
+def _text(log: Path) -> str:
+    return log.read_text(encoding="utf-8", errors="replace")
 
 
 class StartStreamlit(Protocol):
@@ -137,22 +160,8 @@ def streamlit_server(
     ]  # fmt: skip
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     log = log_dir / f"streamlit-{app.stem}-{port}.log"
-    with log.open("wb") as log_file:
-        process = subprocess.Popen(
-            command, cwd=ROOT, env=env, stdout=log_file, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL
-        )
-    server = StreamlitServer(process, port, log)
-    try:
-        deadline = time.monotonic() + STARTUP_TIMEOUT_S
-        while not _healthy(port):
-            if process.poll() is not None:
-                pytest.fail(f"streamlit exited with {process.returncode} before it was healthy; its output:\n{server.output()}")
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit was not healthy within {STARTUP_TIMEOUT_S:.0f} s; its output:\n{server.output()}")
-            time.sleep(0.2)
-        yield server
-    finally:
-        server.stop()
+    with running("streamlit", command, log, lambda: _healthy(port), cwd=ROOT, env=env) as process:
+        yield StreamlitServer(process, port, log)
 
 
 @pytest.fixture
