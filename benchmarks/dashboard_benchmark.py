@@ -31,7 +31,7 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from situation.loader import parse_situation  # noqa: E402
-from situation.ui.app import ENVIRONMENT_VARIABLE, LIVE_CHECK_SECONDS  # noqa: E402
+from situation.ui.app import ENVIRONMENT_VARIABLE  # noqa: E402
 from situation.watch import Watcher  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
@@ -247,19 +247,19 @@ def main() -> None:
     print(f"\nAn open page doing nothing ({IDLE_SECONDS} s, after the overview is drawn): its main thread is busy")
     for name, figures in seen.items():
         print(
-            f"  {name:<5} {figures['busy'][0]:5.0%} of the time (timer gaps over 100 ms; the page checks for changes every "
-            f"{LIVE_CHECK_SECONDS} s, and each check is a run the browser processes)"
+            f"  {name:<5} {figures['busy'][0]:5.0%} of the time (timer gaps over 100 ms; the server wakes the page on a change, "
+            "so an idle page runs nothing)"
         )
 
     quiet, poll = Watcher.__init__.__kwdefaults__["quiet_seconds"], Watcher.__init__.__kwdefaults__["poll_seconds"]
     print("\nWhere an edit's time goes (expected, from the settings and the figures above):")
     for name in ("seed", "100x"):
-        waits = quiet + poll / 2 + LIVE_CHECK_SECONDS / 2
+        waits = quiet + poll / 2
         parsed, run = parse[name], runs[name]
         rest = statistics.median(seen[name]["edit"]) - waits - parsed - run
         print(
             f"  {name:<5} quiet period {quiet:.2f} s + watcher poll ~{poll / 2:.3f} s (every {poll} s) "
-            f"+ page check ~{LIVE_CHECK_SECONDS / 2:.2f} s (every {LIVE_CHECK_SECONDS} s) + parse {parsed:.3f} s "
+            f"+ parse {parsed:.3f} s "
             f"+ script run {run:.3f} s = {waits + parsed + run:.2f} s; the rest, {rest:+.2f} s, is sending and drawing"
         )
 

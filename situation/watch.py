@@ -62,12 +62,20 @@ class Watcher:
         self._lock = threading.Lock()
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._listeners: list[Callable[[int], None]] = []
         self.poll(first=True)
 
     def snapshot(self) -> tuple[int, dict[Path, FileView]]:
         """The version and the views, taken together so a page renders one consistent state."""
         with self._lock:
             return self.version, dict(self._views)
+
+    def on_change(self, listener: Callable[[int], None]) -> None:
+        """Call `listener(version)` from the watcher's thread each time a new version is swapped in.
+
+        It must be quick and must not raise: the dashboard uses it to wake every open page at once.
+        """
+        self._listeners.append(listener)
 
     def start(self) -> Watcher:
         """Poll in a daemon thread until `stop()`."""
@@ -101,6 +109,9 @@ class Watcher:
         if changed:
             with self._lock:
                 self.version += 1
+                version = self.version
+            for listener in self._listeners:
+                listener(version)
         return changed
 
     def _check(self, path: Path, now: float, first: bool) -> FileView | None:

@@ -125,3 +125,14 @@ def test_a_folder_picks_up_new_files(tmp_path: Path) -> None:
     shutil.copy(CASES / "valid" / "minimal.yaml", tmp_path / "minimal.yaml")
     assert settle(watcher)
     assert sorted(p.name for p in watcher.snapshot()[1]) == ["aleppo.yaml", "minimal.yaml"]
+
+
+def test_listeners_hear_of_each_new_version_once(seed_copy: Path) -> None:
+    watcher = Watcher(seed_copy, quiet_seconds=QUIET)
+    heard: list[int] = []
+    watcher.on_change(heard.append)
+    seed_copy.write_text(with_value(seed_copy, 260000), encoding="utf-8")
+    assert settle(watcher)
+    assert heard == [watcher.version]
+    assert not watcher.poll()  # nothing new: nobody is woken
+    assert heard == [watcher.version]

@@ -1,7 +1,8 @@
 """The app: which situations to show, which one and which area (kept in the URL), live reload, and the pages.
 
 `dashboard.py` calls `main()`. Each rerun reads one snapshot of the shared watcher, so a page never mixes
-two versions of a file; a fragment polls the watcher's version and reruns the page when a saved edit lands.
+two versions of a file. When a saved edit lands, the server wakes every open page (situation/ui/push.py);
+where it cannot (an AppTest), a fragment in each page polls the watcher's version instead.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ import streamlit as st
 
 from situation.history import earliest_date
 from situation.model import Situation
-from situation.ui import pages, signin
+from situation.ui import pages, push, signin
 from situation.ui.derived import Derived, derive
 from situation.ui.downloads import download_buttons
 from situation.ui.text import literal
@@ -27,7 +28,9 @@ from situation.watch import FileView, Watcher
 DEFAULT_SITUATIONS = Path(__file__).resolve().parents[2] / "seeds"
 ENVIRONMENT_VARIABLE = "SITUATIONS_PATH"
 LIVE_CHECK_SECONDS = 0.2
-KEEPALIVE_SECONDS = 1.0
+"""How often a page asks for changes where the server cannot wake it (an AppTest, or a Streamlit without push)."""
+SIGNIN_CHECK_SECONDS = 10.0
+"""How often a signed-in page checks whether its sign-in has run out."""
 ALL_AREAS = "all"
 
 
@@ -41,33 +44,22 @@ def situations_target(argv: Sequence[str], environ: Mapping[str, str]) -> Path:
 
 @st.cache_resource(show_spinner=False)
 def _watcher(target: str) -> Watcher:
-    """One watcher per server process and target, shared by every viewer."""
-    return Watcher(Path(target)).start()
+    """One watcher per server process and target, shared by every viewer; each new version wakes every open page."""
+    watcher = Watcher(Path(target))
+    watcher.on_change(push.rerun_every_session)
+    return watcher.start()
 
 
-def _check(watcher: Watcher, drawing: dict[str, bool]) -> None:
-    """Rerun the whole page when the watcher has swapped in something new, or the sign-in has run out, since it was drawn."""
-    if drawing["now"]:
-        return  # called inline by the full run that is drawing the page, which has just read the watcher itself
-    if watcher.version != st.session_state.get("seen_version") or signin.session_over():
+def _follow_changes(watcher: Watcher) -> None:
+    """Rerun the whole page when the watcher has something newer than the page shows (where the server cannot wake it)."""
+    if watcher.version != st.session_state.get("seen_version"):
         st.rerun()
 
 
-@st.fragment(run_every=LIVE_CHECK_SECONDS)
-def _follow_changes(watcher: Watcher, drawing: dict[str, bool]) -> None:
-    _check(watcher, drawing)
-    _keep_following(watcher, drawing)
-
-
-@st.fragment(run_every=KEEPALIVE_SECONDS)
-def _keep_following(watcher: Watcher, drawing: dict[str, bool]) -> None:
-    """A second, slower check whose timer every check sends again (benchmarks/many_viewers.py found why it is needed).
-
-    The browser drops every fragment timer when a full run starts and re-arms them from that run's messages; on a busy
-    server a full run's timer message can be lost behind queued checks, which then leaves a page that never updates
-    again. Queued checks still run after it, and each one re-sends this timer.
-    """
-    _check(watcher, drawing)
+def _end_when_signed_out() -> None:
+    """Rerun the page, to the sign-in, once this session's sign-in has run out, even if nobody touches the page."""
+    if signin.session_over():
+        st.rerun()
 
 
 def main() -> None:
@@ -78,15 +70,17 @@ def main() -> None:
     watcher = _watcher(str(target.resolve()))
     version, views = watcher.snapshot()
     _show(target, signin.shown_to(viewer, views))  # the allow-list, before the picker: no page sees the others
-    # Last, after the page: a run_every fragment drawn before st.navigation's page left the page blank in the browser.
-    drawing = {"now": True}  # checks rerun with the arguments of the run that drew them, so this must change after it
-    try:
-        _follow_changes(watcher, drawing)
-    finally:  # also when this run is cut short here
-        drawing["now"] = False
-    # Only at the end: a run cut short by another request loses what it had not sent yet, so the page counts as showing
-    # this version only when its run got here; until then every check asks for a rerun.
+    # Only once the page is drawn: a run cut short by another request loses what it had not sent, so until a run
+    # gets here the page does not count as showing this version, and its next check asks for a rerun.
     st.session_state["seen_version"] = version
+    # Last, after the page: a run_every fragment drawn before st.navigation's page left the page blank in the browser.
+    # The server wakes every open page when a file changes (situation/ui/push.py). Pages check by themselves only
+    # where it cannot: checking as well made some pages miss an edit when a check and a wake-up met (the
+    # many-viewers benchmark saw it), and 30 pages checking 5 times a second took half a core.
+    if not push.available():
+        st.fragment(_follow_changes, run_every=LIVE_CHECK_SECONDS)(watcher)
+    if signin.signed_in():
+        st.fragment(_end_when_signed_out, run_every=SIGNIN_CHECK_SECONDS)()
 
 
 def _show(target: Path, views: dict[Path, FileView]) -> None:

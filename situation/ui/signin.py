@@ -73,8 +73,13 @@ def shown_to(viewer: Viewer, views: dict[Path, FileView]) -> dict[Path, FileView
     return visible
 
 
+def signed_in() -> bool:
+    """True when this session has a sign-in that can run out (sign-in is set up and someone signed in)."""
+    return isinstance(st.session_state.get(SESSION_KEY), dict)
+
+
 def session_over() -> bool:
-    """True once this session's sign-in has run out: cheap enough for the live-reload fragment to ask every time."""
+    """True once this session's sign-in has run out: cheap enough for a page to ask every few seconds."""
     signed_in = st.session_state.get(SESSION_KEY)
     return isinstance(signed_in, dict) and time.time() >= signed_in["until"]
 

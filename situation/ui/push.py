@@ -1,0 +1,79 @@
+"""Wake every open page when the situations change, instead of each page asking several times a second.
+
+Streamlit has no public way for the server to start a run (streamlit/streamlit#2838), so this module is the one
+place that reaches into its runtime: the session manager, each session's last client state, and the event loop
+the sessions live on. It does what Streamlit's own "run on save" does for a changed script: ask each session for
+a full rerun with the page and query string its last run had. Why it is worth it (benchmarks/many_viewers.py):
+with 30 viewers polling five times a second, the checks alone took half a core, and on a busy server a page
+could lose its polling timer and stop following edits; a push costs nothing while nothing changes and reaches
+every connected session.
+
+A session in the middle of a run is asked again a moment later rather than at once: its run may be the one a
+click started, and a rerun with the last finished run's page would undo that click.
+If this Streamlit lacks what is used here, `available()` is False and pages go back to polling five times a second.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from streamlit import runtime
+from streamlit.proto.ClientState_pb2 import ClientState
+from streamlit.runtime.app_session import AppSessionState
+
+LOG = logging.getLogger(__name__)
+RETRY_SECONDS = 0.05
+MAX_RETRIES = 400
+"""A session busy for 20 s on end (retried every 0.05 s) is left alone; its next run shows the change anyway."""
+
+
+def _internals() -> tuple[Any, asyncio.AbstractEventLoop] | None:
+    """The session manager and the server's event loop, or None (no server running, or Streamlit changed)."""
+    if not runtime.exists():
+        return None
+    try:
+        instance = runtime.get_instance()
+        return instance._session_mgr, instance._get_async_objs().eventloop
+    except (AttributeError, RuntimeError):
+        return None
+
+
+def available() -> bool:
+    """True when this process is a Streamlit server whose sessions `rerun_every_session` can reach."""
+    return _internals() is not None
+
+
+def rerun_every_session(version: int = 0) -> None:
+    """From any thread: ask every connected session for a full rerun (a Watcher listener; `version` is unused)."""
+    found = _internals()
+    if found is None:
+        return
+    manager, loop = found
+    with contextlib.suppress(RuntimeError):  # raised while the server shuts down: no page is left to wake
+        loop.call_soon_threadsafe(_rerun, manager, loop, None, MAX_RETRIES)
+
+
+def _rerun(manager: Any, loop: asyncio.AbstractEventLoop, only: set[str] | None, retries: int) -> None:
+    """On the event loop: rerun each idle session (all, or those in `only`); try the busy ones again shortly."""
+    busy: set[str] = set()
+    try:
+        for info in manager.list_active_sessions():
+            session = info.session
+            if only is not None and session.id not in only:
+                continue
+            if session._state is AppSessionState.APP_IS_RUNNING:
+                busy.add(session.id)
+                continue
+            state = ClientState()
+            state.CopyFrom(session._client_state)
+            state.fragment_id = ""  # a full run, even when the last run was a fragment's
+            state.is_auto_rerun = False
+            session.request_rerun(state)
+    except AttributeError as error:  # Streamlit's internals moved under us: say so plainly in the server's log
+        LOG.error("cannot wake open pages (%s): they show a change on their next run; see situation/ui/push.py", error)
+        return
+    if busy and retries > 0:
+        loop.call_later(RETRY_SECONDS, _rerun, manager, loop, busy, retries - 1)
