@@ -76,19 +76,15 @@ def browser() -> Iterator[Browser]:
 
 
 @dataclass
-class StreamlitServer:
-    """A running `streamlit run` subprocess on 127.0.0.1."""
+class Server:
+    """A server the test started on 127.0.0.1 (the dashboard, nginx): its process and port."""
 
     process: subprocess.Popen[bytes]
     port: int
-    log: Path
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/"
-
-    def output(self) -> str:
-        return self.log.read_text(encoding="utf-8", errors="replace")
 
 
 @contextmanager
@@ -127,7 +123,7 @@ def _text(log: Path) -> str:
 class StartStreamlit(Protocol):
     def __call__(
         self, app: Path, situations: Path, port: int | None = None, extra_env: dict[str, str] | None = None
-    ) -> StreamlitServer: ...
+    ) -> Server: ...
 
 
 def free_port() -> int:
@@ -136,18 +132,19 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _healthy(port: int) -> bool:
+def answers(url: str) -> bool:
+    """True once `url` answers 200 (a server still starting refuses the connection, or errs)."""
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1) as response:
-            return response.read().decode().strip() == "ok"
-    except (urllib.error.URLError, OSError):
+        with urllib.request.urlopen(url, timeout=1) as response:
+            return response.status == 200
+    except OSError:  # URLError and HTTPError are OSErrors
         return False
 
 
 @contextmanager
 def streamlit_server(
     app: Path, situations: Path, log_dir: Path, port: int | None = None, extra_env: dict[str, str] | None = None
-) -> Iterator[StreamlitServer]:
+) -> Iterator[Server]:
     """Run `streamlit run APP -- --situations SITUATIONS` from the repository root until the block ends."""
     port = port or free_port()
     command = [
@@ -160,8 +157,10 @@ def streamlit_server(
     ]  # fmt: skip
     env = {**os.environ, "PYTHONUNBUFFERED": "1", **(extra_env or {})}
     log = log_dir / f"streamlit-{app.stem}-{port}.log"
-    with running("streamlit", command, log, lambda: _healthy(port), cwd=ROOT, env=env) as process:
-        yield StreamlitServer(process, port, log)
+    with running(
+        "streamlit", command, log, lambda: answers(f"http://127.0.0.1:{port}/_stcore/health"), cwd=ROOT, env=env
+    ) as process:
+        yield Server(process, port)
 
 
 @pytest.fixture
@@ -169,9 +168,7 @@ def start_streamlit(screenshot_dir: Path) -> Iterator[StartStreamlit]:
     """Factory: `start_streamlit(app, situations)` starts a server that is stopped when the test ends."""
     with ExitStack() as stack:
 
-        def start(
-            app: Path, situations: Path, port: int | None = None, extra_env: dict[str, str] | None = None
-        ) -> StreamlitServer:
+        def start(app: Path, situations: Path, port: int | None = None, extra_env: dict[str, str] | None = None) -> Server:
             return stack.enter_context(streamlit_server(app, situations, screenshot_dir, port, extra_env))
 
         yield start

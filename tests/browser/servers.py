@@ -14,19 +14,17 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import subprocess
 import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
 
-from tests.browser.conftest import ROOT, free_port, running
+from tests.browser.conftest import ROOT, Server, answers, free_port, running
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -91,17 +89,6 @@ def nginx_main_config(folder: Path, site: Path) -> str:
     )
 
 
-@dataclass
-class Nginx:
-    process: subprocess.Popen[bytes]
-    port: int
-    folder: Path
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}/"
-
-
 def get(url: str, cookie: str | None = None, timeout: float = 5) -> tuple[int, dict[str, str], str]:
     """Status, headers and body of a GET (an HTTP error status is returned, not raised)."""
     request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
@@ -112,16 +99,8 @@ def get(url: str, cookie: str | None = None, timeout: float = 5) -> tuple[int, d
         return error.code, dict(error.headers), error.read().decode("utf-8", "replace")
 
 
-def answers(url: str) -> bool:
-    """True once `url` answers 200 (a server still starting refuses the connection)."""
-    try:
-        return get(url, timeout=1)[0] == 200
-    except OSError:
-        return False
-
-
 @contextmanager
-def nginx(folder: Path, listen_port: int, app_ports: Sequence[int]) -> Iterator[Nginx]:
+def nginx(folder: Path, listen_port: int, app_ports: Sequence[int]) -> Iterator[Server]:
     """Debian's nginx in the foreground with deploy/nginx.conf in front of `app_ports`, until the block ends."""
     if not NGINX.exists():
         pytest.skip(f"{NGINX} not found (install Debian's nginx: apt-get install nginx; .ci/run does)")
@@ -131,9 +110,9 @@ def nginx(folder: Path, listen_port: int, app_ports: Sequence[int]) -> Iterator[
     config = folder / "nginx.conf"
     config.write_text(nginx_main_config(folder, site), encoding="utf-8")
     command = [str(NGINX), "-p", str(folder), "-c", str(config), "-e", str(folder / "error.log"), "-g", "daemon off;"]
-    url = f"http://127.0.0.1:{listen_port}/"
-    with running("nginx", command, folder / "output.log", lambda: answers(url + "_stcore/health")) as process:
-        yield Nginx(process, listen_port, folder)
+    health = f"http://127.0.0.1:{listen_port}/_stcore/health"
+    with running("nginx", command, folder / "output.log", lambda: answers(health)) as process:
+        yield Server(process, listen_port)
 
 
 def active_sessions(app_port: int) -> int:
