@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -148,3 +149,18 @@ def test_the_sidebar_offers_every_download_made_only_when_clicked(monkeypatch: p
     buttons = {b.proto.label: b.proto for b in app.get("download_button")}
     assert set(buttons) == {"Briefing (HTML, offline)", "Tables (CSV, zip)", "Tables (JSON)", "Tables (HXL, zip)"}
     assert all(b.deferred_file_id and not b.url for b in buttons.values())  # nothing is built until someone clicks
+
+
+def test_a_viewer_on_the_latest_day_moves_with_the_file_and_one_on_an_earlier_day_stays(
+    seed_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    latest, earlier = open_app(seed_copy, monkeypatch), open_app(seed_copy, monkeypatch, as_of="2016-08-06")
+    assert latest.date_input(key="as_of").value == date(2016, 8, 8)
+    seed_copy.write_text(
+        seed_copy.read_text(encoding="utf-8").replace("as_of: 2016-08-08", "as_of: 2016-08-20"), encoding="utf-8"
+    )
+    wait_until(latest, lambda a: a.date_input(key="as_of").max == date(2016, 8, 20))
+    assert latest.date_input(key="as_of").value == date(2016, 8, 20)  # still "the latest", not a view of the past
+    assert "as_of" not in latest.query_params
+    wait_until(earlier, lambda a: a.date_input(key="as_of").max == date(2016, 8, 20))
+    assert earlier.date_input(key="as_of").value == date(2016, 8, 6)

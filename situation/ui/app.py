@@ -147,8 +147,11 @@ def _choose_day(situation: Situation) -> date | None:
         with contextlib.suppress(ValueError):
             st.session_state["as_of"] = date.fromisoformat(st.query_params["as_of"])
     chosen = st.session_state.get("as_of")
-    if not isinstance(chosen, date) or not first <= chosen <= last:
+    # A viewer on the file's latest day stays on the latest day when an edit moves it forward.
+    was_latest = chosen == st.session_state.get("as_of_latest")
+    if not isinstance(chosen, date) or not first <= chosen <= last or was_latest:
         st.session_state["as_of"] = last
+    st.session_state["as_of_latest"] = last
     st.sidebar.date_input(
         "As of", min_value=first, max_value=last, key="as_of", help="See the situation as it stood on an earlier day."
     )
