@@ -366,11 +366,6 @@ def expired(started_at: float | None, now: float, session_seconds: float) -> boo
     return started_at is None or now - started_at >= session_seconds
 
 
-def situation_key(view: FileView) -> str:
-    """How a file is named in the picker, the URL and the allow-list: its situation id, or before it ever loaded, its stem."""
-    return view.situation.id if view.situation else view.path.stem
-
-
 def visible_views(views: Mapping[Path, FileView], viewer: Viewer) -> dict[Path, FileView]:
     """Only the files this viewer may see, so nothing downstream (picker, pages, exports) ever has the others."""
-    return {path: view for path, view in views.items() if viewer.may_see(situation_key(view))}
+    return {path: view for path, view in views.items() if viewer.may_see(view.key)}

@@ -40,7 +40,7 @@ from pydantic_core import PydanticCustomError
 
 from situation.dates import PartialDate
 from situation.model import Situation
-from situation.problems import Problem
+from situation.problems import Problem, errors_in
 
 MISSING = {"", "-", "--", "n/a", "na", "n.a.", "none", "null", "..", "?"}
 """Cells that say 'no figure here' in real HXL files; the cell is skipped, not read as 0."""
@@ -83,7 +83,7 @@ class HxlImport:
     @property
     def ok(self) -> bool:
         """True when every row was read (warnings about single cells allowed)."""
-        return self.data is not None and not any(p.severity == "error" for p in self.problems)
+        return self.data is not None and not errors_in(self.problems)
 
     def yaml_text(self) -> str:
         """The situation as YAML, headed by a note that it is a draft to review."""

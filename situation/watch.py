@@ -34,6 +34,12 @@ class FileView:
     """When the shown model was read (time.time())."""
 
     @property
+    def key(self) -> str:
+        """How the file is named in the picker, the URL and the allow-list: its situation's id, or before it ever
+        loaded, its file name's stem."""
+        return self.situation.id if self.situation else self.path.stem
+
+    @property
     def broken(self) -> bool:
         """True when the file as it is now cannot be shown (the last good model, if any, is shown instead)."""
         return bool(errors_in(self.problems))

@@ -26,7 +26,6 @@ from situation.access_control import (
     oidc_identity,
     password_matches,
     settings_from,
-    situation_key,
     visible_views,
 )
 from situation.loader import load_situation
@@ -279,7 +278,7 @@ def test_visible_views_keeps_only_allowed_situations_by_id_or_by_file_name(tmp_p
         SEED: FileView(SEED, seed),
         tmp_path / "idlib-2017.yaml": FileView(tmp_path / "idlib-2017.yaml", None),  # never valid yet: named by its stem
     }
-    assert situation_key(views[SEED]) == "aleppo-2016-08"
+    assert views[SEED].key == "aleppo-2016-08"
     assert list(visible_views(views, Viewer("amina@example.org", ALLOW))) == [SEED]
     assert list(visible_views(views, Viewer("jo", ALLOW))) == [tmp_path / "idlib-2017.yaml"]
     assert visible_views(views, Viewer("nobody", ALLOW)) == {}

@@ -164,3 +164,13 @@ def test_a_viewer_on_the_latest_day_moves_with_the_file_and_one_on_an_earlier_da
     assert "as_of" not in latest.query_params
     wait_until(earlier, lambda a: a.date_input(key="as_of").max == date(2016, 8, 20))
     assert earlier.date_input(key="as_of").value == date(2016, 8, 6)
+
+
+def test_two_files_with_one_id_are_not_silently_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copy(SEED, tmp_path / "aleppo.yaml")
+    shutil.copy(SEED, tmp_path / "aleppo-copy.yaml")
+    app = open_app(tmp_path, monkeypatch)
+    assert [shown(w.value) for w in app.warning] == [
+        "Not shown: aleppo-copy.yaml (the same `id` as another file). Give each situation its own id."
+    ]
+    assert metrics(app)["People under siege"] == "about 250,000"

@@ -19,6 +19,7 @@ import streamlit as st
 
 from situation.history import earliest_date
 from situation.model import Situation
+from situation.problems import errors_in
 from situation.ui import pages, push, signin
 from situation.ui.derived import Derived, derive
 from situation.ui.downloads import download_buttons
@@ -130,7 +131,10 @@ def _from_url_once(key: str) -> None:
 
 
 def _choose_situation(views: dict[Path, FileView]) -> FileView:
-    by_id = {(v.situation.id if v.situation else v.path.stem): v for v in views.values()}
+    by_id = {v.key: v for v in views.values()}
+    hidden = [v.path.name for v in views.values() if by_id[v.key] is not v]
+    if hidden:  # e.g. last week's file copied to start this week's, its id left as it was
+        st.warning(f"Not shown: {literal(', '.join(hidden))} (the same `id` as another file). Give each situation its own id.")
     _from_url_once("situation")
     if st.session_state.get("situation") not in by_id:
         st.session_state["situation"] = next(iter(by_id))
@@ -171,7 +175,7 @@ def _choose_area(derived: Derived) -> str | None:
 
 def _remember_in_url(view: FileView, area: str | None, day: date | None) -> None:
     """Write the view into the URL on every run: page changes clear query parameters."""
-    wanted = {"situation": view.situation.id if view.situation else view.path.stem}
+    wanted = {"situation": view.key}
     if area:
         wanted["area"] = area
     if day:
@@ -182,7 +186,7 @@ def _remember_in_url(view: FileView, area: str | None, day: date | None) -> None
 
 def _banner(view: FileView) -> None:
     """Say plainly what is wrong with the file as it is now, above the last good version."""
-    errors = [p for p in view.problems if p.severity == "error"]
+    errors = errors_in(view.problems)
     if not errors:
         return
     shown = (
