@@ -41,11 +41,6 @@ class Briefing:
     chart_problem: str | None = None
 
 
-def briefing_html(situation: Situation) -> str:
-    """The briefing as one HTML document (for the dashboard's download button and the CLI)."""
-    return build_briefing(situation).html
-
-
 def build_briefing(situation: Situation, charts: bool = True) -> Briefing:
     """The briefing, with its charts drawn in one batch; without charts when they cannot be drawn, saying why."""
     figures = briefing_figures(situation)

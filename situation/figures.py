@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import html
 import textwrap
-from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
@@ -249,8 +248,3 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
     figure.update_xaxes(title="longitude (approximate)", showgrid=True)
     figure.update_yaxes(title="latitude (approximate)", scaleanchor="x", scaleratio=1, showgrid=True)
     return figure
-
-
-def chart_sources(frames: Iterable[pd.DataFrame]) -> str:
-    """The caption of a chart drawn from several tables."""
-    return caption(pd.concat([f[["sources", "start", "date"]] for f in frames if not f.empty], ignore_index=True))

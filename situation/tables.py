@@ -11,7 +11,7 @@ from datetime import timedelta
 import pandas as pd
 
 from situation.labels import any_contested, sources_label, value_text
-from situation.model import ClaimStatus, Situation, ValueRange
+from situation.model import Situation, ValueRange
 from situation.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
 from situation.taxonomy import event_type_name, sub_type_name
 
@@ -214,8 +214,3 @@ def source_table(situation: Situation) -> pd.DataFrame:
     ]
     columns = ["source", "name", "kind", "reliability", "reliability_meaning", "via", "facts", "claim_positions", "note"]
     return pd.DataFrame(rows, columns=columns)
-
-
-def contested_claims(situation: Situation) -> list[str]:
-    """Ids of the contested claims, for a side-by-side view."""
-    return [claim.id for claim in situation.claims if claim.status is ClaimStatus.CONTESTED]
