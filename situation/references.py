@@ -53,18 +53,18 @@ def check_references(data: Any) -> list[Finding]:
 
 
 def _via_loops(data: Any) -> list[Finding]:
-    """A source relayed via itself, directly or round a loop, has no first-hand text to check quotes against."""
-    via = {s.get("id"): s.get("via") for s in data.get("sources", []) if isinstance(s, dict)} if isinstance(data, dict) else {}
+    """A source relayed via itself, directly or round a loop, has no first-hand text to check quotes against.
+
+    Only well-formed ids and vias are followed: any other shape is the model's to report, never a crash here.
+    """
+    sources = [(path, s) for path, s in data_at(data, ("sources", "*")) if isinstance(s, dict) and isinstance(s.get("id"), str)]
+    via = {s["id"]: s.get("via") for _, s in sources if isinstance(s.get("via"), str)}
     findings = []
-    for index, source in enumerate(data.get("sources", []) if isinstance(data, dict) else []):
-        if not isinstance(source, dict):
-            continue
-        seen, current = set(), source.get("id")
-        while current in via and via[current] is not None:
+    for path, source in sources:
+        seen, current = set(), source["id"]
+        while current in via:
             if current in seen:
-                findings.append(
-                    Finding(("sources", index, "via"), "via-loop", f"'via' leads round in a loop back to '{current}'")
-                )
+                findings.append(Finding((*path, "via"), "via-loop", f"'via' leads round in a loop back to '{current}'"))
                 break
             seen.add(current)
             current = via[current]

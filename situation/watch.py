@@ -10,6 +10,7 @@ The model is parsed once per change, here, and shared by every viewer.
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from collections.abc import Callable
@@ -20,6 +21,7 @@ from situation.loader import parse_situation, situation_files_in
 from situation.model import Situation
 from situation.problems import Problem, errors_in
 
+LOG = logging.getLogger(__name__)
 Signature = tuple[int, int, int]
 
 
@@ -94,8 +96,14 @@ class Watcher:
         self._stop.set()
 
     def _run(self) -> None:
+        last_failure = ""
         while not self._stop.wait(self.poll_seconds):
-            self.poll()
+            try:
+                self.poll()
+            except Exception as error:  # a bug must not end live reload for every file; the log keeps the traceback
+                if repr(error) != last_failure:  # once, not every 50 ms
+                    LOG.exception("watching %s failed; trying again", self.target)
+                last_failure = repr(error)
 
     def _paths(self) -> list[Path]:
         if self.target.is_dir():

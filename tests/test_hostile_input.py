@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from situation import load_situation
 from situation.loader import parse_situation
 from situation.reader import MAX_ALIAS_NODES, read_yaml, resolve_plain
@@ -76,3 +78,16 @@ def test_yaml_1_2_core_schema_resolution() -> None:
         "~": None, "null": None, "": None, "2016-08-08": "2016-08-08", "1_000": "1_000", "0b101": "0b101",
     }  # fmt: skip
     assert {text: resolve_plain(text) for text in table} == table
+
+
+@pytest.mark.parametrize(
+    ("sources", "expected"),
+    [
+        ("sources: null\n", (3, 10, "wrong-type")),
+        ("sources: 5\n", (3, 10, "wrong-type")),
+        ("sources:\n  - id: [a]\n    via: [b]\n", (4, 9, "wrong-type")),
+    ],
+)
+def test_sources_of_the_wrong_shape_are_errors_not_crashes(sources: str, expected: tuple[int, int, str]) -> None:
+    raw = f"id: x\ntitle: t\n{sources}".encode()
+    assert expected in codes(raw)
