@@ -30,6 +30,7 @@ import pytest
 
 from situation.loader import parse_situation
 from tests.browser.conftest import ROOT, RecordedPage
+from tests.browser.servers import SEED, seed_text
 
 if TYPE_CHECKING:  # the fixtures' types, for readers and type checkers only
     from playwright.sync_api import Page
@@ -37,10 +38,7 @@ if TYPE_CHECKING:  # the fixtures' types, for readers and type checkers only
     from tests.browser.conftest import OpenPage, StartStreamlit
 
 DASHBOARD = ROOT / "dashboard.py"
-SEED = ROOT / "seeds" / "aleppo-2016-08.yaml"
 SITUATION_ID = "aleppo-2016-08"
-ARTICLE_LINE = "document: ../../shared/seed/000_8651377567f7f68b.txt"
-ARTICLE = ROOT.parent / "shared" / "seed" / "000_8651377567f7f68b.txt"
 PEOPLE = "indicator:people-under-siege"
 CORRIDOR = "route:east-aleppo-corridor"
 VIEWPORT = {"width": 1400, "height": 1000}
@@ -49,19 +47,9 @@ TALL = {"width": 1400, "height": 2400}
 
 APPEAR_TIMEOUT_MS = 10_000
 """How long anything may take to appear before the test gives up."""
-LIVE_EDIT_LIMIT_S = 5.0
-"""A saved edit must be on screen within this (the benchmark measures the real figure)."""
 
 
 # --- The situation file ----------------------------------------------------------------------------------------
-
-
-def seed_text() -> str:
-    """The seed, with its article cited by absolute path when the article is there (a copy elsewhere would miss it)."""
-    text = SEED.read_text(encoding="utf-8")
-    if ARTICLE.is_file():
-        text = text.replace(ARTICLE_LINE, f"document: {ARTICLE}")
-    return text
 
 
 def seed_with(*replacements: tuple[str, str]) -> str:
@@ -119,16 +107,14 @@ def card_text(page: Page, card_key: str) -> str:
     return page.evaluate("(cls) => document.querySelector('.' + cls)?.innerText ?? ''", card_class(card_key))
 
 
-def wait_for_card(page: Page, card_key: str, text: str, timeout_ms: float = APPEAR_TIMEOUT_MS) -> float:
-    """Wait until the card shows `text`; the seconds it took. Polls every 20 ms, so the time is close to the truth."""
-    start = time.monotonic()
+def wait_for_card(page: Page, card_key: str, text: str, timeout_ms: float = APPEAR_TIMEOUT_MS) -> None:
+    """Wait until the card shows `text`."""
     page.wait_for_function(
         "([cls, text]) => (document.querySelector('.' + cls)?.innerText ?? '').includes(text)",
         arg=[card_class(card_key), text],
         polling=20,
         timeout=timeout_ms,
     )
-    return time.monotonic() - start
 
 
 def main_text(page: Page) -> str:
@@ -216,8 +202,7 @@ def test_saved_edits_appear_by_themselves(situation_file: Path, open_dashboard: 
 
     for save, value in ((write_in_place, 260_000), (save_by_rename, 270_000), (save_by_recreate, 280_000)):
         save(situation_file, seed_with(people(value)))
-        seconds = wait_for_card(page, PEOPLE, f"about {value:,}")
-        assert seconds < LIVE_EDIT_LIMIT_S, f"{save.__name__}: the new value took {seconds:.1f} s to appear"
+        wait_for_card(page, PEOPLE, f"about {value:,}")  # how fast is the benchmarks' question, not this test's
 
     assert page.evaluate("window.stillTheSamePage === true"), "the page reloaded instead of updating"
     assert "problem(s)" not in main_text(page)
