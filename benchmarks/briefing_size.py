@@ -16,9 +16,9 @@ from pathlib import Path
 
 import plotly.offline
 
-from situation import load_situation
-from situation.briefing import briefing_figures, build_briefing
-from situation.svg import svg_charts
+from situation.exports.briefing import briefing_figures, build_briefing
+from situation.exports.svg import svg_charts
+from situation.load.loader import load_situation
 
 TARGET_BYTES = 500 * 1000
 SEED = Path(__file__).resolve().parents[1] / "seeds" / "aleppo-2016-08.yaml"

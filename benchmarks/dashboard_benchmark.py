@@ -30,9 +30,9 @@ sys.path.insert(0, str(ROOT))  # for the browser harness in tests/browser
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from situation.loader import parse_situation  # noqa: E402
+from situation.load.loader import parse_situation  # noqa: E402
+from situation.serve.watch import Watcher  # noqa: E402
 from situation.ui.app import ENVIRONMENT_VARIABLE  # noqa: E402
-from situation.watch import Watcher  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
 
 DASHBOARD = ROOT / "dashboard.py"

@@ -15,9 +15,9 @@ from typing import Any
 
 import yaml
 
-from situation.paths import Pattern, data_at
-from situation.reader import read_yaml
-from situation.references import REFERENCES, SECTIONS_WITH_IDS
+from situation.load.paths import Pattern, data_at
+from situation.load.reader import read_yaml
+from situation.load.references import REFERENCES, SECTIONS_WITH_IDS
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "aleppo-2016-08.yaml"
 _SECTIONS = ("sources", "areas", "indicators", "shortages", "access", "claims", "events")

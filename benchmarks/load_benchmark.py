@@ -21,10 +21,10 @@ from pathlib import Path
 import yaml
 from generate import SEED, scaled_yaml
 
-from situation import load_situation
-from situation.model import Situation
-from situation.reader import read_yaml
-from situation.references import check_references
+from situation.load.loader import load_situation
+from situation.load.reader import read_yaml
+from situation.load.references import check_references
+from situation.model.facts import Situation
 
 RUNS = {1: 15, 10: 9, 100: 5, 1000: 3}
 
@@ -88,9 +88,12 @@ def main(sizes: list[int]) -> None:
     for name, action in phases.items():
         print(f"  {name:<60} {median_seconds(action, 3) * 1000:>8.1f} ms")
 
-    baseline = peak_rss_mib("import situation, yaml")
-    ours_rss = peak_rss_mib(f"import situation; situation.load_situation({str(largest)!r})")
-    bare_rss = peak_rss_mib(f"import situation, yaml; yaml.load(open({str(largest)!r}).read(), Loader=yaml.CSafeLoader)")
+    imports = "import situation.load.loader, yaml"
+    baseline = peak_rss_mib(imports)
+    ours_rss = peak_rss_mib(f"from situation.load.loader import load_situation; load_situation({str(largest)!r})")
+    bare_rss = peak_rss_mib(
+        f"import situation.load.loader, yaml; yaml.load(open({str(largest)!r}).read(), Loader=yaml.CSafeLoader)"
+    )
     print(f"\npeak memory at {max(sizes)}x, fresh process (imports alone: {baseline:.0f} MiB):")
     print(f"  load_situation {ours_rss:.0f} MiB, yaml.load C {bare_rss:.0f} MiB")
 

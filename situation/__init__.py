@@ -1,23 +1,19 @@
-"""A humanitarian situation, from hand-written YAML to a validated model.
+"""A humanitarian situation, from hand-written YAML to a dashboard, a briefing and HXL: one package, one way.
 
-The flow runs one way, a module per step:
+Data flows down this list, and each sub-package imports only from the ones listed before it (import-linter
+checks it in the test command):
 
-    YAML text ─ reader ─▶ plain data + positions ─ model (pydantic) ─▶ Situation
-                               │                      │
-                               └── references, quotes ┴─▶ Findings ─ locate/messages ─▶ Problems
+    model/    what a situation is: the facts and their fields, dates as sources give them, grading scales,
+              the event taxonomy; the JSON Schema and the model's reference page are generated from it.
+    load/     YAML text → validated `Situation`, or every located `Problem`: the safe reader, cross-reference
+              and quote checks, the error type, its codes and reporters, earlier git revisions.
+    views/    what a person reads, with no Streamlit: derived tables (pandas), cards, plotly figures, the
+              as-of view and staleness, and the semantic diff of two versions.
+    exports/  the situation carried away: CSV/JSON/HXL files, the offline briefing, HXL import.
+    serve/    a shared server: the live file watcher and who may see what (sign-in, allow-lists).
+    ui/       the Streamlit pages: the only code that imports Streamlit; it lays out what views/ returns.
+    cli.py    `python -m situation …`: the thin command-line edge over load/, views/, exports/ and serve/.
 
-- `reader`: YAML 1.2 into plain dicts and lists, safely (no tags, no duplicate keys, bounded aliases and depth).
-- `model`: what a situation is; every field documented; `scales` and `taxonomy` hold the grades and event types.
-- `references`, `quotes`: checks across the file (cited ids exist; quotes appear in their source's text).
-- `locate`, `messages`: turn each finding into a `Problem` (file, line, column, field path, code, message).
-- `loader.load_situation`: the one entry point the CLI, the dashboard and the tests share.
-- `cli`, `schema`, `docs`: the edges, for people, editors and the docs page.
-
-No module here imports Streamlit: the app only lays out what these functions return.
+    YAML ─ load.reader ─▶ data + positions ─ model (pydantic) ─▶ Situation ─ views.tables ─▶ figures, cards ─▶ ui
+                                └─ load.references, load.quotes ─▶ Problems (file, line, column, path, code, message)
 """
-
-from situation.loader import LoadResult, load_situation
-from situation.model import Situation
-from situation.problems import Problem
-
-__all__ = ["LoadResult", "Problem", "Situation", "load_situation"]

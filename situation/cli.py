@@ -14,15 +14,15 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from situation.diff import as_json, as_text, diff
-from situation.docs import render_model_page
-from situation.loader import LoadResult, load_situation, situation_files_in
-from situation.problems import errors_in
-from situation.revisions import RevisionError, load_revision
-from situation.schema import situation_schema
+from situation.load.loader import LoadResult, load_situation, situation_files_in
+from situation.load.problems import errors_in
+from situation.load.revisions import RevisionError, load_revision
+from situation.model.model_page import render_model_page
+from situation.model.schema import situation_schema
+from situation.views.diff import as_json, as_text, diff
 
 EXPORT_TABLES = ("indicators", "shortages", "access", "events", "claims")
-"""`situation.exports.TABLES`, named here so that `validate` does not import pandas, plotly and kaleido to build its parser."""
+"""`situation.exports.tables_out.TABLES`, named here so `validate` does not import pandas, plotly and kaleido for its parser."""
 
 
 class UsageError(Exception):
@@ -195,7 +195,7 @@ def _diff(paths: Sequence[str], since: str | None, output: str, stdout: TextIO, 
 
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     # Imported here: with plotly, pandas and kaleido they take most of a second, which `validate` should not pay.
-    from situation.exports import export
+    from situation.exports.tables_out import export
 
     if not Path(args.file).is_file():
         raise UsageError(f"no such file: {args.file}")
@@ -235,7 +235,7 @@ def _size(size: int) -> str:
 
 
 def _import_hxl(args: argparse.Namespace, stdout: TextIO) -> int:
-    from situation.hxl_import import import_hxl  # imported here, as in `_export`: libhxl is slow to import
+    from situation.exports.hxl_import import import_hxl  # imported here, as in `_export`: libhxl is slow to import
 
     if not Path(args.file).is_file():
         raise UsageError(f"no such file: {args.file}")
@@ -325,7 +325,7 @@ def _hash_password(user: str | None, stdout: TextIO, stderr: TextIO) -> int:
     """Read the password unseen (a terminal) or from the first line of stdin (a pipe), and print only its hash."""
     import getpass  # here, with argon2: only this command needs them
 
-    from situation.access_control import hash_password
+    from situation.serve.access_control import hash_password
 
     if sys.stdin.isatty():
         password = getpass.getpass("Password: ", stream=stderr)

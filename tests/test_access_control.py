@@ -12,7 +12,8 @@ from typing import Any
 import argon2
 import pytest
 
-from situation.access_control import (
+from situation.load.loader import load_situation
+from situation.serve.access_control import (
     AccessError,
     AllowList,
     FailureLimiter,
@@ -28,8 +29,7 @@ from situation.access_control import (
     settings_from,
     visible_views,
 )
-from situation.loader import load_situation
-from situation.watch import FileView
+from situation.serve.watch import FileView
 from tests.paths import SEED
 
 CHEAP = argon2.PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from situation import load_situation
-from situation.briefing import build_briefing
-from situation.model import Situation
+from situation.exports.briefing import build_briefing
+from situation.load.loader import load_situation
+from situation.model.facts import Situation
 from tests.paths import SEED
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from situation import load_situation
+from situation.load.loader import load_situation
 from tests.paths import CASES
 
 INVALID = sorted((CASES / "invalid").glob("*.yaml"))

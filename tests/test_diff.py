@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from situation import Situation
 from situation.cli import main
-from situation.diff import as_text, diff
-from situation.loader import parse_situation
+from situation.load.loader import parse_situation
+from situation.model.facts import Situation
+from situation.views.diff import as_text, diff
 from tests.apptest import go_to, open_app
 from tests.paths import SEED
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import hxl
 import pytest
 
-from situation import load_situation
 from situation.cli import EXPORT_TABLES, main
-from situation.exports import HXL_TAGS, TABLES, csv_files, neutralised, tables
-from situation.model import Situation
+from situation.exports.tables_out import HXL_TAGS, TABLES, csv_files, neutralised, tables
+from situation.load.loader import load_situation
+from situation.model.facts import Situation
 from tests.paths import SEED
 
 

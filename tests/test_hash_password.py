@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from situation.access_control import password_matches
 from situation.cli import main
+from situation.serve.access_control import password_matches
 from tests.paths import ROOT
 
 PASSWORD = "correct horse battery"

@@ -6,10 +6,9 @@ from datetime import date
 
 import pytest
 
-from situation import Situation, load_situation
-from situation.history import ages, as_of, earliest_date
-from situation.loader import parse_situation
-from situation.model import RouteStatus
+from situation.load.loader import load_situation, parse_situation
+from situation.model.facts import RouteStatus, Situation
+from situation.views.history import ages, as_of, earliest_date
 from tests.apptest import metrics, open_app
 from tests.paths import SEED
 

@@ -6,9 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from situation import load_situation
-from situation.loader import parse_situation
-from situation.reader import MAX_ALIAS_NODES, read_yaml, resolve_plain
+from situation.load.loader import load_situation, parse_situation
+from situation.load.reader import MAX_ALIAS_NODES, read_yaml, resolve_plain
 from tests.paths import CASES
 
 MINIMAL = (CASES / "valid" / "minimal.yaml").read_bytes()

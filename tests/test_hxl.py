@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from situation import load_situation
 from situation.cli import main
-from situation.exports import csv_files
-from situation.hxl_import import import_hxl, import_hxl_text, read_date
-from situation.model import Indicator, Situation
+from situation.exports.hxl_import import import_hxl, import_hxl_text, read_date
+from situation.exports.tables_out import csv_files
+from situation.load.loader import load_situation
+from situation.model.facts import Indicator, Situation
 from tests.paths import ROOT, SEED, SHARED
 
 HXL_FILES = sorted((SHARED / "testdata" / "hxl").glob("*/*.csv")) if SHARED.is_dir() else []

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from situation.dates import PartialDate
-from situation.model import Claim, ClaimStatus
+from situation.model.dates import PartialDate
+from situation.model.facts import Claim, ClaimStatus
 
 
 def claim(*positions: tuple[str, str]) -> Claim:

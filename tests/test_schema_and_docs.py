@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from situation.docs import render_model_page
-from situation.schema import situation_schema
+from situation.model.model_page import render_model_page
+from situation.model.schema import situation_schema
 from tests.paths import CASES, ROOT, SEED
 
 CHECK_JSONSCHEMA = shutil.which("check-jsonschema") or str(Path(sys.executable).parent / "check-jsonschema")

@@ -6,10 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from situation import Situation, load_situation
-from situation.loader import parse_situation
-from situation.model import ClaimStatus, RouteStatus, Stance
-from situation.scales import INSUFFICIENT_EVIDENCE, Severity
+from situation.load.loader import load_situation, parse_situation
+from situation.model.facts import ClaimStatus, RouteStatus, Situation, Stance
+from situation.model.scales import INSUFFICIENT_EVIDENCE, Severity
 from tests.paths import SEED
 
 

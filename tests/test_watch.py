@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from situation.loader import parse_situation
-from situation.watch import Watcher
+from situation.load.loader import parse_situation
+from situation.serve.watch import Watcher
 from tests.paths import CASES, SEED
 
 QUIET = 0.4

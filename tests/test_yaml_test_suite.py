@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from situation import load_situation
+from situation.load.loader import load_situation
 from tests.paths import SHARED
 
 SUITE = SHARED / "testdata" / "yaml-test-suite"

@@ -17,14 +17,14 @@ from pathlib import Path
 
 import streamlit as st
 
-from situation.history import earliest_date
-from situation.model import Situation
-from situation.problems import errors_in
+from situation.load.problems import errors_in
+from situation.model.facts import Situation
+from situation.serve.watch import FileView, Watcher
 from situation.ui import pages, push, signin
 from situation.ui.derived import Derived, derive
 from situation.ui.downloads import download_buttons
 from situation.ui.text import literal
-from situation.watch import FileView, Watcher
+from situation.views.history import earliest_date
 
 DEFAULT_SITUATIONS = Path(__file__).resolve().parents[2] / "seeds"
 ENVIRONMENT_VARIABLE = "SITUATIONS_PATH"

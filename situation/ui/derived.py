@@ -8,12 +8,12 @@ from datetime import date
 import pandas as pd
 import streamlit as st
 
-from situation import tables
-from situation.cards import Card, overview_cards
-from situation.history import as_of
-from situation.model import Situation
-from situation.problems import Problem
-from situation.watch import FileView
+from situation.load.problems import Problem
+from situation.model.facts import Situation
+from situation.serve.watch import FileView
+from situation.views import tables
+from situation.views.cards import Card, overview_cards
+from situation.views.history import as_of
 
 
 @dataclass(frozen=True)

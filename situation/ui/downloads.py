@@ -6,8 +6,8 @@ from pathlib import PurePath
 
 import streamlit as st
 
-from situation.exports import MIME_TYPES, Export, export, file_name
-from situation.model import Situation
+from situation.exports.tables_out import MIME_TYPES, Export, export, file_name
+from situation.model.facts import Situation
 
 LABELS = {"html": "Briefing (HTML, offline)", "csv": "Tables (CSV, zip)", "json": "Tables (JSON)", "hxl": "Tables (HXL, zip)"}
 

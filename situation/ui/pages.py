@@ -7,16 +7,16 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 import streamlit as st
 
-from situation import figures
-from situation.cards import Card, age_text
-from situation.diff import diff
-from situation.history import ages
-from situation.labels import credibility_text
-from situation.revisions import RevisionError, in_repository, load_revision, recent_revisions
-from situation.scales import Credibility
+from situation.load.revisions import RevisionError, in_repository, load_revision, recent_revisions
+from situation.model.scales import Credibility
+from situation.serve.watch import FileView
 from situation.ui.derived import Derived
 from situation.ui.text import literal
-from situation.watch import FileView
+from situation.views import figures
+from situation.views.cards import Card, age_text
+from situation.views.diff import diff
+from situation.views.history import ages
+from situation.views.labels import credibility_text
 
 CARDS_PER_ROW = 3
 MAX_CARDS_PER_GROUP = 30

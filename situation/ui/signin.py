@@ -4,7 +4,7 @@
 and nobody has signed in, the run stops here, so no page, download or export is ever made for them. Then
 `shown_to()` drops the situations the viewer may not see before the picker, so no page can reach them.
 Every decision (settings, passwords, the wait after wrong ones, the allow-list) is made in
-`situation.access_control`; this module only draws the form and keeps the session.
+`situation.serve.access_control`; this module only draws the form and keeps the session.
 
 Two ways in, either or both:
 - OpenID Connect with Streamlit's own `st.login` (an [auth] table): Streamlit keeps the identity in a signed cookie,
@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 
 import streamlit as st
 
-from situation.access_control import (
+from situation.serve.access_control import (
     AccessError,
     AccessSettings,
     FailureLimiter,
@@ -37,8 +37,8 @@ from situation.access_control import (
     settings_from,
     visible_views,
 )
+from situation.serve.watch import FileView
 from situation.ui.text import literal
-from situation.watch import FileView
 
 LOG = logging.getLogger(__name__)
 SESSION_KEY = "_signed_in"

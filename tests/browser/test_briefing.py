@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from situation import load_situation
-from situation.briefing import build_briefing
+from situation.exports.briefing import build_briefing
+from situation.load.loader import load_situation
 from tests.paths import SEED
 
 if TYPE_CHECKING:

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from situation.loader import parse_situation
+from situation.load.loader import parse_situation
 from tests.browser.conftest import ROOT, RecordedPage
 from tests.browser.servers import SEED, seed_text
 

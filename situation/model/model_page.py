@@ -8,17 +8,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from situation.dates import SEASONS
-from situation.model import Sourced
-from situation.scales import (
+from situation.model.dates import SEASONS
+from situation.model.facts import Sourced
+from situation.model.scales import (
     CREDIBILITY_MEANINGS,
     INSUFFICIENT_EVIDENCE,
     INSUFFICIENT_EVIDENCE_MEANING,
     RELIABILITY_MEANINGS,
     SEVERITY_MEANINGS,
 )
-from situation.schema import situation_schema
-from situation.taxonomy import EVENT_TYPES
+from situation.model.schema import situation_schema
+from situation.model.taxonomy import EVENT_TYPES
 
 INTRO = """\
 # The situation model

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
-from situation.history import ages
-from situation.labels import any_contested, credibility_text, number, sources_label, value_text, with_unit
-from situation.model import IndicatorObservation, RouteObservation, ShortageObservation, Situation, Sourced, ValueRange
-from situation.scales import severity_label
-from situation.taxonomy import sub_type_name
+from situation.model.facts import IndicatorObservation, RouteObservation, ShortageObservation, Situation, Sourced, ValueRange
+from situation.model.scales import severity_label
+from situation.model.taxonomy import sub_type_name
+from situation.views.history import ages
+from situation.views.labels import any_contested, credibility_text, number, sources_label, value_text, with_unit
 
 
 @dataclass(frozen=True)

@@ -39,7 +39,7 @@ from typing import Any
 import argon2
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from situation.watch import FileView
+from situation.serve.watch import FileView
 
 HASH_PREFIX = "$argon2id$"
 HASH_SHAPE = re.compile(r"\$argon2id\$v=19\$m=\d+,t=\d+,p=\d+\$[A-Za-z0-9+/]{11,}\$[A-Za-z0-9+/]{16,}")

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from situation.model import ClaimStatus, Situation, ValueRange
-from situation.scales import CREDIBILITY_MEANINGS, Credibility
+from situation.model.facts import ClaimStatus, Situation, ValueRange
+from situation.model.scales import CREDIBILITY_MEANINGS, Credibility
 
 UNKNOWN = "unknown"
 

@@ -1,8 +1,8 @@
 """The situation model: the humanitarian facts of one crisis, each with its sources, grades and date.
 
-Every field's docstring is its description: pydantic puts it in the JSON Schema, and `situation.docs`
+Every field's docstring is its description: pydantic puts it in the JSON Schema, and `situation.model.model_page`
 writes the model page from it, so code, schema and docs say the same thing. Unknown is `null`, never 0.
-Cross-references (a cited source, area or indicator that must exist) are checked in `situation.references`,
+Cross-references (a cited source, area or indicator that must exist) are checked in `situation.load.references`,
 on the raw data, so they are reported even when other fields are wrong.
 """
 
@@ -34,9 +34,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from situation.dates import PartialDate, parse_day
-from situation.scales import INSUFFICIENT_EVIDENCE, Credibility, Reliability, Severity
-from situation.taxonomy import EVENT_TYPES, EventType
+from situation.model.dates import PartialDate, parse_day
+from situation.model.scales import INSUFFICIENT_EVIDENCE, Credibility, Reliability, Severity
+from situation.model.taxonomy import EVENT_TYPES, EventType
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
@@ -66,7 +66,7 @@ CredibilityGrade = Annotated[Credibility, BeforeValidator(_not_a_boolean)]
 
 @dataclass(frozen=True)
 class RefersTo:
-    """Marks a field as the id of an entry in another section; `situation.references` checks it exists."""
+    """Marks a field as the id of an entry in another section; `situation.load.references` checks it exists."""
 
     section: str
 

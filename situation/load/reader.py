@@ -16,7 +16,7 @@ from typing import Any
 import yaml
 from yaml import events
 
-from situation.problems import Problem
+from situation.load.problems import Problem
 
 MAX_DEPTH = 64
 """Deeper nesting is refused; a situation needs fewer than ten levels."""

@@ -10,7 +10,7 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from situation.loader import LoadResult, parse_situation
+from situation.load.loader import LoadResult, parse_situation
 
 _SEPARATOR = "\x1f"
 

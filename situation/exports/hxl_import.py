@@ -38,9 +38,9 @@ from hxl.model import Column, Row, TagPattern
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from situation.dates import PartialDate
-from situation.model import Situation
-from situation.problems import Problem, errors_in
+from situation.load.problems import Problem, errors_in
+from situation.model.dates import PartialDate
+from situation.model.facts import Situation
 
 MISSING = {"", "-", "--", "n/a", "na", "n.a.", "none", "null", "..", "?"}
 """Cells that say 'no figure here' in real HXL files; the cell is skipped, not read as 0."""

@@ -4,10 +4,10 @@ Sections as a sitrep reads: title and as-of date, highlights, key figures (each 
 shortages, access, contested claims side by side, events, sources. Everything is worked out by the same functions
 as the dashboard (`cards`, `tables`, `figures`); this module only gathers it for the template.
 
-- Self-contained: styles inline, charts as inline SVG (see `situation.svg`), no script, no font or image from
+- Self-contained: styles inline, charts as inline SVG (see `situation.exports.svg`), no script, no font or image from
   elsewhere, so it opens offline in any browser and is small enough for a poor connection.
 - Every text from the YAML is escaped by Jinja2's autoescape; only the SVG that kaleido drew is marked safe
-  (plotly escapes the labels it is given, and `situation.figures` escapes them again before).
+  (plotly escapes the labels it is given, and `situation.views.figures` escapes them again before).
 - Prints on A4 without cutting a chart, a card or a table row in half (`@page`, `break-inside: avoid`).
 """
 
@@ -19,13 +19,13 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from situation.briefing_template import TEMPLATE
-from situation.cards import Card, age_text, overview_cards
-from situation.figures import access_timeline, area_map, claims_matrix, event_timeline, severity_heatmap
-from situation.labels import credibility_text, source_label
-from situation.model import ClaimStatus, Situation, Stance
-from situation.svg import ChartError, svg_charts
-from situation.tables import access_table, area_table, claim_positions, event_table, shortage_table, source_table
+from situation.exports.briefing_template import TEMPLATE
+from situation.exports.svg import ChartError, svg_charts
+from situation.model.facts import ClaimStatus, Situation, Stance
+from situation.views.cards import Card, age_text, overview_cards
+from situation.views.figures import access_timeline, area_map, claims_matrix, event_timeline, severity_heatmap
+from situation.views.labels import credibility_text, source_label
+from situation.views.tables import access_table, area_table, claim_positions, event_table, shortage_table, source_table
 
 CHARTS = ("map", "shortages", "access", "claims", "events")
 """The briefing's chart slots, by the section each belongs to."""

@@ -10,9 +10,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from situation.model import Quote, Situation
-from situation.paths import Pattern, data_at, model_paths
-from situation.problems import Finding
+from situation.load.paths import Pattern, data_at, model_paths
+from situation.load.problems import Finding
+from situation.model.facts import Quote, Situation
 
 QUOTE_FIELDS: list[Pattern] = [
     pattern for pattern, _ in model_paths(Situation, lambda annotation, _m: annotation is Quote or None)

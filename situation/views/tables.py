@@ -10,10 +10,10 @@ from datetime import timedelta
 
 import pandas as pd
 
-from situation.labels import any_contested, sources_label, value_text
-from situation.model import Situation, ValueRange
-from situation.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
-from situation.taxonomy import event_type_name, sub_type_name
+from situation.model.facts import Situation, ValueRange
+from situation.model.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
+from situation.model.taxonomy import event_type_name, sub_type_name
+from situation.views.labels import any_contested, sources_label, value_text
 
 
 def _area_name(situation: Situation, area_id: str | None) -> str | None:

@@ -14,8 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from situation.labels import sources_label, value_text
-from situation.model import Situation, Sourced
+from situation.model.facts import Situation, Sourced
+from situation.views.labels import sources_label, value_text
 
 SECTIONS = ("situation", "sources", "areas", "indicators", "shortages", "access", "claims", "events")
 

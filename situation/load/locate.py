@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from situation.reader import Mark, Positions
+from situation.load.reader import Mark, Positions
 
 
 @dataclass(frozen=True)

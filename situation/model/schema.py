@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from situation.model import Situation
+from situation.model.facts import Situation
 
 SCHEMA_DIALECT = "https://json-schema.org/draft/2020-12/schema"
 

@@ -1,6 +1,6 @@
 """Exports: the situation's tables as CSV, JSON and HXL, for spreadsheets, other tools and the humanitarian data exchange.
 
-Every table starts from `situation.tables` (one row per observation), so a fact is flattened once and the same
+Every table starts from `situation.views.tables` (one row per observation), so a fact is flattened once and the same
 way as on the dashboard. On top of those rows an export adds what a reader of the file needs and the app does not
 show (source ids and their reliability grades, area coordinates), and drops what only the app uses (timestamps
 worked out from partial dates). Unknown stays empty (CSV) or null (JSON), never 0.
@@ -23,12 +23,12 @@ from typing import Any
 
 import pandas as pd
 
-from situation.model import Situation, ValueRange
-from situation.tables import access_table, claim_positions, event_table, indicator_table, shortage_table
+from situation.model.facts import Situation, ValueRange
+from situation.views.tables import access_table, claim_positions, event_table, indicator_table, shortage_table
 
 TABLES = ("indicators", "shortages", "access", "events", "claims")
 SEPARATOR = "; "
-"""Between several sources (or grades) in one cell, as `situation.labels.sources_label` joins them."""
+"""Between several sources (or grades) in one cell, as `situation.views.labels.sources_label` joins them."""
 UNKNOWN_VALUE = "unknown"
 """What an HXL file says for a value the sources give as unknown, so it is told apart from a missing cell."""
 CSV_ENCODING = "utf-8-sig"
@@ -311,7 +311,7 @@ def export(situation: Situation, output: str, table: str | None = None) -> Expor
     """The situation in one of FORMATS (one table, or all): the CLI and the dashboard's downloads both call this."""
     names = (table,) if table else TABLES
     if output == "html":
-        from situation.briefing import build_briefing  # imported late: its charts need kaleido and a browser
+        from situation.exports.briefing import build_briefing  # imported late: its charts need kaleido and a browser
 
         briefing = build_briefing(situation)
         return Export(briefing.html, f"the briefing has no charts: {briefing.chart_problem}" if briefing.chart_problem else None)

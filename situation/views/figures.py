@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from situation.scales import SEVERITY_MEANINGS
+from situation.model.scales import SEVERITY_MEANINGS
 
 # Okabe–Ito, reordered so the yellow (weak on white) comes last.
 OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999", "#F0E442"]

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from situation.messages import did_you_mean
-from situation.model import RefersTo, Situation
-from situation.paths import Pattern, data_at, model_paths
-from situation.problems import Finding
+from situation.load.messages import did_you_mean
+from situation.load.paths import Pattern, data_at, model_paths
+from situation.load.problems import Finding
+from situation.model.facts import RefersTo, Situation
 
 SECTIONS_WITH_IDS = ("sources", "areas", "indicators", "access", "claims", "events")
 _SINGULAR = {

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
-from situation.dates import PartialDate
-from situation.model import Situation
+from situation.model.dates import PartialDate
+from situation.model.facts import Situation
 
 FactKind = Literal["indicators", "shortages", "access", "areas"]
 

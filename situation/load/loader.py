@@ -12,13 +12,13 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from situation.locate import locate
-from situation.messages import describe, word_error
-from situation.model import Situation
-from situation.problems import Finding, Problem, errors_in, format_path
-from situation.quotes import check_quotes
-from situation.reader import Positions, read_yaml
-from situation.references import check_references
+from situation.load.locate import locate
+from situation.load.messages import describe, word_error
+from situation.load.problems import Finding, Problem, errors_in, format_path
+from situation.load.quotes import check_quotes
+from situation.load.reader import Positions, read_yaml
+from situation.load.references import check_references
+from situation.model.facts import Situation
 
 SITUATION_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 32 * 1024 * 1024

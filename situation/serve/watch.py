@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from situation.loader import parse_situation, situation_files_in
-from situation.model import Situation
-from situation.problems import Problem, errors_in
+from situation.load.loader import parse_situation, situation_files_in
+from situation.load.problems import Problem, errors_in
+from situation.model.facts import Situation
 
 LOG = logging.getLogger(__name__)
 Signature = tuple[int, int, int]

@@ -1,0 +1,13 @@
+"""From YAML text to a validated `Situation`, or to every mistake in it, each located.
+
+- `reader`: YAML 1.2 into plain data with the position of every node, safely (no tags, no duplicate keys,
+  bounded aliases and depth).
+- `problems`, `codes`: the one error type (file, line, column, field path, code, message) and the list of
+  every code with its meaning and severity; reporters write problems as text or JSON.
+- `locate`, `messages`: pydantic's errors pointed at a line and said in plain words.
+- `paths`, `references`, `quotes`: checks across the file (cited ids exist, quotes appear in their source).
+- `loader.load_situation`: the one entry point the CLI, the dashboard and the tests share.
+- `revisions`: a file as it was at an earlier git revision.
+
+Imports: `situation.model` and itself.
+"""

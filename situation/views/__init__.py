@@ -1,0 +1,10 @@
+"""What a person reads, worked out as plain values, with no Streamlit: the layer the pages and exports draw.
+
+- `labels`: how a value, a source and a grade read in words.
+- `tables`: the situation flattened into pandas frames, one row per dated observation, with its sources.
+- `cards`, `figures`: the overview's indicator cards and the plotly charts, from those tables.
+- `history`: the situation as it stood on an earlier day, and how old each fact is.
+- `diff`: what changed between two versions, fact by fact.
+
+Imports: `situation.model`, `situation.load` and itself.
+"""
