@@ -9,7 +9,7 @@ import pytest
 from situation.load.loader import load_situation, parse_situation
 from situation.model.facts import RouteStatus, Situation
 from situation.views.history import ages, as_of, earliest_date
-from tests.apptest import metrics, open_app
+from tests.app.apptest import metrics, open_app
 from tests.paths import SEED
 
 

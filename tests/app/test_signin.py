@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from situation.ui.signin import SESSION_KEY
-from tests.apptest import TIMEOUT, all_text, metrics, shown
+from tests.app.apptest import TIMEOUT, all_text, metrics, shown
 from tests.paths import ROOT, SEED
 
 PASSWORD = "correct horse battery"

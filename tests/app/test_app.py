@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.apptest import all_text, go_to, metrics, open_app, shown, wait_until
+from tests.app.apptest import all_text, go_to, metrics, open_app, shown, wait_until
 from tests.paths import CASES, ROOT, SEED
 
 

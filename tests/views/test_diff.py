@@ -14,7 +14,7 @@ from situation.cli import main
 from situation.load.loader import parse_situation
 from situation.model.facts import Situation
 from situation.views.diff import as_text, diff
-from tests.apptest import go_to, open_app
+from tests.app.apptest import go_to, open_app
 from tests.paths import SEED
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
