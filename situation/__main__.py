@@ -1,5 +1,5 @@
 import sys
 
-from situation.cli import main
+from situation.cli.main import main
 
 sys.exit(main())

@@ -1,9 +1,10 @@
 """HXL import: an HXL-tagged CSV read into indicator observations of a new situation, which the team reviews.
 
-The flow, one step per function:
+The flow, a module per step (this one builds the draft):
 
-    bytes ─ decode (UTF-8, else Latin-1) ─ libhxl (finds the hashtag row, parses tags) ─▶ rows
-    rows ─ read_rows ─▶ observations + Problems (row, column, reason) ─ situation_data ─▶ plain data ─▶ YAML
+    bytes ─ hxl_read (decode, libhxl finds the hashtag row and the columns) ─▶ rows + Sheet
+    rows ─ _RowReader (cells read by hxl_cells) ─▶ observations + Problems (row, column, reason)
+         ─ situation_data ─▶ plain data ─▶ YAML (a draft for the team to review)
 
 - HXL is read as HXL defines it, by libhxl (the field's reference library): the hashtag row may sit below any number
   of header rows, attributes come in any order, columns in any order, untagged and unknown columns are ignored.
@@ -19,53 +20,25 @@ The flow, one step per function:
 
 from __future__ import annotations
 
-import contextlib
-import io
-import logging
-import math
-import re
-import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import hxl
 import yaml
-from hxl.input import CSVInput, HXLReader, InputOptions
-from hxl.model import Column, Row, TagPattern
+from hxl.model import Row
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
+from situation.exports import hxl_read
+from situation.exports.hxl_cells import GRADED_NAME, MISSING, UNKNOWN, cell, parse_number, read_date, slug
+from situation.exports.hxl_read import Sheet
+from situation.exports.hxl_tags import BETA_PEOPLE, PEOPLE_TAGS
+from situation.load.codes import Code
+from situation.load.messages import expected
 from situation.load.problems import Problem, errors_in
 from situation.model.dates import PartialDate
 from situation.model.facts import Situation
-
-MISSING = {"", "-", "--", "n/a", "na", "n.a.", "none", "null", "..", "?"}
-"""Cells that say 'no figure here' in real HXL files; the cell is skipped, not read as 0."""
-UNKNOWN = "unknown"
-PEOPLE_TAGS = ("#affected", "#population", "#inneed", "#targeted", "#reached")
-"""HXL 1.x core hashtags whose values are counts of people."""
-BETA_PEOPLE = {"aff_num", "idp_num", "refugee_num", "inneed_num", "reached_num", "targeted_num", "population_num", "pop_num"}
-DATE_PATTERNS = ("#date+reported", "#date-start-end", "#date", "#period_date", "#report_date")
-AREA_LEVELS = ("loc", "adm5", "adm4", "adm3", "adm2", "adm1", "adm", "country")
-"""From the most precise place to the least: a row's area is the most precise one it names."""
-TEXT_DATE_FORMATS = {
-    "%d %B %Y": "day",
-    "%d %b %Y": "day",
-    "%B %d, %Y": "day",
-    "%b %d, %Y": "day",
-    "%B %Y": "month",
-    "%b %Y": "month",
-}
-GRADED_NAME = re.compile(r"(.+?) \[([A-F])\](?:; |$)")
-"""'CNN [B]; SANA (Syrian Arab News Agency) [D]': names may hold '; ', so the grade marks where each ends."""
-_NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
-
-
-class _RowRefused(Exception):
-    """Internal: stops reading one row; its reasons are already recorded."""
 
 
 @dataclass
@@ -96,133 +69,15 @@ class HxlImport:
         return header + yaml.safe_dump(self.data, sort_keys=False, allow_unicode=True, width=120)
 
 
-@dataclass
-class _Sheet:
-    """The columns that matter in one file, found once by hashtag pattern."""
-
-    columns: list[Column]
-    code: int | None = None
-    name: int | None = None
-    unit: int | None = None
-    value: int | None = None
-    low: int | None = None
-    high: int | None = None
-    approximate: int | None = None
-    date: int | None = None
-    source_code: int | None = None
-    source_name: int | None = None
-    reliability: int | None = None
-    credibility: int | None = None
-    lat: int | None = None
-    lon: int | None = None
-    areas: list[tuple[int | None, int | None]] = field(default_factory=list)
-    """(code column, name column) per area level, most precise first."""
-    figures: list[int] = field(default_factory=list)
-    """Wide tables: the columns holding a figure each."""
-
-    @property
-    def long(self) -> bool:
-        return self.value is not None or (self.low is not None and self.high is not None)
-
-
-def _find(columns: list[Column], *patterns: str) -> int | None:
-    for pattern in patterns:
-        index = TagPattern.parse(pattern).find_column_index(columns)
-        if index is not None:
-            return index
-    return None
-
-
-def _sheet(columns: list[Column]) -> _Sheet:
-    sheet = _Sheet(
-        columns=columns,
-        code=_find(columns, "#indicator+code"),
-        name=_find(columns, "#indicator+name"),
-        unit=_find(columns, "#indicator+unit"),
-        value=_find(columns, "#indicator+value-low-high-approx"),
-        low=_find(columns, "#indicator+value+low"),
-        high=_find(columns, "#indicator+value+high"),
-        approximate=_find(columns, "#indicator+approx"),
-        date=_find(columns, *DATE_PATTERNS),
-        source_code=_find(columns, "#meta+source+code"),
-        source_name=_find(columns, "#meta+source-code-reliability-url"),
-        reliability=_find(columns, "#meta+source+reliability"),
-        credibility=_find(columns, "#meta+credibility"),
-        lat=_find(columns, "#geo+lat", "#lat_deg"),
-        lon=_find(columns, "#geo+lon", "#lon_deg"),
-    )
-    for level in AREA_LEVELS:
-        code, name = _find(columns, f"#{level}+code", f"#{level}_id"), _find(columns, f"#{level}-code")
-        if code is not None or name is not None:
-            sheet.areas.append((code, name))
-    if not sheet.long:
-        sheet.figures = [
-            index
-            for index, column in enumerate(columns)
-            if column.tag and (column.tag in PEOPLE_TAGS or column.tag.endswith("_num"))
-        ]
-    return sheet
-
-
-# --- reading the file ------------------------------------------------------------------------------------------
-
-
-def decode(raw: bytes) -> str:
-    """UTF-8 (with or without a byte-order mark), else Latin-1, which reads any byte: the two encodings HXL files use."""
-    try:
-        return raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return raw.decode("latin-1")
-
-
-class _Collect(logging.Handler):
-    """Keeps what libhxl logs (malformed hashtags it skips) so it is reported as a warning, not printed."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-
-    def emit(self, record: logging.LogRecord) -> None:
-        if record.name == "hxl.model":
-            self.messages.append(record.getMessage())
-
-
-@contextlib.contextmanager
-def _libhxl_log() -> Iterator[_Collect]:
-    logger = logging.getLogger("hxl")
-    collect, propagate = _Collect(), logger.propagate
-    logger.addHandler(collect)
-    logger.propagate = False
-    try:
-        yield collect
-    finally:
-        logger.removeHandler(collect)
-        logger.propagate = propagate
-
-
-def _dataset(text: str) -> HXLReader:
-    """libhxl's reader over CSV text (never a URL, never Excel or JSON sniffed from the bytes)."""
-    stream = io.BufferedReader(io.BytesIO(text.encode("utf-8")))  # type: ignore[arg-type]
-    return HXLReader(CSVInput(stream, InputOptions(encoding="utf-8")))
-
-
-def _rows(dataset: HXLReader) -> Iterator[Row]:
-    """libhxl's row iterator has `__next__` but no `__iter__`, so a for loop cannot take it as it is."""
-    rows = iter(dataset)
-    while True:
-        try:
-            yield next(rows)
-        except StopIteration:
-            return
-
-
 def import_hxl(path: str | Path, default_date: str | None = None) -> HxlImport:
     """Read an HXL CSV file into a draft situation; problems are returned, never raised."""
     file = str(path)
     try:
-        text = decode(Path(path).read_bytes())
+        text = hxl_read.decode(Path(path).read_bytes())
     except OSError as error:
-        return HxlImport(file, None, [_file_problem(file, "hxl-unreadable", f"cannot read the file: {error.strerror or error}")])
+        return HxlImport(
+            file, None, [Problem.about_file(file, Code.HXL_UNREADABLE, f"cannot read the file: {error.strerror or error}")]
+        )
     return import_hxl_text(text, file, default_date)
 
 
@@ -233,14 +88,16 @@ def import_hxl_text(text: str, file: str, default_date: str | None = None) -> Hx
         try:
             fallback = PartialDate.parse(default_date)
         except PydanticCustomError as error:
-            return HxlImport(file, None, [_file_problem(file, "hxl-date", f"--date: {error}")])
+            return HxlImport(file, None, [Problem.about_file(file, Code.HXL_DATE, f"--date: {error}")])
     if "\x00" in text:
-        return HxlImport(file, None, [_file_problem(file, "hxl-not-csv", "this is not a CSV text file (it holds NUL bytes)")])
-    with _libhxl_log() as log:
+        return HxlImport(
+            file, None, [Problem.about_file(file, Code.HXL_NOT_CSV, "this is not a CSV text file (it holds NUL bytes)")]
+        )
+    with hxl_read.libhxl_log() as log:
         try:
-            dataset = _dataset(text)
-            rows = _rows(dataset)
-            sheet = _sheet(dataset.columns)
+            dataset = hxl_read.dataset(text)
+            rows = hxl_read.rows(dataset)
+            sheet = hxl_read.find_columns(dataset.columns)
             reader = _RowReader(file, sheet, fallback)
             if sheet.long or sheet.figures:
                 for row in rows:
@@ -249,21 +106,21 @@ def import_hxl_text(text: str, file: str, default_date: str | None = None) -> Hx
                 first = next(rows, None)
                 reader.hashtag_row = first.source_row_number - first.row_number if first is not None else None
         except hxl.input.HXLTagsNotFoundException:
-            return HxlImport(file, None, [_file_problem(file, "hxl-no-hashtags", _NO_HASHTAGS)])
+            return HxlImport(file, None, [Problem.about_file(file, Code.HXL_NO_HASHTAGS, _NO_HASHTAGS)])
         # libhxl and the csv module raise many types on malformed input; each is a fact about the file, not a crash.
         except Exception as error:
-            return HxlImport(file, None, [_file_problem(file, "hxl-unreadable", f"cannot read this file as HXL CSV: {error}")])
-    warnings = [
-        Problem(file, reader.hashtag_row, None, "", "hxl-hashtag", message, "warning") for message in dict.fromkeys(log.messages)
-    ]
+            return HxlImport(
+                file, None, [Problem.about_file(file, Code.HXL_UNREADABLE, f"cannot read this file as HXL CSV: {error}")]
+            )
+    warnings = [Problem(file, reader.hashtag_row, None, "", Code.HXL_HASHTAG, message) for message in dict.fromkeys(log.messages)]
     if not sheet.long and not sheet.figures:
         tags = ", ".join(c.display_tag for c in sheet.columns if c.tag) or "none"
-        problem = Problem(file, reader.hashtag_row, None, "", "hxl-no-figures", f"{_NO_FIGURES}; the hashtag row has: {tags}")
+        problem = Problem(file, reader.hashtag_row, None, "", Code.HXL_NO_FIGURES, f"{_NO_FIGURES}; the hashtag row has: {tags}")
         return HxlImport(file, None, [*warnings, problem])
     data = situation_data(reader, file)
     problems = [*warnings, *reader.problems, *_validate(data, file)]
     if not reader.indicators:
-        problems.append(_file_problem(file, "hxl-empty", "no row could be read: nothing to write"))
+        problems.append(Problem.about_file(file, Code.HXL_EMPTY, "no row could be read: nothing to write"))
     return HxlImport(
         file,
         data if reader.indicators else None,
@@ -284,69 +141,22 @@ _NO_FIGURES = (
 )
 
 
-def _file_problem(file: str, code: str, message: str, severity: str = "error") -> Problem:
-    return Problem(file, None, None, "", code, message, "warning" if severity == "warning" else "error")
-
-
 def _validate(data: dict[str, Any], file: str) -> list[Problem]:
     """The draft must load as a situation; a failure here is a gap in this module, reported rather than written."""
     try:
         Situation.model_validate(data)
     except ValidationError as error:
-        return [_file_problem(file, "hxl-invalid-result", f"{'.'.join(map(str, e['loc']))}: {e['msg']}") for e in error.errors()]
+        return [
+            Problem.about_file(file, Code.HXL_INVALID_RESULT, f"{'.'.join(map(str, e['loc']))}: {e['msg']}")
+            for e in error.errors()
+        ]
     return []
-
-
-# --- reading rows ----------------------------------------------------------------------------------------------
-
-
-def slug(text: str, fallback: str) -> str:
-    """An id from a name or a code: 'Chocó' -> 'choco', 'GN08' -> 'gn08'; the fallback when nothing is left."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    made = re.sub(r"[^a-z0-9]+", "-", plain).strip("-_")[:80].strip("-")
-    return made or fallback
-
-
-def _cell(row: Row, index: int | None) -> str:
-    if index is None or index >= len(row.values) or row.values[index] is None:
-        return ""
-    text = str(row.values[index]).strip()
-    return _NEUTRALISED.sub("", text)  # undo the quote our CSV export puts before '=', '+', '-', '@'
-
-
-def number(text: str) -> int | float | None:
-    """'1,234' -> 1234, '2.5' -> 2.5; None for text that is not a finite number."""
-    cleaned = re.sub(r"[\s\u00a0\u202f]", "", text)
-    if re.fullmatch(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?", cleaned):
-        cleaned = cleaned.replace(",", "")
-    if re.fullmatch(r"[+-]?\d+", cleaned):
-        return int(cleaned)
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if math.isfinite(value) else None
-
-
-def read_date(text: str) -> PartialDate:
-    """2016-08-06, 2016-07, 2016-spring, 2016, '1 March 2015', 'March 2015'; slashed dates are refused as ambiguous."""
-    with contextlib.suppress(PydanticCustomError):
-        return PartialDate.parse(text)
-    if "/" in text:
-        raise ValueError(f"'{text}' is ambiguous: files write day/month and month/day alike; write it as YYYY-MM-DD")
-    for form, precision in TEXT_DATE_FORMATS.items():
-        with contextlib.suppress(ValueError):
-            parsed = datetime.strptime(text, form).date()
-            return PartialDate.parse(parsed.isoformat() if precision == "day" else parsed.isoformat()[:7])
-    if re.match(r"\d{4}-\d{2}-\d{2}[T ]", text):
-        return PartialDate.parse(text[:10])
-    raise ValueError(f"'{text}' is not a date; expected a date such as 2016-08-06, 2016-07, 2016 or '1 March 2015'")
 
 
 class _RowReader:
     """Reads rows one at a time into indicators, sources and areas, recording why a row or a cell was refused."""
 
-    def __init__(self, file: str, sheet: _Sheet, default_date: PartialDate | None) -> None:
+    def __init__(self, file: str, sheet: Sheet, default_date: PartialDate | None) -> None:
         self.file, self.sheet, self.default_date = file, sheet, default_date
         self.problems: list[Problem] = []
         self.indicators: dict[str, dict[str, Any]] = {}
@@ -358,11 +168,12 @@ class _RowReader:
         self._reasons: list[Problem] = []
         self._line = 0
 
-    def _problem(self, index: int | None, code: str, message: str, severity: str = "error") -> None:
+    def _problem(self, index: int | None, code: Code, message: str) -> None:
+        """An error refuses the row (kept as a reason); a warning only leaves a cell out."""
         tag = self.sheet.columns[index].display_tag if index is not None else ""
         column = index + 1 if index is not None else None
-        problem = Problem(self.file, self._line, column, tag, code, message, "warning" if severity == "warning" else "error")
-        (self._reasons if severity == "error" else self.problems).append(problem)
+        problem = Problem(self.file, self._line, column, tag, code, message)
+        (self._reasons if problem.severity == "error" else self.problems).append(problem)
 
     def read(self, row: Row) -> None:
         """One data row: its observations are kept, or the row is refused with every reason found."""
@@ -388,34 +199,34 @@ class _RowReader:
             entry["observations"].append({"date": date.text, **observation, "sources": list(sources), "credibility": credibility})
 
     def _date(self, row: Row) -> PartialDate | None:
-        text = _cell(row, self.sheet.date)
+        text = cell(row, self.sheet.date)
         if not text:
             if self.default_date is not None:
                 return self.default_date
             where = "this row has no date" if self.sheet.date is not None else "the file has no #date column"
-            self._problem(self.sheet.date, "hxl-date", f"{where}; give one with --date")
+            self._problem(self.sheet.date, Code.HXL_DATE, f"{where}; give one with --date")
             return None
         try:
             return read_date(text)
         except ValueError as error:
-            self._problem(self.sheet.date, "hxl-date", str(error))
+            self._problem(self.sheet.date, Code.HXL_DATE, str(error))
             return None
 
     def _credibility(self, row: Row) -> int | None:
-        text = _cell(row, self.sheet.credibility)
+        text = cell(row, self.sheet.credibility)
         if not text:
             return 6  # "truth cannot be judged": nobody graded it
         if text in {"1", "2", "3", "4", "5", "6"}:
             return int(text)
-        self._problem(self.sheet.credibility, "hxl-credibility", f"expected a credibility grade from 1 to 6, found '{text}'")
+        self._problem(self.sheet.credibility, Code.HXL_CREDIBILITY, expected("a credibility grade from 1 to 6", text))
         return None
 
     def _sources(self, row: Row) -> list[str]:
-        codes = [c.strip() for c in _cell(row, self.sheet.source_code).split(";") if c.strip()]
-        label = _cell(row, self.sheet.source_name)
+        codes = [c.strip() for c in cell(row, self.sheet.source_code).split(";") if c.strip()]
+        label = cell(row, self.sheet.source_name)
         graded = GRADED_NAME.findall(label)
         names = [name for name, _ in graded] if graded else ([label] if label else [])
-        grades = [g.strip() for g in _cell(row, self.sheet.reliability).split(";") if g.strip()] or [g for _, g in graded]
+        grades = [g.strip() for g in cell(row, self.sheet.reliability).split(";") if g.strip()] or [g for _, g in graded]
         if not codes:
             codes = [slug(name, "source") for name in names]
         if not codes:
@@ -435,7 +246,7 @@ class _RowReader:
 
     def _area(self, row: Row) -> str | None:
         for code_index, name_index in self.sheet.areas:
-            code, name = _cell(row, code_index), _cell(row, name_index)
+            code, name = cell(row, code_index), cell(row, name_index)
             if code or name:
                 area_id = slug(code or name, f"area-{len(self.areas) + 1}")
                 area = self.areas.setdefault(area_id, {"id": area_id, "name": name or code})
@@ -445,24 +256,24 @@ class _RowReader:
 
     def _coordinates(self, row: Row, area: dict[str, Any]) -> None:
         for key, index, limit in (("lat", self.sheet.lat, 90), ("lon", self.sheet.lon, 180)):
-            text = _cell(row, index)
+            text = cell(row, index)
             if not text or text.lower() in MISSING or key in area:
                 continue
-            value = number(text)
+            value = parse_number(text)
             if value is None or not -limit <= value <= limit:
-                self._problem(index, "hxl-coordinate", f"'{text}' is not a {key}itude (-{limit} to {limit}); left out", "warning")
+                self._problem(index, Code.HXL_COORDINATE, f"'{text}' is not a {key}itude (-{limit} to {limit}); left out")
             else:
                 area[key] = float(value)
 
     def _long_value(self, row: Row) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         sheet = self.sheet
-        code, name = _cell(row, sheet.code), _cell(row, sheet.name)
+        code, name = cell(row, sheet.code), cell(row, sheet.name)
         if not code and not name:
-            self._problem(sheet.code, "hxl-indicator", "no indicator: #indicator+code and #indicator+name are empty")
+            self._problem(sheet.code, Code.HXL_INDICATOR, "no indicator: #indicator+code and #indicator+name are empty")
             return []
-        indicator = {"id": slug(code or name, "indicator"), "name": name or code, "unit": _cell(row, sheet.unit) or "count"}
+        indicator = {"id": slug(code or name, "indicator"), "name": name or code, "unit": cell(row, sheet.unit) or "count"}
         observation: dict[str, Any] = {}
-        text, low, high = _cell(row, sheet.value), _cell(row, sheet.low), _cell(row, sheet.high)
+        text, low, high = cell(row, sheet.value), cell(row, sheet.low), cell(row, sheet.high)
         if text.lower() == UNKNOWN:
             observation["value"] = None
         elif text and text.lower() not in MISSING:
@@ -470,34 +281,34 @@ class _RowReader:
         elif low or high:
             bounds = self._number(sheet.low, low), self._number(sheet.high, high)
             if None not in bounds and bounds[1] < bounds[0]:  # type: ignore[operator]
-                self._problem(sheet.high, "hxl-range", f"the range's high ({high}) is below its low ({low})")
+                self._problem(sheet.high, Code.HXL_RANGE, f"the range's high ({high}) is below its low ({low})")
             observation["value"] = {"low": bounds[0], "high": bounds[1]}
         else:
-            self._problem(sheet.value, "hxl-value", "no value: write a number, a low and a high, or 'unknown'")
+            self._problem(sheet.value, Code.HXL_VALUE, "no value: write a number, a low and a high, or 'unknown'")
             return []
-        approximate = _cell(row, sheet.approximate).lower()
+        approximate = cell(row, sheet.approximate).lower()
         if approximate in {"true", "yes", "y", "1"}:
             observation["approximate"] = True
         elif approximate not in {"", "false", "no", "n", "0"}:
-            self._problem(sheet.approximate, "hxl-approximate", f"expected true or false, found '{approximate}'")
+            self._problem(sheet.approximate, Code.HXL_APPROXIMATE, expected("true or false", approximate))
         return [(indicator, observation)]
 
     def _number(self, index: int | None, text: str) -> int | float | None:
-        value = number(text)
+        value = parse_number(text)
         if value is None:
-            self._problem(index, "hxl-number", f"expected a number, found '{text}'")
+            self._problem(index, Code.HXL_NUMBER, expected("a number", text))
         return value
 
     def _figures(self, row: Row, area: str | None) -> list[tuple[dict[str, Any], dict[str, Any]]]:
         found = []
         area_name = self.areas[area]["name"] if area else None
         for index in self.sheet.figures:
-            text = _cell(row, index)
+            text = cell(row, index)
             if text.lower() in MISSING:
                 continue
-            value = None if text.lower() == UNKNOWN else number(text)
+            value = None if text.lower() == UNKNOWN else parse_number(text)
             if value is None and text.lower() != UNKNOWN:
-                self._problem(index, "hxl-number", f"expected a number, found '{text}'; cell left out", "warning")
+                self._problem(index, Code.HXL_CELL_LEFT_OUT, expected("a number", text) + "; cell left out")
                 continue
             column = self.sheet.columns[index]
             tag = column.display_tag
@@ -512,7 +323,7 @@ class _RowReader:
         if not found and not self._reasons:
             self._problem(
                 None,
-                "hxl-no-value",
+                Code.HXL_NO_VALUE,
                 "no figure in any figure column: " + ", ".join(self.sheet.columns[i].display_tag for i in self.sheet.figures),
             )
         return found

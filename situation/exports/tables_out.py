@@ -7,7 +7,7 @@ worked out from partial dates). Unknown stays empty (CSV) or null (JSON), never 
 
 - CSV: one file per table, or all of them in one zip. Text a spreadsheet would run as a formula is neutralised.
 - JSON: one document with every table.
-- HXL: the same CSV with a row of HXL hashtags under the header; docs/hxl.md lists the tags and why.
+- HXL: the same CSV with a row of HXL hashtags under the header, from `situation.exports.hxl_tags`.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from typing import Any
 
 import pandas as pd
 
+from situation.exports.hxl_tags import hashtags
 from situation.model.facts import Situation, ValueRange
 from situation.views.tables import access_table, claim_positions, event_table, indicator_table, shortage_table
 
@@ -124,84 +125,6 @@ ROWS: dict[str, Callable[[Situation], pd.DataFrame]] = {
     "claims": claim_rows,
 }
 
-_SOURCE_TAGS = {
-    "sources": "#meta+source",
-    "source_ids": "#meta+source+code",
-    "reliability": "#meta+source+reliability",
-    "credibility": "#meta+credibility",
-}
-HXL_TAGS: dict[str, dict[str, str]] = {
-    "indicators": {
-        "indicator": "#indicator+code",
-        "name": "#indicator+name",
-        "unit": "#indicator+unit",
-        "area": "#loc+code",
-        "area_name": "#loc+name",
-        "lat": "#geo+lat",
-        "lon": "#geo+lon",
-        "date": "#date+reported",
-        "value": "#indicator+value+num",
-        "low": "#indicator+value+low+num",
-        "high": "#indicator+value+high+num",
-        "approximate": "#indicator+value+approx",
-        **_SOURCE_TAGS,
-        "contested": "#status+contested",
-    },
-    "shortages": {
-        "area": "#loc+code",
-        "area_name": "#loc+name",
-        "commodity": "#item+name",
-        "date": "#date+reported",
-        "severity": "#severity+num",
-        "severity_label": "#severity+name",
-        **_SOURCE_TAGS,
-    },
-    "access": {
-        "route": "#access+code",
-        "name": "#access+name",
-        "kind": "#access+type",
-        "to_area": "#loc+code",
-        "to_area_name": "#loc+name",
-        "date": "#date+reported",
-        "status": "#status+access",
-        "convoys_can_pass": "#access+convoys",
-        "threat": "#access+threat",
-        "deliveries": "#access+deliveries",
-        **_SOURCE_TAGS,
-        "contested": "#status+contested",
-    },
-    "events": {
-        "event": "#event+code",
-        "date": "#date+occurred",
-        "area": "#loc+code",
-        "area_name": "#loc+name",
-        "lat": "#geo+lat",
-        "lon": "#geo+lon",
-        "type": "#event+type+code",
-        "type_name": "#event+type+name",
-        "sub_type": "#event+type+sub+code",
-        "sub_type_name": "#event+type+sub+name",
-        "summary": "#description",
-        "actors": "#group+name",
-        "fatalities": "#affected+killed+num",
-        **_SOURCE_TAGS,
-        "contested": "#status+contested",
-    },
-    "claims": {
-        "claim": "#meta+claim+code",
-        "statement": "#description+claim",
-        "status": "#status+claim",
-        "credibility": "#meta+credibility",
-        "source": "#meta+source+code",
-        "source_name": "#meta+source",
-        "reliability": "#meta+source+reliability",
-        "stance": "#meta+stance",
-        "date": "#date+reported",
-        "quote": "#description+quote",
-    },
-}
-"""Each table's HXL hashtag per column; a column not listed (kind, value_text) is left out of the HXL file."""
-
 
 def tables(situation: Situation, names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
     """The export tables by name, in the order given."""
@@ -254,7 +177,7 @@ def to_hxl(frame: pd.DataFrame, table: str) -> str:
     """The table as HXL-tagged CSV; an unknown indicator value is written `unknown`, a missing one stays empty."""
     if table == "indicators":
         frame = frame.assign(value=frame["value"].astype(object).where(frame["kind"] != "unknown", UNKNOWN_VALUE))
-    return to_csv(frame, HXL_TAGS[table])
+    return to_csv(frame, hashtags(table))
 
 
 def to_json(situation: Situation, frames: dict[str, pd.DataFrame]) -> str:

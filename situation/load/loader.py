@@ -12,6 +12,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from situation.load.codes import Code
 from situation.load.locate import locate
 from situation.load.messages import describe, word_error
 from situation.load.problems import Finding, Problem, errors_in, format_path
@@ -58,16 +59,16 @@ def load_situation(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> Load
         if size > max_bytes:
             return _refused(
                 file,
-                "file-too-large",
+                Code.FILE_TOO_LARGE,
                 f"the file is {size / 2**20:.1f} MiB; situation files are limited to {max_bytes / 2**20:.0f} MiB",
             )
         raw = path.read_bytes()
     except FileNotFoundError:
-        return _refused(file, "file-not-found", "no such file")
+        return _refused(file, Code.FILE_NOT_FOUND, "no such file")
     except IsADirectoryError:
-        return _refused(file, "not-a-file", "this is a folder, not a file")
+        return _refused(file, Code.NOT_A_FILE, "this is a folder, not a file")
     except OSError as error:
-        return _refused(file, "unreadable", f"the file cannot be read: {(error.strerror or str(error)).lower()}")
+        return _refused(file, Code.UNREADABLE, f"the file cannot be read: {(error.strerror or str(error)).lower()}")
     return parse_situation(raw, file, base_dir=path.parent, max_bytes=max_bytes)
 
 
@@ -76,7 +77,7 @@ def parse_situation(raw: bytes, file: str, *, base_dir: Path | None = None, max_
     if len(raw) > max_bytes:
         return _refused(
             file,
-            "file-too-large",
+            Code.FILE_TOO_LARGE,
             f"the file is {len(raw) / 2**20:.1f} MiB; situation files are limited to {max_bytes / 2**20:.0f} MiB",
         )
     try:
@@ -96,7 +97,7 @@ def parse_situation(raw: bytes, file: str, *, base_dir: Path | None = None, max_
                 read.root_mark.line,
                 read.root_mark.column,
                 "",
-                "not-a-mapping",
+                Code.NOT_A_MAPPING,
                 f"the top level must be a mapping of fields (id:, title:, sources:, …), found {found}",
             )
         )
@@ -126,13 +127,13 @@ def _place(file: str, data: dict, positions: Positions, finding: Finding) -> Pro
     located = locate(data, positions, finding.path)
     mark = located.key_mark if finding.about_key and located.key_mark else located.value_mark
     path = located.path
-    if not located.reached_end and finding.code == "missing-field":
+    if not located.reached_end and finding.code == Code.MISSING_FIELD:
         path = (*path, finding.path[-1])
-    return Problem(file, mark.line, mark.column, format_path(path), finding.code, finding.message, finding.severity)
+    return Problem(file, mark.line, mark.column, format_path(path), finding.code, finding.message)
 
 
-def _refused(file: str, code: str, message: str) -> LoadResult:
-    return LoadResult(file, None, [Problem(file, None, None, "", code, message)])
+def _refused(file: str, code: Code, message: str) -> LoadResult:
+    return LoadResult(file, None, [Problem.about_file(file, code, message)])
 
 
 def _not_utf8(file: str, raw: bytes, error: UnicodeDecodeError) -> Problem:
@@ -142,4 +143,6 @@ def _not_utf8(file: str, raw: bytes, error: UnicodeDecodeError) -> Problem:
     line = raw.count(b"\n", 0, start) + 1
     column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
     byte = raw[start]
-    return Problem(file, line, column, "", "not-utf8", f"the file is not valid UTF-8 (byte 0x{byte:02x} here); save it as UTF-8")
+    return Problem(
+        file, line, column, "", Code.NOT_UTF8, f"the file is not valid UTF-8 (byte 0x{byte:02x} here); save it as UTF-8"
+    )

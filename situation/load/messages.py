@@ -1,7 +1,7 @@
 """Pydantic's validation errors, said in plain words: "expected X, found Y", and "did you mean …" for a typo.
 
-Each error gets a stable code (`unknown-field`, `wrong-type`, …) that tests and machines can rely on; the
-sentence is for people and may improve without breaking them.
+Each error gets a stable code (`unknown-field`, `wrong-type`, …, declared in `situation.load.codes`) that tests
+and machines can rely on; the sentence is for people and may improve without breaking them.
 """
 
 from __future__ import annotations
@@ -16,17 +16,19 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
-CODES = {
-    "missing": "missing-field",
-    "extra_forbidden": "unknown-field",
-    "enum": "not-allowed",
-    "literal_error": "not-allowed",
-    "severity_kind": "not-allowed",
-    "too_short": "too-few-items",
-    "date_value": "invalid-date",
-    "date_format": "invalid-date",
-    "date_precision": "invalid-date",
-    "date_type": "invalid-date",
+from situation.load.codes import Code
+
+_CODES: dict[str, Code] = {
+    "missing": Code.MISSING_FIELD,
+    "extra_forbidden": Code.UNKNOWN_FIELD,
+    "enum": Code.NOT_ALLOWED,
+    "literal_error": Code.NOT_ALLOWED,
+    "severity_kind": Code.NOT_ALLOWED,
+    "too_short": Code.TOO_FEW_ITEMS,
+    "date_value": Code.INVALID_DATE,
+    "date_format": Code.INVALID_DATE,
+    "date_precision": Code.INVALID_DATE,
+    "date_type": Code.INVALID_DATE,
 }
 _WRONG_TYPE = {
     "string_type": "text",
@@ -47,7 +49,7 @@ _WRONG_TYPE = {
 class Wording:
     """What a validation error says, and whether it is about a key (unknown field) rather than a value."""
 
-    code: str
+    code: Code
     message: str
     about_key: bool = False
 
@@ -70,6 +72,11 @@ def describe(value: Any) -> str:
     return type(value).__name__
 
 
+def expected(what: str, found: Any) -> str:
+    """'expected a number, found the text 'abc'': the one voice of every wrong-value message, model or HXL."""
+    return f"expected {what}, found {describe(found)}"
+
+
 def did_you_mean(word: str, options: typing.Iterable[str]) -> str:
     """' (did you mean 'sources'?)' when a close option exists, else ''."""
     options = list(options)
@@ -82,7 +89,7 @@ def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
     """Plain words for one pydantic error."""
     kind, loc, found = error["type"], error["loc"], error.get("input")
     ctx = error.get("ctx") or {}
-    code = CODES.get(kind, "wrong-type" if kind in _WRONG_TYPE else "invalid-value")
+    code = _CODES.get(kind, Code.WRONG_TYPE if kind in _WRONG_TYPE else Code.INVALID_VALUE)
     if kind == "missing":
         return Wording(code, f"required field '{loc[-1]}' is missing")
     if kind == "extra_forbidden":
@@ -93,7 +100,7 @@ def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
         hint = did_you_mean(str(found), options) if isinstance(found, str) else ""
         return Wording(code, f"expected one of {ctx.get('expected')}, found {describe(found)}{hint}")
     if kind in _WRONG_TYPE:
-        return Wording(code, f"expected {_WRONG_TYPE[kind]}, found {describe(found)}{_type_hint(kind, found)}")
+        return Wording(code, expected(_WRONG_TYPE[kind], found) + _type_hint(kind, found))
     if kind == "string_pattern_mismatch":
         return Wording(code, f"{describe(found)} is not a valid id: use lower-case letters, digits, '-' and '_'")
     if kind == "string_too_short":

@@ -2,16 +2,17 @@
 
 Errors are values: the reader, the validator and the checks return lists of `Problem`, and only the edge
 (CLI, dashboard) turns them into text. Each carries its location as fields, not only inside the sentence,
-so tests compare `(line, column, code)` and the app can sort, count and show them.
+so tests compare `(line, column, code)` and the app can sort, count and show them. Its code is one of
+`situation.load.codes.Code`, which also decides whether it is an error or a warning.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
-from typing import Literal
+from dataclasses import dataclass
+from typing import Any
 
-Severity = Literal["error", "warning"]
+from situation.load.codes import Code, Level
 
 
 @dataclass(frozen=True)
@@ -22,9 +23,29 @@ class Problem:
     line: int | None
     column: int | None
     path: str
-    code: str
+    code: Code
     message: str
-    severity: Severity = "error"
+
+    @classmethod
+    def about_file(cls, file: str, code: Code, message: str) -> Problem:
+        """A problem with the file as a whole (missing, unreadable, too large): no line, column or field."""
+        return cls(file, None, None, "", code, message)
+
+    @property
+    def severity(self) -> Level:
+        return self.code.level
+
+    def as_dict(self) -> dict[str, Any]:
+        """The fields as JSON writes them; `code` as its text, `severity` spelled out for machines."""
+        return {
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "path": self.path,
+            "code": self.code.value,
+            "message": self.message,
+            "severity": self.severity,
+        }
 
     def as_text(self) -> str:
         """`FILE:LINE:COL: field.path: message`, the form editors and CI logs make clickable."""
@@ -54,7 +75,7 @@ def errors_in(problems: list[Problem]) -> list[Problem]:
 
 def to_json(problems: list[Problem]) -> str:
     """All problems as a JSON array, one object per problem, fields as in `Problem`."""
-    return json.dumps([asdict(p) for p in problems], ensure_ascii=False, indent=2)
+    return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
 
 
 @dataclass(frozen=True)
@@ -62,8 +83,7 @@ class Finding:
     """A problem found in the data, before it is located: the field path it is about (pydantic's `loc` or ours)."""
 
     path: tuple[str | int, ...]
-    code: str
+    code: Code
     message: str
-    severity: Severity = "error"
     about_key: bool = False
     """Point at the key rather than its value (for an unknown field)."""

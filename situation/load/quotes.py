@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from situation.load.codes import Code
 from situation.load.paths import Pattern, data_at, model_paths
 from situation.load.problems import Finding
 from situation.model.facts import Quote, Situation
@@ -39,7 +40,7 @@ def check_quotes(situation: Situation, data: Any, base_dir: Path) -> list[Findin
             message = (
                 f"the document '{source.document}' cannot be read ({reason.lower()}); quotes from {source.id} are not checked"
             )
-            findings.append(Finding(("sources", index, "document"), "document-unreadable", message, severity="warning"))
+            findings.append(Finding(("sources", index, "document"), Code.DOCUMENT_UNREADABLE, message))
     via = {s.id: s.via for s in situation.sources}
     for pattern in QUOTE_FIELDS:
         for path, quote in data_at(data, pattern):
@@ -49,7 +50,7 @@ def check_quotes(situation: Situation, data: Any, base_dir: Path) -> list[Findin
             if holder is not None and normalise(str(quote.get("text", ""))) not in texts[holder]:
                 relayed = "" if holder == quote["by"] else f" (which carries {quote['by']}'s words)"
                 message = f"this quote is not in the text of {holder}{relayed}; copy the words exactly as the source has them"
-                findings.append(Finding((*path, "text"), "quote-not-found", message))
+                findings.append(Finding((*path, "text"), Code.QUOTE_NOT_FOUND, message))
     return findings
 
 

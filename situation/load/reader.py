@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from yaml import events
 
+from situation.load.codes import Code
 from situation.load.problems import Problem
 
 MAX_DEPTH = 64
@@ -74,7 +75,7 @@ class ReadResult:
 class _Refusal(Exception):
     """Stops reading: the rest of the file cannot be trusted or is not worth reading."""
 
-    def __init__(self, mark: Mark | None, code: str, message: str) -> None:
+    def __init__(self, mark: Mark | None, code: Code, message: str) -> None:
         super().__init__(message)
         self.mark, self.code, self.message = mark, code, message
 
@@ -144,7 +145,7 @@ class _Builder:
         self.root_mark = Mark(1, 1)
         self.documents = 0
 
-    def problem(self, mark: Mark | None, code: str, message: str) -> None:
+    def problem(self, mark: Mark | None, code: Code, message: str) -> None:
         line, column = (mark.line, mark.column) if mark else (None, None)
         self.problems.append(Problem(self.file, line, column, "", code, message))
 
@@ -164,7 +165,7 @@ class _Builder:
                 if self.documents > 1:
                     raise _Refusal(
                         _mark(event),
-                        "multiple-documents",
+                        Code.MULTIPLE_DOCUMENTS,
                         "a second YAML document starts here; a situation file holds one document (remove the '---' line)",
                     )
 
@@ -193,13 +194,13 @@ class _Builder:
 
     def take_key(self, frame: _Frame, key: Any, mark: Mark) -> None:
         if isinstance(key, (dict, list)):
-            self.problem(mark, "complex-key", "a key must be plain text, not a list or a mapping")
+            self.problem(mark, Code.COMPLEX_KEY, "a key must be plain text, not a list or a mapping")
             key = f"<complex key at line {mark.line}>"
         key = str(key)
         if key in frame.container:
             first = frame.marks[key][0] if isinstance(frame.marks, dict) and key in frame.marks else None
             where = f" (first at line {first.line})" if first else ""
-            self.problem(mark, "duplicate-key", f"duplicate key '{key}'{where}; each key may appear once in a mapping")
+            self.problem(mark, Code.DUPLICATE_KEY, f"duplicate key '{key}'{where}; each key may appear once in a mapping")
         frame.key, frame.key_mark = key, mark
 
     def scalar(self, event: events.ScalarEvent) -> None:
@@ -217,7 +218,7 @@ class _Builder:
     def forbidden_tag(self, tag: str, mark: Mark) -> None:
         shown = "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
         message = f"the tag {shown} is not allowed: a situation file holds plain text, numbers, lists and mappings"
-        self.problem(mark, "forbidden-tag", message)
+        self.problem(mark, Code.FORBIDDEN_TAG, message)
 
     def tagged(self, tag: str, text: str, mark: Mark) -> Any:
         name = tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else None
@@ -229,7 +230,7 @@ class _Builder:
         value = resolve_plain(text)
         wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[name]
         if not isinstance(value, wanted) or (name != "bool" and isinstance(value, bool)):
-            self.problem(mark, "bad-tagged-value", f"'{text}' is not a valid !!{name}")
+            self.problem(mark, Code.BAD_TAGGED_VALUE, f"'{text}' is not a valid !!{name}")
             return text
         return float(value) if name == "float" else value
 
@@ -239,7 +240,7 @@ class _Builder:
             self.forbidden_tag(event.tag, mark)
         if len(self.stack) >= MAX_DEPTH:
             raise _Refusal(
-                mark, "too-deep", f"nesting goes deeper than {MAX_DEPTH} levels here; a situation file needs fewer than ten"
+                mark, Code.TOO_DEEP, f"nesting goes deeper than {MAX_DEPTH} levels here; a situation file needs fewer than ten"
             )
         self.stack.append(_Frame(is_map, event.anchor, mark, self.keep_marks))
 
@@ -254,13 +255,15 @@ class _Builder:
     def alias(self, event: events.AliasEvent) -> None:
         mark = _mark(event)
         if event.anchor not in self.anchors:
-            raise _Refusal(mark, "unknown-alias", f"the alias *{event.anchor} names no anchor &{event.anchor} defined before it")
+            raise _Refusal(
+                mark, Code.UNKNOWN_ALIAS, f"the alias *{event.anchor} names no anchor &{event.anchor} defined before it"
+            )
         value, size = self.anchors[event.anchor]
         self.alias_nodes += size
         if self.alias_nodes > MAX_ALIAS_NODES:
             raise _Refusal(
                 mark,
-                "alias-bomb",
+                Code.ALIAS_BOMB,
                 f"aliases here expand the file to more than {MAX_ALIAS_NODES:,} nodes; refused as an alias bomb",
             )
         self.add(value, mark, size)
@@ -277,7 +280,7 @@ def _syntax_problem(file: str, text: str, error: yaml.YAMLError) -> Problem:
             line,
             column,
             "",
-            "yaml-syntax",
+            Code.YAML_SYNTAX,
             f"YAML cannot contain this character (code {error.character:#06x}): {error.reason}",
         )
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
@@ -286,8 +289,8 @@ def _syntax_problem(file: str, text: str, error: yaml.YAMLError) -> Problem:
         if error.context:
             context_line = f" at line {error.context_mark.line + 1}" if error.context_mark else ""
             message += f" ({error.context}{context_line})"
-        return Problem(file, mark.line + 1, mark.column + 1, "", "yaml-syntax", message)
-    return Problem(file, None, None, "", "yaml-syntax", f"YAML syntax: {error}")
+        return Problem(file, mark.line + 1, mark.column + 1, "", Code.YAML_SYNTAX, message)
+    return Problem.about_file(file, Code.YAML_SYNTAX, f"YAML syntax: {error}")
 
 
 def read_yaml(text: str, file: str, *, keep_marks: bool = True) -> ReadResult:
@@ -303,9 +306,9 @@ def read_yaml(text: str, file: str, *, keep_marks: bool = True) -> ReadResult:
         builder.problems.append(_syntax_problem(file, text, error))
         fatal = True
     except RecursionError:  # pragma: no cover - the depth limit should make this unreachable
-        builder.problem(None, "too-deep", "the file nests too deeply to read")
+        builder.problem(None, Code.TOO_DEEP, "the file nests too deeply to read")
         fatal = True
     if builder.documents == 0 and not fatal:
-        builder.problem(Mark(1, 1), "empty-file", "the file holds no YAML document: it is empty or holds only comments")
+        builder.problem(Mark(1, 1), Code.EMPTY_FILE, "the file holds no YAML document: it is empty or holds only comments")
         fatal = True
     return ReadResult(None if fatal else builder.root, builder.root_mark, builder.positions, builder.problems, fatal)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from situation.load.codes import Code
 from situation.load.messages import did_you_mean
 from situation.load.paths import Pattern, data_at, model_paths
 from situation.load.problems import Finding
@@ -39,7 +40,9 @@ def check_references(data: Any) -> list[Finding]:
                 continue
             if value in first_at:
                 where = f"{section}[{first_at[value][1]}]"
-                findings.append(Finding(path, "duplicate-id", f"the id '{value}' is already used by {where}; ids must be unique"))
+                findings.append(
+                    Finding(path, Code.DUPLICATE_ID, f"the id '{value}' is already used by {where}; ids must be unique")
+                )
             else:
                 first_at[value] = path
         ids[section] = set(first_at)
@@ -47,7 +50,7 @@ def check_references(data: Any) -> list[Finding]:
         for path, value in data_at(data, pattern):
             if isinstance(value, str) and value not in ids[section]:
                 message = f"no {_SINGULAR[section]} has the id '{value}'{did_you_mean(value, ids[section])}"
-                findings.append(Finding(path, "unknown-reference", message))
+                findings.append(Finding(path, Code.UNKNOWN_REFERENCE, message))
     findings.extend(_via_loops(data))
     return findings
 
@@ -64,7 +67,7 @@ def _via_loops(data: Any) -> list[Finding]:
         seen, current = set(), source["id"]
         while current in via:
             if current in seen:
-                findings.append(Finding((*path, "via"), "via-loop", f"'via' leads round in a loop back to '{current}'"))
+                findings.append(Finding((*path, "via"), Code.VIA_LOOP, f"'via' leads round in a loop back to '{current}'"))
                 break
             seen.add(current)
             current = via[current]

@@ -35,7 +35,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from situation.model.dates import PartialDate, parse_day
-from situation.model.scales import INSUFFICIENT_EVIDENCE, Credibility, Reliability, Severity
+from situation.model.scales import INSUFFICIENT_EVIDENCE, Credibility, Reliability, ShortageSeverity
 from situation.model.taxonomy import EVENT_TYPES, EventType
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
@@ -77,8 +77,11 @@ ClaimRef = Annotated[Id, RefersTo("claims")]
 Day = Annotated[date, BeforeValidator(parse_day), WithJsonSchema({"type": "string", "format": "date"})]
 
 
-class Strict(BaseModel):
-    """Shared settings: unknown keys are errors (a typo such as `sorces:` is caught), docstrings describe fields."""
+class Closed(BaseModel):
+    """A part of the model closed to fields it does not declare: a typo such as `sorces:` is an error, not ignored.
+
+    Not pydantic-strict (`strict=False`): YAML gives ints where floats are meant, and dates are parsed on purpose.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=True, strict=False)
 
@@ -95,7 +98,7 @@ def _kind_of_value(value: Any) -> str | None:
     return None
 
 
-class ValueRange(Strict):
+class ValueRange(Closed):
     """A range, as sitreps give '250,000–275,000'."""
 
     low: Number
@@ -131,7 +134,7 @@ def _kind_of_severity(value: Any) -> str | None:
 
 
 SeverityValue = Annotated[
-    Annotated[Severity, Tag("level")] | Annotated[Literal["insufficient_evidence"], Tag("no-level")],
+    Annotated[ShortageSeverity, Tag("level")] | Annotated[Literal["insufficient_evidence"], Tag("no-level")],
     Discriminator(
         _kind_of_severity,
         custom_error_type="severity_kind",
@@ -140,7 +143,7 @@ SeverityValue = Annotated[
 ]
 
 
-class Quote(Strict):
+class Quote(Closed):
     """A short phrase from a source, attributed; checked against the source's own text where it is at hand."""
 
     text: Annotated[str, StringConstraints(min_length=1, max_length=300, strip_whitespace=True)]
@@ -149,7 +152,7 @@ class Quote(Strict):
     """The id of the source that said it (the speaker, not the outlet that carried it)."""
 
 
-class Sourced(Strict):
+class Sourced(Closed):
     """What every fact carries: who says so, how credible it is, and optionally their words."""
 
     sources: Annotated[list[SourceRef], Field(min_length=1)]
@@ -176,7 +179,7 @@ class SourceKind(StrEnum):
     OTHER = "other"
 
 
-class Source(Strict):
+class Source(Closed):
     """Who reports: an outlet, an agency, a party to the conflict, a monitor."""
 
     id: Id
@@ -206,7 +209,7 @@ class AreaStatus(StrEnum):
     ACCESSIBLE = "accessible"
 
 
-class SiegeCriteria(Strict):
+class SiegeCriteria(Closed):
     """The three criteria the UN uses to call an area besieged; null where the sources do not say."""
 
     military_encirclement: StrictBool | None = None
@@ -230,7 +233,7 @@ class AreaObservation(Sourced):
     """The UN's siege criteria, for a besieged area."""
 
 
-class Area(Strict):
+class Area(Closed):
     """A place facts are about: a city, a district, a neighbourhood."""
 
     id: Id
@@ -260,7 +263,7 @@ class IndicatorObservation(Sourced):
     """Ids of claims this value rests on; a contested claim marks the value contested."""
 
 
-class Indicator(Strict):
+class Indicator(Closed):
     """A figure tracked over time, such as people under siege."""
 
     id: Id
@@ -298,7 +301,7 @@ class ShortageObservation(Sourced):
     """1 none or minor, 2 stressed, 3 moderate, 4 severe, 5 extreme; or insufficient_evidence (never a guessed level)."""
 
 
-class Shortage(Strict):
+class Shortage(Closed):
     """Shortage of one commodity in one area, over time."""
 
     area: AreaRef
@@ -342,7 +345,7 @@ class RouteObservation(Sourced):
     """Ids of claims this status rests on."""
 
 
-class Route(Strict):
+class Route(Closed):
     """An aid corridor or a supply line, with its status over time."""
 
     id: Id
@@ -368,7 +371,7 @@ class Stance(StrEnum):
     DENIES = "denies"
 
 
-class Position(Strict):
+class Position(Closed):
     """One source's stance on a claim, on a date."""
 
     source: SourceRef
@@ -389,7 +392,7 @@ class ClaimStatus(StrEnum):
     CONTESTED = "contested"
 
 
-class Claim(Strict):
+class Claim(Closed):
     """A statement that sources assert or deny; its status follows from who says what."""
 
     id: Id
@@ -452,7 +455,7 @@ class Event(Sourced):
 Days = Annotated[StrictInt, Field(ge=0)]
 
 
-class StaleAfter(Strict):
+class StaleAfter(Closed):
     """After how many days a fact needs re-verifying, per kind; the defaults suit a fast-moving crisis."""
 
     indicators: Days = 14
@@ -465,7 +468,7 @@ class StaleAfter(Strict):
     """Who controls an area and its status."""
 
 
-class Situation(Strict):
+class Situation(Closed):
     """One crisis as a team knows it on one date."""
 
     id: Id

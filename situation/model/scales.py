@@ -62,7 +62,7 @@ CREDIBILITY_MEANINGS: dict[Credibility, tuple[str, str]] = {
 }
 
 
-class Severity(IntEnum):
+class ShortageSeverity(IntEnum):
     """How bad a shortage is, on the field's 1–5 severity scale."""
 
     NONE_OR_MINOR = 1
@@ -72,12 +72,12 @@ class Severity(IntEnum):
     EXTREME = 5
 
 
-SEVERITY_MEANINGS: dict[Severity, tuple[str, str]] = {
-    Severity.NONE_OR_MINOR: ("None or minor", "Supplies meet needs; at most occasional, local gaps."),
-    Severity.STRESSED: ("Stressed", "Supplies meet minimal needs only; people cut back or pay far more."),
-    Severity.MODERATE: ("Moderate", "Clear gaps; people go without some essentials and use harmful coping."),
-    Severity.SEVERE: ("Severe", "Acute, widespread gaps; lives and health at risk without relief."),
-    Severity.EXTREME: ("Extreme", "Near-total absence; loss of life likely or under way."),
+SEVERITY_MEANINGS: dict[ShortageSeverity, tuple[str, str]] = {
+    ShortageSeverity.NONE_OR_MINOR: ("None or minor", "Supplies meet needs; at most occasional, local gaps."),
+    ShortageSeverity.STRESSED: ("Stressed", "Supplies meet minimal needs only; people cut back or pay far more."),
+    ShortageSeverity.MODERATE: ("Moderate", "Clear gaps; people go without some essentials and use harmful coping."),
+    ShortageSeverity.SEVERE: ("Severe", "Acute, widespread gaps; lives and health at risk without relief."),
+    ShortageSeverity.EXTREME: ("Extreme", "Near-total absence; loss of life likely or under way."),
 }
 
 INSUFFICIENT_EVIDENCE = "insufficient_evidence"
@@ -97,9 +97,9 @@ def credibility_label(grade: Credibility) -> str:
     return f"{grade.value} — {CREDIBILITY_MEANINGS[grade][0]}"
 
 
-def severity_label(level: Severity | str) -> str:
+def severity_label(level: ShortageSeverity | str) -> str:
     """'4 Severe', or 'Insufficient evidence' for the explicit no-level."""
     if level == INSUFFICIENT_EVIDENCE:
         return INSUFFICIENT_EVIDENCE_MEANING[0]
-    grade = Severity(level)
+    grade = ShortageSeverity(level)
     return f"{grade.value} {SEVERITY_MEANINGS[grade][0]}"

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from situation.load.codes import Code
 from situation.load.loader import parse_situation, situation_files_in
 from situation.load.problems import Problem, errors_in
 from situation.model.facts import Situation
@@ -143,7 +144,10 @@ class Watcher:
             raw = path.read_bytes()
         except OSError as error:
             return self._record(
-                path, tracked, signature, [_file_problem(path, "unreadable", f"the file cannot be read: {error.strerror}")]
+                path,
+                tracked,
+                signature,
+                [Problem.about_file(str(path), Code.UNREADABLE, f"the file cannot be read: {error.strerror}")],
             )
         if _signature(path) != signature:
             return None  # it changed while we read it: wait for it to settle
@@ -169,8 +173,8 @@ class Watcher:
             tracked.missing_since = tracked.missing_since or now
             if now - tracked.missing_since < self.quiet_seconds:
                 return None
-        problem = _file_problem(
-            path, "file-missing", "the file was deleted, moved or renamed; the last good version stays on show"
+        problem = Problem.about_file(
+            str(path), Code.FILE_MISSING, "the file was deleted, moved or renamed; the last good version stays on show"
         )
         return self._record(path, tracked, None, [problem])
 
@@ -181,7 +185,3 @@ def _signature(path: Path) -> Signature | None:
     except OSError:
         return None
     return (status.st_mtime_ns, status.st_size, status.st_ino)
-
-
-def _file_problem(path: Path, code: str, message: str) -> Problem:
-    return Problem(str(path), None, None, "", code, message)

@@ -13,7 +13,7 @@ from situation.model.facts import IndicatorObservation, RouteObservation, Shorta
 from situation.model.scales import severity_label
 from situation.model.taxonomy import sub_type_name
 from situation.views.history import ages
-from situation.views.labels import any_contested, credibility_text, number, sources_label, value_text, with_unit
+from situation.views.labels import any_contested, credibility_text, number_text, sources_label, value_text, with_unit
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ def _value_change(latest: IndicatorObservation, previous: IndicatorObservation |
         return (
             f"no change since {since}"
             if difference == 0
-            else f"{'+' if difference > 0 else '−'}{number(abs(difference))} since {since}"
+            else f"{'+' if difference > 0 else '−'}{number_text(abs(difference))} since {since}"
         )
     if now == before and not isinstance(now, ValueRange):
         return f"no change since {since}"

@@ -14,7 +14,7 @@ from situation.model.scales import CREDIBILITY_MEANINGS, Credibility
 UNKNOWN = "unknown"
 
 
-def number(value: float) -> str:
+def number_text(value: float) -> str:
     """250000 -> '250,000'; 2.5 -> '2.5': thousands separated, no spurious decimals."""
     if float(value).is_integer():
         return f"{int(value):,}"
@@ -25,7 +25,7 @@ def value_text(value: float | ValueRange | None, approximate: bool = False) -> s
     """A value as a source would say it; null stays 'unknown', never 0."""
     if value is None:
         return UNKNOWN
-    text = f"{number(value.low)}–{number(value.high)}" if isinstance(value, ValueRange) else number(value)
+    text = f"{number_text(value.low)}–{number_text(value.high)}" if isinstance(value, ValueRange) else number_text(value)
     return f"about {text}" if approximate else text
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from situation.cli import build_parser, main
+from situation.cli.main import build_parser, main
 from tests.paths import CASES, ROOT, SEED
 
 
@@ -106,3 +106,36 @@ def test_no_traceback_reaches_the_user(tmp_path: Path, content: bytes) -> None:
     assert done.returncode == 1
     assert "Traceback" not in done.stdout + done.stderr
     assert re.match(rf"{re.escape(str(path))}:\d+:\d+: ", done.stdout)
+
+
+def test_every_command_that_reports_takes_the_same_formats() -> None:
+    """validate, diff and import-hxl print through one table of reporters, so `--format json` means the same in each."""
+    from situation.cli.report import REPORTERS
+
+    parser = build_parser()
+    commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
+    for name in ("validate", "diff", "import-hxl"):
+        formats = next(a.choices for a in commands[name]._actions if a.dest == "format")
+        assert tuple(formats) == tuple(REPORTERS), name
+
+
+def test_import_hxl_reports_as_json(tmp_path) -> None:
+    source = tmp_path / "figures.csv"
+    rows = [
+        "Place,Date,People,In need",
+        "#adm1+name,#date,#affected,#inneed",
+        "Aleppo,2016-08-06,250000,",
+        "Idlib,2016-08-06,lots,900",
+    ]
+    source.write_text("\n".join(rows) + "\n", "utf-8")
+    code, out, _ = run("import-hxl", str(source), "--output", str(tmp_path / "draft.yaml"), "--format", "json")
+    report = json.loads(out)
+    assert code == 0 and report["ok"] is True and report["observations"] == 2
+    assert [(p["line"], p["code"], p["severity"]) for p in report["problems"]] == [(4, "hxl-cell-left-out", "warning")]
+    assert "expected a number, found the text 'lots'" in report["problems"][0]["message"]
+
+
+def test_docs_pages_are_printed_by_name() -> None:
+    for page, heading in (("model", "# "), ("problems", "# Problem codes"), ("hxl-tags", "Shared by several tables:")):
+        code, out, _ = run("docs", "--page", page)
+        assert code == 0 and out.startswith(heading), page

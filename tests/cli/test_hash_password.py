@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from situation.cli import main
+from situation.cli.main import main
 from situation.serve.access_control import password_matches
 from tests.paths import ROOT
 

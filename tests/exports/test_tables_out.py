@@ -11,8 +11,9 @@ from pathlib import Path
 import hxl
 import pytest
 
-from situation.cli import EXPORT_TABLES, main
-from situation.exports.tables_out import HXL_TAGS, TABLES, csv_files, neutralised, tables
+from situation.cli.main import EXPORT_TABLES, main
+from situation.exports.hxl_tags import hashtags
+from situation.exports.tables_out import TABLES, csv_files, neutralised, tables
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from tests.paths import SEED
@@ -146,7 +147,7 @@ def test_libhxl_reads_every_hxl_table_with_its_tags(tmp_path: Path) -> None:
             path = tmp_path / f"{name}.csv"
             path.write_bytes(archive.read(f"{name}.csv"))
             with hxl.data(str(path), hxl.InputOptions(allow_local=True, encoding="utf-8-sig")) as dataset:
-                assert dataset.display_tags == list(HXL_TAGS[name].values())
+                assert dataset.display_tags == list(hashtags(name).values())
                 assert len(list(dataset)) == len(tables(seed(), (name,))[name])
     with hxl.data(str(tmp_path / "indicators.csv"), hxl.InputOptions(allow_local=True, encoding="utf-8-sig")) as indicators:
         values = {row.get("#indicator+code"): row.get("#indicator+value+num") for row in indicators}

@@ -57,7 +57,7 @@ def test_the_committed_json_schema_is_up_to_date() -> None:
 def test_the_pre_commit_hook_runs_the_validator() -> None:
     hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
     assert [(h["id"], h["entry"], h["language"]) for h in hooks] == [("validate-situations", "situation validate", "python")]
-    assert 'situation = "situation.cli:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'situation = "situation.cli.main:main"' in (ROOT / "pyproject.toml").read_text(encoding="utf-8")
 
 
 def test_the_docs_describe_every_field_and_grade() -> None:

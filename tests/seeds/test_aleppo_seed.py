@@ -8,7 +8,7 @@ import pytest
 
 from situation.load.loader import load_situation, parse_situation
 from situation.model.facts import ClaimStatus, RouteStatus, Situation, Stance
-from situation.model.scales import INSUFFICIENT_EVIDENCE, Severity
+from situation.model.scales import INSUFFICIENT_EVIDENCE, ShortageSeverity
 from tests.paths import SEED
 
 
@@ -52,7 +52,7 @@ def test_the_siege_claim_is_contested_by_sana(seed: Situation) -> None:
 
 def test_acute_shortages_of_food_fuel_and_medicine(seed: Situation) -> None:
     east = {s.commodity.value: latest(s.observations).severity for s in seed.shortages if s.area == "east-aleppo"}
-    assert east == {"food": Severity.SEVERE, "fuel": Severity.SEVERE, "medicine": Severity.SEVERE}
+    assert east == {"food": ShortageSeverity.SEVERE, "fuel": ShortageSeverity.SEVERE, "medicine": ShortageSeverity.SEVERE}
     west = {latest(s.observations).severity for s in seed.shortages if s.area == "west-aleppo"}
     assert west == {INSUFFICIENT_EVIDENCE}
 

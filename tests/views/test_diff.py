@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from situation.cli import main
+from situation.cli.main import main
 from situation.load.loader import parse_situation
 from situation.model.facts import Situation
 from situation.views.diff import as_text, diff

@@ -14,15 +14,22 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from situation.load.loader import LoadResult, load_situation, situation_files_in
-from situation.load.problems import errors_in
+from situation.cli.report import REPORTERS
+from situation.exports.hxl_tags import markdown_tables
+from situation.load.codes import problems_page
+from situation.load.loader import load_situation, situation_files_in
 from situation.load.revisions import RevisionError, load_revision
 from situation.model.model_page import render_model_page
 from situation.model.schema import situation_schema
-from situation.views.diff import as_json, as_text, diff
+from situation.views.diff import diff
 
 EXPORT_TABLES = ("indicators", "shortages", "access", "events", "claims")
 """`situation.exports.tables_out.TABLES`, named here so `validate` does not import pandas, plotly and kaleido for its parser."""
+
+
+_FORMAT_HELP = "text for people (default), json for machines"
+DOC_PAGES = {"model": render_model_page, "problems": problems_page, "hxl-tags": markdown_tables}
+"""`docs --page`: each page of docs/ that is generated from the code, by name."""
 
 
 class UsageError(Exception):
@@ -52,9 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
         epilog="Example: python -m situation validate seeds/ --format json",
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a situation file, or a folder of them")
-    validate.add_argument(
-        "--format", choices=("text", "json"), default="text", help="text for people (default), json for machines"
-    )
+    validate.add_argument("--format", choices=tuple(REPORTERS), default="text", help=_FORMAT_HELP)
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a situation file",
@@ -73,13 +78,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     diff.add_argument("paths", nargs="+", metavar="FILE", help="OLD NEW, or with --since the one FILE")
     diff.add_argument("--since", metavar="REV", help="compare FILE with its version at this git revision")
-    diff.add_argument("--format", choices=("text", "json"), default="text", help="text for people (default), json for machines")
+    diff.add_argument("--format", choices=tuple(REPORTERS), default="text", help=_FORMAT_HELP)
     docs = commands.add_parser(
         "docs",
-        help="print the model's reference page (Markdown)",
-        description="Print the reference page of the situation model, made from the model's own field descriptions.",
-        epilog="Example: python -m situation docs > docs/model.md",
+        help="print a reference page generated from the code (Markdown)",
+        description=(
+            "Print a page of docs/ that is generated from the code: the situation model (docs/model.md, from the model's "
+            "own field descriptions), the problem codes (docs/problems.md), or the HXL hashtag tables of docs/hxl.md."
+        ),
+        epilog="Example: python -m situation docs --page problems > docs/problems.md",
     )
+    docs.add_argument("--page", choices=tuple(DOC_PAGES), default="model", help="which page (default: model)")
     docs.set_defaults(format="text")
     _add_carry_commands(commands)
     _add_serving_commands(commands)
@@ -119,6 +128,7 @@ def _add_carry_commands(commands: Any) -> None:
     hxl.add_argument("--output", metavar="PATH.yaml", required=True, help="the situation file to write")
     hxl.add_argument("--date", metavar="DATE", help="the date of rows that give none (2016-08-08, 2016-08 or 2016)")
     hxl.add_argument("--force", action="store_true", help="overwrite PATH.yaml if it exists")
+    hxl.add_argument("--format", choices=tuple(REPORTERS), default="text", help=_FORMAT_HELP)
 
 
 def _add_serving_commands(commands: Any) -> None:
@@ -160,7 +170,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         if args.command == "schema":
             print(json.dumps(situation_schema(), indent=2, ensure_ascii=False), file=stdout)
         elif args.command == "docs":
-            print(render_model_page(), file=stdout, end="")
+            print(DOC_PAGES[args.page](), file=stdout, end="")
         return 0
     except UsageError as error:
         print(error, file=stderr)
@@ -189,7 +199,7 @@ def _diff(paths: Sequence[str], since: str | None, output: str, stdout: TextIO, 
             raise UsageError(f"cannot compare: {version.file} is not a valid situation")
     assert old.situation is not None and new.situation is not None
     changes = diff(old.situation, new.situation)
-    print(as_json(changes) if output == "json" else as_text(changes), file=stdout)
+    print(REPORTERS[output].changes(changes), file=stdout)
     return 1 if changes else 0
 
 
@@ -243,17 +253,9 @@ def _import_hxl(args: argparse.Namespace, stdout: TextIO) -> int:
     if output.exists() and not args.force:
         raise UsageError(f"{output} exists: choose another --output, or add --force to overwrite it")
     result = import_hxl(args.file, args.date)
-    for problem in result.problems:
-        print(problem.as_text(), file=stdout)
     if result.data is not None:
         _write(output, result.yaml_text(), bom=False)
-        print(
-            f"{args.file}: {result.rows - result.refused_rows} of {result.rows} row(s) read, {result.refused_rows} refused; "
-            f"{result.observations} observation(s) written to {output} — review it before committing",
-            file=stdout,
-        )
-    else:
-        print(f"{args.file}: refused: nothing written", file=stdout)
+    print(REPORTERS[args.format].hxl_import(result, str(output)), file=stdout)
     return 0 if result.ok else 1
 
 
@@ -276,49 +278,8 @@ def situation_files(paths: Sequence[str]) -> list[Path]:
 
 def _validate(paths: Sequence[str], output: str, stdout: TextIO) -> int:
     results = [load_situation(file) for file in situation_files(paths)]
-    if output == "json":
-        print(
-            json.dumps(
-                {"valid": all(r.ok for r in results), "files": [_result_json(r) for r in results]}, indent=2, ensure_ascii=False
-            ),
-            file=stdout,
-        )
-    else:
-        for result in results:
-            for problem in result.problems:
-                print(problem.as_text(), file=stdout)
-            if result.ok:
-                print(f"{result.file}: valid: {summary_line(result)}", file=stdout)
-        invalid = sum(not r.ok for r in results)
-        if invalid:
-            errors = sum(len(errors_in(r.problems)) for r in results)
-            print(f"{errors} error(s) in {invalid} of {len(results)} file(s)", file=stdout)
+    print(REPORTERS[output].validation(results), file=stdout)
     return 0 if all(r.ok for r in results) else 1
-
-
-def summary_line(result: LoadResult) -> str:
-    """'Siege of eastern Aleppo, as of 2016-08-08: 10 sources, 6 areas, …' for a valid file."""
-    s = result.situation
-    assert s is not None
-    counts = {
-        "sources": s.sources,
-        "areas": s.areas,
-        "indicators": s.indicators,
-        "shortages": s.shortages,
-        "routes": s.access,
-        "claims": s.claims,
-        "events": s.events,
-    }
-    return f"{s.title}, as of {s.as_of.isoformat()}: " + ", ".join(f"{len(items)} {name}" for name, items in counts.items())
-
-
-def _result_json(result: LoadResult) -> dict[str, object]:
-    return {
-        "file": result.file,
-        "valid": result.ok,
-        "summary": summary_line(result) if result.ok else None,
-        "problems": [p.__dict__ for p in result.problems],
-    }
 
 
 def _hash_password(user: str | None, stdout: TextIO, stderr: TextIO) -> int:

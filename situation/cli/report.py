@@ -1,0 +1,108 @@
+"""What the commands print: one result, two voices, picked from one table by `--format`.
+
+As check-jsonschema does: `validate`, `diff` and `import-hxl` build their result once and hand it to a reporter,
+so text for people and JSON for machines can never disagree about what was found, and a new format is one
+class here, not an `if` in each command.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Protocol
+
+from situation.load.loader import LoadResult
+from situation.load.problems import errors_in
+from situation.views.diff import Change, as_json, as_text
+
+if TYPE_CHECKING:  # HXL import pulls in libhxl, which `validate` should not pay for
+    from situation.exports.hxl_import import HxlImport
+
+
+class Reporter(Protocol):
+    def validation(self, results: list[LoadResult]) -> str: ...
+
+    def changes(self, changes: list[Change]) -> str: ...
+
+    def hxl_import(self, result: HxlImport, output: str) -> str: ...
+
+
+def summary_line(result: LoadResult) -> str:
+    """'Siege of eastern Aleppo, as of 2016-08-08: 10 sources, 6 areas, …' for a valid file."""
+    s = result.situation
+    assert s is not None
+    counts = {
+        "sources": s.sources,
+        "areas": s.areas,
+        "indicators": s.indicators,
+        "shortages": s.shortages,
+        "routes": s.access,
+        "claims": s.claims,
+        "events": s.events,
+    }
+    return f"{s.title}, as of {s.as_of.isoformat()}: " + ", ".join(f"{len(items)} {name}" for name, items in counts.items())
+
+
+def _imported(result: HxlImport, output: str) -> str:
+    if result.data is None:
+        return f"{result.file}: refused: nothing written"
+    return (
+        f"{result.file}: {result.rows - result.refused_rows} of {result.rows} row(s) read, {result.refused_rows} refused; "
+        f"{result.observations} observation(s) written to {output} — review it before committing"
+    )
+
+
+class TextReporter:
+    """`FILE:LINE:COL: path: message` per problem, the form editors and CI logs make clickable, and a summary line."""
+
+    def validation(self, results: list[LoadResult]) -> str:
+        lines: list[str] = []
+        for result in results:
+            lines += [problem.as_text() for problem in result.problems]
+            if result.ok:
+                lines.append(f"{result.file}: valid: {summary_line(result)}")
+        invalid = sum(not r.ok for r in results)
+        if invalid:
+            errors = sum(len(errors_in(r.problems)) for r in results)
+            lines.append(f"{errors} error(s) in {invalid} of {len(results)} file(s)")
+        return "\n".join(lines)
+
+    def changes(self, changes: list[Change]) -> str:
+        return as_text(changes)
+
+    def hxl_import(self, result: HxlImport, output: str) -> str:
+        return "\n".join([*(problem.as_text() for problem in result.problems), _imported(result, output)])
+
+
+class JsonReporter:
+    """One JSON document per run, fields as in `Problem.as_dict` and `Change`."""
+
+    def validation(self, results: list[LoadResult]) -> str:
+        files = [
+            {
+                "file": r.file,
+                "valid": r.ok,
+                "summary": summary_line(r) if r.ok else None,
+                "problems": [p.as_dict() for p in r.problems],
+            }
+            for r in results
+        ]
+        return json.dumps({"valid": all(r.ok for r in results), "files": files}, indent=2, ensure_ascii=False)
+
+    def changes(self, changes: list[Change]) -> str:
+        return as_json(changes)
+
+    def hxl_import(self, result: HxlImport, output: str) -> str:
+        document = {
+            "file": result.file,
+            "ok": result.ok,
+            "written": output if result.data is not None else None,
+            "rows": result.rows,
+            "refused_rows": result.refused_rows,
+            "observations": result.observations,
+            "problems": [p.as_dict() for p in result.problems],
+        }
+        return json.dumps(document, indent=2, ensure_ascii=False)
+
+
+REPORTERS: dict[str, Reporter] = {"text": TextReporter(), "json": JsonReporter()}
+"""`--format` of `validate`, `diff` and `import-hxl`: text for people (the default), json for machines."""

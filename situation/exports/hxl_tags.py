@@ -1,0 +1,150 @@
+"""The HXL hashtags we write and read, defined once: the export tags them, the import finds columns by them,
+and the tables in `docs/hxl.md` are generated from here (a test fails when the page is stale).
+
+HXL 1.1 core hashtags where one fits; core hashtags with our own attributes where none does (attributes are free in
+HXL: `+reliability`, `+approx` are ours). Why indicator values are `#indicator+value+num`, not `#affected`, is said
+in docs/hxl.md.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Tag:
+    """One column's hashtag, and what a reader of docs/hxl.md should know about it (empty when nothing)."""
+
+    hashtag: str
+    note: str = ""
+
+
+_AREA = {
+    "area": Tag("#loc+code", "our areas are places of any size, not admin levels, so `#loc` rather than `#adm1`"),
+    "area_name": Tag("#loc+name"),
+}
+_COORDINATES = {
+    "lat": Tag("#geo+lat", "the area's approximate centre"),
+    "lon": Tag("#geo+lon", "the area's approximate centre"),
+}
+_REPORTED = {"date": Tag("#date+reported", "when the fact held, as precise as the source (`2016-07`, `2016-spring`)")}
+_SOURCES = {
+    "sources": Tag("#meta+source", "`CNN [B]; SANA (…) [D]`: names with reliability grades"),
+    "source_ids": Tag("#meta+source+code", "`cnn; sana`"),
+    "reliability": Tag("#meta+source+reliability", "`B; D`: Admiralty source reliability, A–F (no core tag)"),
+    "credibility": Tag("#meta+credibility", "the fact's credibility, 1–6 (no core tag)"),
+}
+_CONTESTED = {"contested": Tag("#status+contested", "`true` when a claim the fact rests on is contested")}
+
+SHARED = {**_AREA, **_COORDINATES, **_REPORTED, **_SOURCES, **_CONTESTED}
+"""Columns several tables have, tagged alike in each."""
+
+EXPORT: dict[str, dict[str, Tag]] = {
+    "indicators": {
+        "indicator": Tag("#indicator+code"),
+        "name": Tag("#indicator+name"),
+        "unit": Tag("#indicator+unit"),
+        **_AREA,
+        **_COORDINATES,
+        **_REPORTED,
+        "value": Tag("#indicator+value+num", "`unknown` when the sources say the figure is unknown"),
+        "low": Tag("#indicator+value+low+num", "the low end of a range"),
+        "high": Tag("#indicator+value+high+num", "the high end of a range"),
+        "approximate": Tag("#indicator+value+approx", "`true`/`false`"),
+        **_SOURCES,
+        **_CONTESTED,
+    },
+    "shortages": {
+        **_AREA,
+        "commodity": Tag("#item+name"),
+        **_REPORTED,
+        "severity": Tag("#severity+num", "1–5, empty for insufficient evidence"),
+        "severity_label": Tag("#severity+name"),
+        **_SOURCES,
+    },
+    "access": {
+        "route": Tag("#access+code"),
+        "name": Tag("#access+name"),
+        "kind": Tag("#access+type", "`aid_corridor`, `supply_line`"),
+        "to_area": Tag("#loc+code", "the area the route leads into"),
+        "to_area_name": Tag("#loc+name"),
+        **_REPORTED,
+        "status": Tag("#status+access", "`open`, `fragile`, `contested`, `closed`"),
+        "convoys_can_pass": Tag("#access+convoys"),
+        "threat": Tag("#access+threat"),
+        "deliveries": Tag("#access+deliveries"),
+        **_SOURCES,
+        **_CONTESTED,
+    },
+    "events": {
+        "event": Tag("#event+code"),
+        "date": Tag("#date+occurred", "when it happened, not when reported"),
+        **_AREA,
+        **_COORDINATES,
+        "type": Tag("#event+type+code", "ACLED's event types"),
+        "type_name": Tag("#event+type+name"),
+        "sub_type": Tag("#event+type+sub+code"),
+        "sub_type_name": Tag("#event+type+sub+name"),
+        "summary": Tag("#description"),
+        "actors": Tag("#group+name"),
+        "fatalities": Tag("#affected+killed+num", "the core way to count the dead"),
+        **_SOURCES,
+        **_CONTESTED,
+    },
+    "claims": {
+        "claim": Tag("#meta+claim+code"),
+        "statement": Tag("#description+claim"),
+        "status": Tag("#status+claim", "`contested`, or the one stance all sources share"),
+        "credibility": Tag("#meta+credibility"),
+        "source": Tag("#meta+source+code", "one row per source's position"),
+        "source_name": Tag("#meta+source"),
+        "reliability": Tag("#meta+source+reliability"),
+        "stance": Tag("#meta+stance", "`asserts`/`denies`"),
+        "date": Tag("#date+reported"),
+        "quote": Tag("#description+quote"),
+    },
+}
+"""Each export table's hashtag per column; a column not listed (kind, value_text) is left out of the HXL file."""
+
+
+def hashtags(table: str) -> dict[str, str]:
+    """Column → hashtag for one export table, in column order."""
+    return {column: tag.hashtag for column, tag in EXPORT[table].items()}
+
+
+# What the import looks for: tag patterns as libhxl matches them (`-x` excludes an attribute).
+IMPORT_LONG = {
+    "code": ("#indicator+code",),
+    "name": ("#indicator+name",),
+    "unit": ("#indicator+unit",),
+    "value": ("#indicator+value-low-high-approx",),
+    "low": ("#indicator+value+low",),
+    "high": ("#indicator+value+high",),
+    "approximate": ("#indicator+approx",),
+    "date": ("#date+reported", "#date-start-end", "#date", "#period_date", "#report_date"),
+    "source_code": ("#meta+source+code",),
+    "source_name": ("#meta+source-code-reliability-url",),
+    "reliability": ("#meta+source+reliability",),
+    "credibility": ("#meta+credibility",),
+    "lat": ("#geo+lat", "#lat_deg"),
+    "lon": ("#geo+lon", "#lon_deg"),
+}
+"""For each field of an observation, the patterns of the column that holds it, the most specific first."""
+PEOPLE_TAGS = ("#affected", "#population", "#inneed", "#targeted", "#reached")
+"""HXL 1.x core hashtags whose values are counts of people: a wide table's figure columns."""
+BETA_PEOPLE = {"aff_num", "idp_num", "refugee_num", "inneed_num", "reached_num", "targeted_num", "population_num", "pop_num"}
+"""The same counts as the HXL beta (`#…_num`) spelled them, still found in old files on HDX."""
+AREA_LEVELS = ("loc", "adm5", "adm4", "adm3", "adm2", "adm1", "adm", "country")
+"""From the most precise place to the least: a row's area is the most precise one it names."""
+
+
+def markdown_tables() -> str:
+    """The export tag tables of docs/hxl.md: the shared columns once, then each table's own."""
+    lines = ["Shared by several tables:", "", "| column | hashtag | note |", "|---|---|---|"]
+    lines += [f"| {column} | `{tag.hashtag}` | {tag.note} |".replace(" |  |", " | |") for column, tag in SHARED.items()]
+    lines += ["", "Per table:", "", "| table | column | hashtag | note |", "|---|---|---|---|"]
+    for table, columns in EXPORT.items():
+        own = [(column, tag) for column, tag in columns.items() if SHARED.get(column) != tag]
+        for index, (column, tag) in enumerate(own):
+            lines.append(f"| {table if index == 0 else ''} | {column} | `{tag.hashtag}` | {tag.note} |")
+    return "\n".join(line.replace("|  |", "| |") for line in lines) + "\n"
