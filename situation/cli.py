@@ -14,15 +14,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from situation.exports.formats import FORMATS, TABLES
 from situation.load.loader import LoadResult, load_situation, situation_files_in
 from situation.load.problems import errors_in
 from situation.load.revisions import RevisionError, load_revision
 from situation.model.model_page import render_model_page
 from situation.model.schema import situation_schema
 from situation.views.diff import as_json, as_text, diff
-
-EXPORT_TABLES = ("indicators", "shortages", "access", "events", "claims")
-"""`situation.exports.tables_out.TABLES`, named here so `validate` does not import pandas, plotly and kaleido for its parser."""
 
 
 class UsageError(Exception):
@@ -100,9 +98,9 @@ def _add_carry_commands(commands: Any) -> None:
         epilog="Example: python -m situation export seeds/aleppo-2016-08.yaml --format html --output briefing.html",
     )
     export.add_argument("file", metavar="FILE", help="the situation file")
-    export.add_argument("--format", choices=("html", "csv", "json", "hxl"), required=True, help="what to write")
+    export.add_argument("--format", choices=tuple(FORMATS), required=True, help="what to write")
     export.add_argument("--output", metavar="PATH", help="where to write; '-' or none for standard output (not for a zip)")
-    export.add_argument("--table", choices=EXPORT_TABLES, help="only this table (csv, hxl: one CSV file instead of a zip)")
+    export.add_argument("--table", choices=TABLES, help="only this table (csv, hxl: one CSV file instead of a zip)")
     hxl = commands.add_parser(
         "import-hxl",
         help="read figures from an HXL-tagged CSV into a draft situation file to review",

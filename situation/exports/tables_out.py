@@ -23,18 +23,16 @@ from typing import Any
 
 import pandas as pd
 
+from situation.exports.formats import FORMULA_TRIGGERS, TABLES
 from situation.model.facts import Situation, ValueRange
 from situation.views.tables import access_table, claim_positions, event_table, indicator_table, shortage_table
 
-TABLES = ("indicators", "shortages", "access", "events", "claims")
 SEPARATOR = "; "
 """Between several sources (or grades) in one cell, as `situation.views.labels.sources_label` joins them."""
 UNKNOWN_VALUE = "unknown"
 """What an HXL file says for a value the sources give as unknown, so it is told apart from a missing cell."""
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark: without it Excel reads UTF-8 as the local code page and garbles every 'é'."""
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""Leading characters that make a spreadsheet read a cell as a formula (OWASP, 'CSV injection')."""
 
 
 def _grades(situation: Situation, source_ids: list[str]) -> str:
@@ -292,7 +290,6 @@ class Export:
     warning: str | None = None
 
 
-FORMATS = ("html", "csv", "json", "hxl")
 MIME_TYPES = {".html": "text/html", ".json": "application/json", ".csv": "text/csv", ".zip": "application/zip"}
 
 
@@ -308,7 +305,7 @@ def file_name(situation: Situation, output: str, table: str | None = None) -> st
 
 
 def export(situation: Situation, output: str, table: str | None = None) -> Export:
-    """The situation in one of FORMATS (one table, or all): the CLI and the dashboard's downloads both call this."""
+    """The situation in one of `formats.FORMATS` (one table, or all): the CLI and the dashboard's downloads both call this."""
     names = (table,) if table else TABLES
     if output == "html":
         from situation.exports.briefing import build_briefing  # imported late: its charts need kaleido and a browser

@@ -11,8 +11,9 @@ from pathlib import Path
 import hxl
 import pytest
 
-from situation.cli import EXPORT_TABLES, main
-from situation.exports.tables_out import HXL_TAGS, TABLES, csv_files, neutralised, tables
+from situation.cli import main
+from situation.exports.formats import TABLES
+from situation.exports.tables_out import HXL_TAGS, csv_files, neutralised, tables
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from tests.paths import SEED
@@ -177,7 +178,3 @@ def test_an_invalid_situation_is_not_exported(tmp_path: Path) -> None:
     path.write_text("id: x\ntitle: [\n", encoding="utf-8")
     code, out, err = run("export", str(path), "--format", "json")
     assert code == 1 and out == "" and "not exported" in err
-
-
-def test_the_cli_offers_the_tables_exports_has() -> None:
-    assert EXPORT_TABLES == TABLES
