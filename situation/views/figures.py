@@ -231,7 +231,7 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             ],
             hoverinfo="text",
         )
-    located = events.merge(placed[["area", "lat", "lon"]], on="area", how="inner")
+    located = events[events["area"].isin(placed["area"])]  # events carry their area's position
     if not located.empty:
         # Spread an area's events on a small ring round it, so none hides another.
         offsets = located.groupby("area").cumcount()
