@@ -13,15 +13,8 @@ from situation.cli import build_parser
 from situation.exports.formats import FORMATS, FORMULA_TRIGGERS, TABLES
 from situation.exports.hxl_import import import_hxl_text
 from situation.exports.tables_out import csv_files, file_name, tables
-from situation.load.loader import load_situation
-from situation.model.facts import Situation
-from tests.paths import ROOT, SEED
-
-
-def seed() -> Situation:
-    situation = load_situation(SEED).situation
-    assert situation is not None
-    return situation
+from tests.loaded import loaded_seed
+from tests.paths import ROOT
 
 
 def export_choices(option: str) -> tuple[str, ...]:
@@ -34,7 +27,7 @@ def export_choices(option: str) -> tuple[str, ...]:
 def test_the_cli_offers_every_format_and_table_and_no_other() -> None:
     assert export_choices("--format") == tuple(FORMATS) == ("html", "csv", "json", "hxl")
     assert export_choices("--table") == TABLES
-    assert tuple(tables(seed())) == TABLES
+    assert tuple(tables(loaded_seed())) == TABLES
 
 
 def test_validate_does_not_import_pandas_plotly_or_kaleido() -> None:
@@ -44,16 +37,20 @@ def test_validate_does_not_import_pandas_plotly_or_kaleido() -> None:
     assert done.stdout.strip() == "[]"
 
 
-def test_the_docs_show_a_command_for_every_format() -> None:
+def test_the_docs_show_a_command_for_every_format_and_the_columns_of_every_table() -> None:
     text = (ROOT / "docs" / "exports.md").read_text(encoding="utf-8")
     documented = re.findall(r"`python -m situation export FILE --format (\w+)", text)
     assert sorted(set(documented)) == sorted(FORMATS)
-    tables_in_docs = re.findall(r"^\| `(\w+)` \| ", text, flags=re.MULTILINE)
-    assert tuple(tables_in_docs) == TABLES
+    documented_columns = {
+        name: columns.split(", ")
+        for name, columns in re.findall(r"^\| `(\w+)` \| [^|]+ \| ([^|]+) \|$", text, flags=re.MULTILINE)
+    }
+    assert tuple(documented_columns) == TABLES
+    assert documented_columns == {name: list(frame.columns) for name, frame in tables(loaded_seed()).items()}
 
 
 def test_each_format_has_a_file_name_of_its_own() -> None:
-    names = {output: file_name(seed(), output) for output in FORMATS}
+    names = {output: file_name(loaded_seed(), output) for output in FORMATS}
     assert names == {
         "html": "aleppo-2016-08-2016-08-08-briefing.html",
         "csv": "aleppo-2016-08-2016-08-08.zip",
@@ -65,7 +62,7 @@ def test_each_format_has_a_file_name_of_its_own() -> None:
 @pytest.mark.parametrize("trigger", [t for t in FORMULA_TRIGGERS if not t.isspace()])
 def test_hxl_import_undoes_the_quote_the_export_puts_before_each_formula_character(trigger: str) -> None:
     """The export's neutralising and the import's undoing name the same characters (whitespace is trimmed anyway)."""
-    situation = seed()
+    situation = loaded_seed()
     first = situation.indicators[0]
     renamed = situation.model_copy(update={"indicators": [first.model_copy(update={"name": f"{trigger}{first.name}"})]})
     text = csv_files(renamed, ("indicators",), hxl=True)["indicators.csv"]

@@ -7,10 +7,9 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
-from situation.load.loader import load_situation
 from situation.model.dates import PartialDate
-from situation.model.facts import Claim, ClaimStatus, Shortage, Situation
-from tests.paths import SEED
+from situation.model.facts import Claim, ClaimStatus, Shortage
+from tests.loaded import loaded_seed
 
 
 def claim(*positions: tuple[str, str]) -> Claim:
@@ -52,14 +51,8 @@ def test_partial_dates_keep_their_precision(text: str | int, start: date, end: d
     assert (parsed.start, parsed.end, parsed.label()) == (start, end, label)
 
 
-def seed() -> Situation:
-    situation = load_situation(SEED).situation
-    assert situation is not None
-    return situation
-
-
 def test_every_fact_of_the_seed_has_a_key_of_its_own() -> None:
-    situation = seed()
+    situation = loaded_seed()
     facts = [*situation.sources, *situation.areas, *situation.indicators, *situation.shortages, *situation.access]
     keys = [fact.key for fact in [*facts, *situation.claims, *situation.events]]
     assert len(keys) == len(set(keys)) == 10 + 6 + 4 + 5 + 3 + 4 + 7
@@ -68,7 +61,7 @@ def test_every_fact_of_the_seed_has_a_key_of_its_own() -> None:
 
 
 def test_titles_read_as_on_the_cards() -> None:
-    situation = seed()
+    situation = loaded_seed()
     by_key = {fact.key: fact for fact in [*situation.areas, *situation.indicators, *situation.shortages, *situation.access]}
     assert situation.title_of(by_key["indicator:people-under-siege"]) == "People under siege"
     assert situation.title_of(by_key["shortage:east-aleppo:food"]) == "Food shortage · Eastern Aleppo"

@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from situation.load.loader import load_situation
-from situation.model.facts import Situation
 from situation.views.attribution import Quoted, claims_caption, quotes
 from situation.views.tables import claim_positions
-from tests.paths import SEED
-
-
-def seed() -> Situation:
-    situation = load_situation(SEED).situation
-    assert situation is not None
-    return situation
+from tests.loaded import loaded_seed
 
 
 def test_each_quote_is_shown_once_with_the_name_of_who_said_it() -> None:
-    found = quotes(seed())
+    found = quotes(loaded_seed())
     texts = [q.text for q in found]
     assert len(texts) == len(set(texts)) == 17
     assert texts.count("the final supply lines into the enclave cut off last month") == 1  # cited by three facts
@@ -25,7 +17,7 @@ def test_each_quote_is_shown_once_with_the_name_of_who_said_it() -> None:
 
 
 def test_the_claims_caption_names_each_source_once_with_its_grade() -> None:
-    situation = seed()
+    situation = loaded_seed()
     positions = claim_positions(situation)
     siege = positions[positions["claim"] == "siege-broken"]
     assert claims_caption(situation, siege) == (
@@ -36,12 +28,12 @@ def test_the_claims_caption_names_each_source_once_with_its_grade() -> None:
 
 
 def test_the_claims_caption_runs_from_the_earliest_date_as_the_model_orders_them() -> None:
-    situation = seed()
+    situation = loaded_seed()
     positions = claim_positions(situation)
     positions = positions.assign(date=["2016-summer", *positions["date"][1:]])  # a season sorts after any month as text
     assert claims_caption(situation, positions).endswith(" · 2016-summer to 2016-08-08")
 
 
 def test_no_claims_say_so() -> None:
-    situation = seed()
+    situation = loaded_seed()
     assert claims_caption(situation, claim_positions(situation).iloc[0:0]) == "No claims."
