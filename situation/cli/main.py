@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from situation.cli.report import REPORTERS
+from situation.exports.formats import FORMATS, TABLES
 from situation.exports.hxl_tags import markdown_tables
 from situation.load.codes import problems_page
 from situation.load.loader import load_situation, situation_files_in
@@ -22,10 +23,6 @@ from situation.load.revisions import RevisionError, load_revision
 from situation.model.model_page import render_model_page
 from situation.model.schema import situation_schema
 from situation.views.diff import diff
-
-EXPORT_TABLES = ("indicators", "shortages", "access", "events", "claims")
-"""`situation.exports.tables_out.TABLES`, named here so `validate` does not import pandas, plotly and kaleido for its parser."""
-
 
 _FORMAT_HELP = "text for people (default), json for machines"
 DOC_PAGES = {"model": render_model_page, "problems": problems_page, "hxl-tags": markdown_tables}
@@ -109,9 +106,9 @@ def _add_carry_commands(commands: Any) -> None:
         epilog="Example: python -m situation export seeds/aleppo-2016-08.yaml --format html --output briefing.html",
     )
     export.add_argument("file", metavar="FILE", help="the situation file")
-    export.add_argument("--format", choices=("html", "csv", "json", "hxl"), required=True, help="what to write")
+    export.add_argument("--format", choices=tuple(FORMATS), required=True, help="what to write")
     export.add_argument("--output", metavar="PATH", help="where to write; '-' or none for standard output (not for a zip)")
-    export.add_argument("--table", choices=EXPORT_TABLES, help="only this table (csv, hxl: one CSV file instead of a zip)")
+    export.add_argument("--table", choices=TABLES, help="only this table (csv, hxl: one CSV file instead of a zip)")
     hxl = commands.add_parser(
         "import-hxl",
         help="read figures from an HXL-tagged CSV into a draft situation file to review",

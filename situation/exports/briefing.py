@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
+import pandas as pd
 from markupsafe import Markup
 
 from situation.exports.briefing_template import TEMPLATE
 from situation.exports.svg import ChartError, svg_charts
+from situation.model.dates import PartialDate
 from situation.model.facts import ClaimStatus, Situation, Stance
+from situation.model.scales import Credibility
 from situation.views.cards import Card, age_text, overview_cards
 from situation.views.figures import access_timeline, area_map, claims_matrix, event_timeline, severity_heatmap
 from situation.views.labels import credibility_text, source_label
@@ -116,21 +119,21 @@ def _claims(situation: Situation) -> tuple[list[dict[str, Any]], list[dict[str, 
 
 
 def _events(situation: Situation) -> list[dict[str, Any]]:
-    """Events oldest first; the table's rows are in the model's order, so each row is zipped with its event."""
-    rows = zip(situation.events, event_table(situation).itertuples(), strict=True)
+    """Events oldest first (as the model orders partial dates), read from the event table."""
+    rows = sorted(event_table(situation).itertuples(), key=lambda row: PartialDate.parse(row.date))
     return [
         {
-            "date": event.date.label(),
+            "date": PartialDate.parse(row.date).label(),
             "area": row.area_name,
             "type": f"{row.type_name} · {row.sub_type_name}",
             "summary": row.summary,
             "actors": row.actors or None,
-            "fatalities": event.fatalities,
+            "fatalities": None if pd.isna(row.fatalities) else int(row.fatalities),
             "sources": row.sources,
-            "credibility": credibility_text(event.credibility),
+            "credibility": credibility_text(Credibility(row.credibility)),
             "contested": bool(row.contested),
         }
-        for event, row in sorted(rows, key=lambda pair: pair[0].date)
+        for row in rows
     ]
 
 

@@ -15,6 +15,7 @@ from datetime import datetime
 from hxl.model import Row
 from pydantic_core import PydanticCustomError
 
+from situation.exports.formats import FORMULA_TRIGGERS
 from situation.model.dates import PartialDate
 
 MISSING = {"", "-", "--", "n/a", "na", "n.a.", "none", "null", "..", "?"}
@@ -31,7 +32,8 @@ TEXT_DATE_FORMATS = {
 }
 GRADED_NAME = re.compile(r"(.+?) \[([A-F])\](?:; |$)")
 """'CNN [B]; SANA (Syrian Arab News Agency) [D]': names may hold '; ', so the grade marks where each ends."""
-_NEUTRALISED = re.compile(r"^'(?=[=+\-@\t\r])")
+_NEUTRALISED = re.compile("^'(?=[" + re.escape("".join(FORMULA_TRIGGERS)) + "])")
+"""The quote our CSV export puts before a cell a spreadsheet would run as a formula; read back as it was."""
 
 
 def slug(text: str, fallback: str) -> str:

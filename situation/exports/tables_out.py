@@ -1,9 +1,9 @@
 """Exports: the situation's tables as CSV, JSON and HXL, for spreadsheets, other tools and the humanitarian data exchange.
 
-Every table starts from `situation.views.tables` (one row per observation), so a fact is flattened once and the same
-way as on the dashboard. On top of those rows an export adds what a reader of the file needs and the app does not
-show (source ids and their reliability grades, area coordinates), and drops what only the app uses (timestamps
-worked out from partial dates). Unknown stays empty (CSV) or null (JSON), never 0.
+Every table is a choice of columns from `situation.views.tables` (one row per observation, with its source ids,
+their reliability grades and the area's coordinates), so a fact is flattened once and the same way as on the
+dashboard; an export leaves out what only the app uses (timestamps worked out from partial dates) and says a
+value as the source did (a range's `low`/`high`, not its midpoint). Unknown stays empty (CSV) or null (JSON), never 0.
 
 - CSV: one file per table, or all of them in one zip. Text a spreadsheet would run as a formula is neutralised.
 - JSON: one document with every table.
@@ -23,55 +23,26 @@ from typing import Any
 
 import pandas as pd
 
+from situation.exports.formats import FORMULA_TRIGGERS, TABLES
 from situation.exports.hxl_tags import hashtags
-from situation.model.facts import Situation, ValueRange
+from situation.model.facts import Situation
 from situation.views.tables import access_table, claim_positions, event_table, indicator_table, shortage_table
 
-TABLES = ("indicators", "shortages", "access", "events", "claims")
-SEPARATOR = "; "
-"""Between several sources (or grades) in one cell, as `situation.views.labels.sources_label` joins them."""
 UNKNOWN_VALUE = "unknown"
 """What an HXL file says for a value the sources give as unknown, so it is told apart from a missing cell."""
 CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark: without it Excel reads UTF-8 as the local code page and garbles every 'é'."""
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""Leading characters that make a spreadsheet read a cell as a formula (OWASP, 'CSV injection')."""
-
-
-def _grades(situation: Situation, source_ids: list[str]) -> str:
-    return SEPARATOR.join(situation.source(source_id).reliability.value for source_id in source_ids)
-
-
-def _with_sources(frame: pd.DataFrame, situation: Situation, source_lists: list[list[str]]) -> pd.DataFrame:
-    """Add source ids and their grades beside the table's source labels (the facts are given in the table's row order)."""
-    return frame.assign(
-        source_ids=[SEPARATOR.join(ids) for ids in source_lists],
-        reliability=[_grades(situation, ids) for ids in source_lists],
-    )
-
-
-def _coordinates(situation: Situation, area_ids: pd.Series) -> dict[str, list[float | None]]:
-    areas = {area.id: area for area in situation.areas}
-    return {
-        "lat": [areas[a].lat if isinstance(a, str) else None for a in area_ids],
-        "lon": [areas[a].lon if isinstance(a, str) else None for a in area_ids],
-    }
 
 
 def indicator_rows(situation: Situation) -> pd.DataFrame:
     """One row per indicator observation: `value` for a number, `low`/`high` for a range, all empty for unknown."""
     table = indicator_table(situation)
-    observations = [o for i in situation.indicators for o in i.observations]
     # tables.py gives a range's midpoint as `value` and a number as low = high; an export says what the source said.
-    ranges = [isinstance(o.value, ValueRange) for o in observations]
-    numbers = [not r and o.value is not None for r, o in zip(ranges, observations, strict=True)]
     table = table.assign(
-        value=table["value"].where(numbers),
-        low=table["low"].where(ranges),
-        high=table["high"].where(ranges),
-        **_coordinates(situation, table["area"]),
+        value=table["value"].where(table["kind"] == "number"),
+        low=table["low"].where(table["kind"] == "range"),
+        high=table["high"].where(table["kind"] == "range"),
     )
-    table = _with_sources(table, situation, [o.sources for o in observations])
     columns = [
         "indicator", "name", "unit", "area", "area_name", "lat", "lon", "date", "kind", "value", "low", "high",
         "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested",
@@ -81,35 +52,29 @@ def indicator_rows(situation: Situation) -> pd.DataFrame:
 
 def shortage_rows(situation: Situation) -> pd.DataFrame:
     """One row per shortage observation; severity is empty where the evidence is insufficient (the label says so)."""
-    table = _with_sources(shortage_table(situation), situation, [o.sources for s in situation.shortages for o in s.observations])
     columns = [
         "area", "area_name", "commodity", "date", "severity", "severity_label", "sources", "source_ids", "reliability",
         "credibility",
     ]  # fmt: skip
-    return table[columns]
+    return shortage_table(situation)[columns]
 
 
 def access_rows(situation: Situation) -> pd.DataFrame:
     """One row per route status, oldest first within a route (the order `access_table` gives)."""
-    ordered = [sorted(route.observations, key=lambda o: o.date) for route in situation.access]
-    table = _with_sources(access_table(situation), situation, [o.sources for route in ordered for o in route])
-    table = table.assign(to_area_name=[situation.area(a).name for a in table["to_area"]])
     columns = [
         "route", "name", "kind", "to_area", "to_area_name", "date", "status", "convoys_can_pass", "threat", "deliveries",
         "sources", "source_ids", "reliability", "credibility", "contested",
     ]  # fmt: skip
-    return table[columns]
+    return access_table(situation)[columns]
 
 
 def event_rows(situation: Situation) -> pd.DataFrame:
     """One row per event, with ACLED's names and the area's coordinates."""
-    table = _with_sources(event_table(situation), situation, [e.sources for e in situation.events])
-    table = table.assign(**_coordinates(situation, table["area"]))
     columns = [
         "event", "date", "area", "area_name", "lat", "lon", "type", "type_name", "sub_type", "sub_type_name", "summary",
         "actors", "fatalities", "sources", "source_ids", "reliability", "credibility", "contested",
     ]  # fmt: skip
-    return table[columns]
+    return event_table(situation)[columns]
 
 
 def claim_rows(situation: Situation) -> pd.DataFrame:
@@ -215,7 +180,6 @@ class Export:
     warning: str | None = None
 
 
-FORMATS = ("html", "csv", "json", "hxl")
 MIME_TYPES = {".html": "text/html", ".json": "application/json", ".csv": "text/csv", ".zip": "application/zip"}
 
 
@@ -231,7 +195,7 @@ def file_name(situation: Situation, output: str, table: str | None = None) -> st
 
 
 def export(situation: Situation, output: str, table: str | None = None) -> Export:
-    """The situation in one of FORMATS (one table, or all): the CLI and the dashboard's downloads both call this."""
+    """The situation in one of `formats.FORMATS` (one table, or all): the CLI and the dashboard's downloads both call this."""
     names = (table,) if table else TABLES
     if output == "html":
         from situation.exports.briefing import build_briefing  # imported late: its charts need kaleido and a browser

@@ -199,6 +199,11 @@ class Source(Closed):
     note: Text | None = None
     """Why this grade: affiliation, track record."""
 
+    @property
+    def key(self) -> str:
+        """'source:sana': the source's key among every fact's, for the diff."""
+        return f"source:{self.id}"
+
 
 class AreaStatus(StrEnum):
     """The humanitarian status of an area."""
@@ -249,6 +254,21 @@ class Area(Closed):
     history: list[AreaObservation] = []
     """The area's control and status over time, oldest first."""
 
+    @property
+    def key(self) -> str:
+        """'area:east-aleppo': the area and its status over time, in staleness and the diff."""
+        return f"area:{self.id}"
+
+    @property
+    def title(self) -> str:
+        """The area's name."""
+        return self.name
+
+    @property
+    def status_title(self) -> str:
+        """'Eastern Aleppo status': who held the area and in what state, as a fact of its own."""
+        return f"{self.name} status"
+
 
 class IndicatorObservation(Sourced):
     """One dated value of an indicator."""
@@ -278,6 +298,16 @@ class Indicator(Closed):
     """What exactly is counted, and what is not."""
     observations: Annotated[list[IndicatorObservation], Field(min_length=1)]
     """The values over time, oldest first."""
+
+    @property
+    def key(self) -> str:
+        """'indicator:people-under-siege': one key for its card, its age and its changes."""
+        return f"indicator:{self.id}"
+
+    @property
+    def title(self) -> str:
+        """The indicator's name, as its card shows it."""
+        return self.name
 
 
 class Commodity(StrEnum):
@@ -310,6 +340,16 @@ class Shortage(Closed):
     """food, fuel, medicine, water, electricity, shelter or cooking_gas."""
     observations: Annotated[list[ShortageObservation], Field(min_length=1)]
     """The severity over time, oldest first."""
+
+    @property
+    def key(self) -> str:
+        """'shortage:east-aleppo:food': a shortage is one commodity in one area, so both make its key."""
+        return f"shortage:{self.area}:{self.commodity.value}"
+
+    @property
+    def title(self) -> str:
+        """'Cooking gas shortage': what is short; `Situation.title_of` adds where, as a card reads."""
+        return f"{self.commodity.value.replace('_', ' ').capitalize()} shortage"
 
 
 class RouteKind(StrEnum):
@@ -363,6 +403,16 @@ class Route(Closed):
     observations: Annotated[list[RouteObservation], Field(min_length=1)]
     """The status over time, oldest first."""
 
+    @property
+    def key(self) -> str:
+        """'route:castello-road': one key for its card, its age and its changes."""
+        return f"route:{self.id}"
+
+    @property
+    def title(self) -> str:
+        """The route's name, as its card shows it."""
+        return self.name
+
 
 class Stance(StrEnum):
     """A source's position on a claim."""
@@ -407,6 +457,11 @@ class Claim(Closed):
     """The analyst's note."""
 
     @property
+    def key(self) -> str:
+        """'claim:siege-broken'."""
+        return f"claim:{self.id}"
+
+    @property
     def status(self) -> ClaimStatus:
         """Contested when any source denies what another asserts; corroborated when two or more assert."""
         asserting = {p.source for p in self.positions if p.stance is Stance.ASSERTS}
@@ -439,6 +494,11 @@ class Event(Sourced):
     """Deaths reported; null when the sources do not say (not 0)."""
     claims: list[ClaimRef] = []
     """Ids of claims this event rests on."""
+
+    @property
+    def key(self) -> str:
+        """'event:west-aleppo-shelling'."""
+        return f"event:{self.id}"
 
     @field_validator("sub_type")
     @classmethod
@@ -503,6 +563,12 @@ class Situation(Closed):
     def area(self, area_id: str) -> Area:
         """The area of that id."""
         return next(a for a in self.areas if a.id == area_id)
+
+    def title_of(self, fact: Indicator | Shortage | Route | Area) -> str:
+        """A fact's title as its card shows it; a shortage names its area ('Food shortage · Eastern Aleppo')."""
+        if isinstance(fact, Shortage):
+            return f"{fact.title} · {self.area(fact.area).name}"
+        return fact.title
 
     def facts(self) -> list[Sourced]:
         """Every sourced fact: each dated observation of an area, indicator, shortage or route, and each event."""

@@ -6,10 +6,9 @@ from pathlib import PurePath
 
 import streamlit as st
 
+from situation.exports.formats import FORMATS
 from situation.exports.tables_out import MIME_TYPES, Export, export, file_name
 from situation.model.facts import Situation
-
-LABELS = {"html": "Briefing (HTML, offline)", "csv": "Tables (CSV, zip)", "json": "Tables (JSON)", "hxl": "Tables (HXL, zip)"}
 
 
 @st.cache_resource(max_entries=16, show_spinner="Preparing the download…")
@@ -21,7 +20,7 @@ def _made(path: str, loaded_at: float, as_of: str, output: str, _situation: Situ
 def download_buttons(situation: Situation, path: str, loaded_at: float) -> None:
     """One button per format, for the situation as shown (as of its chosen date); nothing is made until clicked."""
     with st.sidebar.expander("Download"):
-        for output, label in LABELS.items():
+        for output, label in FORMATS.items():
             name = file_name(situation, output)
             st.download_button(
                 label,

@@ -13,6 +13,7 @@ from situation.serve.watch import FileView
 from situation.ui.derived import Derived
 from situation.ui.text import literal
 from situation.views import figures
+from situation.views.attribution import claims_caption, quotes
 from situation.views.cards import Card, age_text
 from situation.views.diff import diff
 from situation.views.history import ages
@@ -162,7 +163,7 @@ def charts(context: PageContext) -> None:
     _plot(figures.severity_heatmap(shortages), figures.caption(shortages), "severity")
     _plot(figures.access_timeline(access), figures.caption(access), "access")
     _plot(figures.event_timeline(events), figures.caption(events) + " · an open marker: only the month is known", "events")
-    _plot(figures.claims_matrix(claims), _claims_caption(context), "claims")
+    _plot(figures.claims_matrix(claims), claims_caption(derived.situation, claims), "claims")
     st.subheader("Trends")
     indicators = context.in_area(derived.indicators)
     series = [frame for _, frame in indicators.groupby("indicator", sort=False) if len(frame) >= 2]
@@ -170,15 +171,6 @@ def charts(context: PageContext) -> None:
         st.caption("No indicator has two or more observations yet; a trend appears here when one does.")
     for frame in series:
         _plot(figures.indicator_trend(frame), figures.caption(frame), f"trend-{frame['indicator'].iloc[0]}")
-
-
-def _claims_caption(context: PageContext) -> str:
-    claims = context.derived.claims
-    if claims.empty:
-        return "No claims."
-    names = "; ".join(dict.fromkeys(f"{r.source_name} [{r.reliability}]" for r in claims.itertuples()))
-    dates = sorted(claims["date"])
-    return f"Sources: {names} · {dates[0]}" + (f" to {dates[-1]}" if dates[0] != dates[-1] else "")
 
 
 def area_map(context: PageContext) -> None:
@@ -227,15 +219,7 @@ def sources_and_claims(context: PageContext) -> None:
         column_config={"reliability_meaning": "meaning", "claim_positions": "claims", "facts": "facts cited for"},
     )
     st.subheader("Quotes")
-    for quote, speaker in _quotes(context):
-        st.markdown(f"> {literal(quote)}  \n> — {literal(speaker)}")
+    for quoted in quotes(derived.situation):
+        st.markdown(f"> {literal(quoted.text)}  \n> — {literal(quoted.speaker)}")
     for warning in derived.warnings:
         st.caption(literal(warning.as_text()))
-
-
-def _quotes(context: PageContext) -> list[tuple[str, str]]:
-    """Every distinct quote in the situation with the source that said it."""
-    situation = context.derived.situation
-    quoted = [*situation.facts(), *(p for c in situation.claims for p in c.positions)]
-    quotes = {(f.quote.text, f.quote.by): None for f in quoted if f.quote is not None}
-    return [(text, situation.source(by).name) for text, by in quotes]

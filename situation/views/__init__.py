@@ -3,6 +3,7 @@
 - `labels`: how a value, a source and a grade read in words.
 - `tables`: the situation flattened into pandas frames, one row per dated observation, with its sources.
 - `cards`, `figures`: the overview's indicator cards and the plotly charts, from those tables.
+- `attribution`: who said what: each quote with its speaker, and the sources behind the claims chart.
 - `history`: the situation as it stood on an earlier day, and how old each fact is.
 - `diff`: what changed between two versions, fact by fact.
 

@@ -75,9 +75,9 @@ def _indicator_cards(situation: Situation) -> list[Card]:
         latest, previous = _latest_two(indicator.observations)
         cards.append(
             Card(
-                key=f"indicator:{indicator.id}",
+                key=indicator.key,
                 group="People",
-                title=indicator.name,
+                title=situation.title_of(indicator),
                 value=_indicator_value(latest, indicator.unit),
                 unit=None if indicator.unit in ("percent", "%") or latest.value is None else indicator.unit,
                 as_of=latest.date.label(),
@@ -119,7 +119,6 @@ def _shortage_cards(situation: Situation) -> list[Card]:
     cards = []
     for shortage in situation.shortages:
         latest, previous = _latest_two(shortage.observations)
-        area = situation.area(shortage.area)
         change = None
         if previous is not None:
             change = (
@@ -129,9 +128,9 @@ def _shortage_cards(situation: Situation) -> list[Card]:
             )
         cards.append(
             Card(
-                key=f"shortage:{shortage.area}:{shortage.commodity.value}",
+                key=shortage.key,
                 group="Shortages",
-                title=f"{shortage.commodity.value.replace('_', ' ').capitalize()} shortage · {area.name}",
+                title=situation.title_of(shortage),
                 value=severity_label(latest.severity),
                 unit=None,
                 as_of=latest.date.label(),
@@ -162,9 +161,9 @@ def _route_cards(situation: Situation) -> list[Card]:
         ]
         cards.append(
             Card(
-                key=f"route:{route.id}",
+                key=route.key,
                 group="Access",
-                title=route.name,
+                title=situation.title_of(route),
                 value=route_state(latest),
                 unit=None,
                 as_of=latest.date.label(),
@@ -190,7 +189,7 @@ def _area_headlines(situation: Situation) -> list[Card]:
             Card(
                 key=f"headline:{area.id}",
                 group="Areas",
-                title=area.name,
+                title=situation.title_of(area),
                 value=event.summary,
                 unit=None,
                 as_of=event.date.label(),

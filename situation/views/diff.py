@@ -1,8 +1,8 @@
 """What changed between two versions of a situation: facts added, removed and changed, old → new, with sources.
 
 The comparison is of the validated models, not the text, so a comment or a reformatting is no change.
-Each fact has a stable key (an indicator's id and the date of the observation, a shortage's area and
-commodity and date, …) so that a corrected figure reads as one change, not a removal and an addition.
+Each fact has a stable key, the model's own (`Indicator.key`, `Shortage.key`, …) with the observation's date, so
+that a corrected figure reads as one change, not a removal and an addition.
 """
 
 from __future__ import annotations
@@ -93,33 +93,33 @@ def _facts(s: Situation) -> Iterator[_Fact]:
     """The situation flattened to keyed facts; observations are keyed by their date."""
     yield _Fact("situation", "situation", "The situation", _fields(s, leave_out=set(SECTIONS[1:])), "")
     for source in s.sources:
-        yield _Fact("sources", source.id, source.name, _fields(source, leave_out=set()), "")
+        yield _Fact("sources", source.key, source.name, _fields(source, leave_out=set()), "")
     for area in s.areas:
-        yield _Fact("areas", area.id, area.name, _fields(area, leave_out={"history"}), "")
-        yield from (_dated(s, "areas", area.id, f"{area.name} status", o) for o in area.history)
+        yield _Fact("areas", area.key, area.title, _fields(area, leave_out={"history"}), "")
+        yield from (_dated(s, "areas", area.key, area.status_title, o) for o in area.history)
     for indicator in s.indicators:
-        yield _Fact("indicators", indicator.id, indicator.name, _fields(indicator, leave_out={"observations"}), "")
+        title = s.title_of(indicator)
+        yield _Fact("indicators", indicator.key, title, _fields(indicator, leave_out={"observations"}), "")
         for o in indicator.observations:
             value = {"value": value_text(o.value, o.approximate), **_fields(o, leave_out={"value", "approximate"})}
-            yield _dated(s, "indicators", indicator.id, indicator.name, o, value)
+            yield _dated(s, "indicators", indicator.key, title, o, value)
     for shortage in s.shortages:
-        name = f"{shortage.commodity.value.replace('_', ' ')} shortage, {s.area(shortage.area).name}"
-        yield from (_dated(s, "shortages", f"{shortage.area}/{shortage.commodity.value}", name, o) for o in shortage.observations)
+        yield from (_dated(s, "shortages", shortage.key, s.title_of(shortage), o) for o in shortage.observations)
     for route in s.access:
-        yield _Fact("access", route.id, route.name, _fields(route, leave_out={"observations"}), "")
-        yield from (_dated(s, "access", route.id, route.name, o) for o in route.observations)
+        yield _Fact("access", route.key, s.title_of(route), _fields(route, leave_out={"observations"}), "")
+        yield from (_dated(s, "access", route.key, s.title_of(route), o) for o in route.observations)
     for claim in s.claims:
         fields = {**_fields(claim, leave_out={"positions"}), "status": claim.status.value}
-        yield _Fact("claims", claim.id, claim.statement, fields, "")
+        yield _Fact("claims", claim.key, claim.statement, fields, "")
         for p in claim.positions:
             label = f"{s.source(p.source).name} on “{claim.statement}”"
             yield _Fact(
-                "claims", f"{claim.id} / {p.source} @ {p.date}", label, _fields(p, leave_out=set()), sources_label(s, [p.source])
+                "claims", f"{claim.key} / {p.source} @ {p.date}", label, _fields(p, leave_out=set()), sources_label(s, [p.source])
             )
     for event in s.events:
         yield _Fact(
             "events",
-            event.id,
+            event.key,
             f"{event.summary} ({event.date})",
             _fields(event, leave_out=set()),
             sources_label(s, event.sources),

@@ -100,7 +100,8 @@ def access_timeline(access: pd.DataFrame) -> go.Figure:
     for status, group in access.groupby(access["status"].fillna("unknown"), sort=False):
         hover = [
             f"<b>{safe(r.name)}</b><br>{safe(status)} from {safe(r.date)}"
-            + ("<br>convoys cannot pass" if r.convoys_can_pass is False else "")
+            # the column is pandas' nullable boolean: a numpy False (never `is False`), or NA when the sources do not say
+            + ("<br>convoys cannot pass" if r.convoys_can_pass is not pd.NA and not r.convoys_can_pass else "")
             + (f"<br>threat: {safe(r.threat)}" if isinstance(r.threat, str) else "")
             + f"<br>{safe(r.sources)}"
             for r in group.itertuples()
@@ -231,7 +232,7 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             ],
             hoverinfo="text",
         )
-    located = events.merge(placed[["area", "lat", "lon"]], on="area", how="inner")
+    located = events[events["area"].isin(placed["area"])]  # events carry their area's position
     if not located.empty:
         # Spread an area's events on a small ring round it, so none hides another.
         offsets = located.groupby("area").cumcount()

@@ -8,14 +8,16 @@ days old it is on the situation's date and whether it is past the threshold the 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from situation.model.dates import PartialDate
-from situation.model.facts import Situation
+from situation.model.facts import AreaObservation, IndicatorObservation, RouteObservation, ShortageObservation, Situation
 
 FactKind = Literal["indicators", "shortages", "access", "areas"]
+Dated = AreaObservation | IndicatorObservation | ShortageObservation | RouteObservation
 
 
 def earliest_date(situation: Situation) -> date:
@@ -82,22 +84,18 @@ def ages(situation: Situation) -> list[Age]:
     limits = situation.stale_after
     found: list[Age] = []
 
-    def add(kind: FactKind, key: str, label: str, when: PartialDate, limit: int) -> None:
+    def add(kind: FactKind, key: str, title: str, observations: Sequence[Dated], limit: int) -> None:
+        when = max(observations, key=lambda o: o.date).date
         days = (situation.as_of - when.end).days if when.end <= situation.as_of else 0
-        found.append(Age(kind, key, label, when, days, days > limit))
+        found.append(Age(kind, key, title, when, days, days > limit))
 
     for indicator in situation.indicators:
-        latest = max(indicator.observations, key=lambda o: o.date)
-        add("indicators", f"indicator:{indicator.id}", indicator.name, latest.date, limits.indicators)
+        add("indicators", indicator.key, situation.title_of(indicator), indicator.observations, limits.indicators)
     for shortage in situation.shortages:
-        latest_shortage = max(shortage.observations, key=lambda o: o.date)
-        label = f"{shortage.commodity.value.replace('_', ' ')} shortage, {situation.area(shortage.area).name}"
-        add("shortages", f"shortage:{shortage.area}:{shortage.commodity.value}", label, latest_shortage.date, limits.shortages)
+        add("shortages", shortage.key, situation.title_of(shortage), shortage.observations, limits.shortages)
     for route in situation.access:
-        latest_route = max(route.observations, key=lambda o: o.date)
-        add("access", f"route:{route.id}", route.name, latest_route.date, limits.access)
+        add("access", route.key, situation.title_of(route), route.observations, limits.access)
     for area in situation.areas:
         if area.history:
-            latest_area = max(area.history, key=lambda o: o.date)
-            add("areas", f"area:{area.id}", f"{area.name} (status)", latest_area.date, limits.areas)
+            add("areas", area.key, area.status_title, area.history, limits.areas)
     return sorted(found, key=lambda a: -a.days)

@@ -12,6 +12,8 @@ from situation.model.facts import ClaimStatus, Situation, ValueRange
 from situation.model.scales import CREDIBILITY_MEANINGS, Credibility
 
 UNKNOWN = "unknown"
+SEPARATOR = "; "
+"""Between several sources (or their ids, or grades) in one cell or line."""
 
 
 def number_text(value: float) -> str:
@@ -44,7 +46,17 @@ def source_label(situation: Situation, source_id: str) -> str:
 
 def sources_label(situation: Situation, source_ids: Iterable[str]) -> str:
     """Every source of a fact, with grades, in the order given."""
-    return "; ".join(source_label(situation, source_id) for source_id in source_ids)
+    return SEPARATOR.join(source_label(situation, source_id) for source_id in source_ids)
+
+
+def source_ids_text(source_ids: Iterable[str]) -> str:
+    """'cnn; sana': the ids a fact cites, in its order, for a file another tool reads."""
+    return SEPARATOR.join(source_ids)
+
+
+def grades_text(situation: Situation, source_ids: Iterable[str]) -> str:
+    """'B; D': the reliability grade of each source a fact cites, in the same order as its ids."""
+    return SEPARATOR.join(situation.source(source_id).reliability.value for source_id in source_ids)
 
 
 def credibility_text(grade: Credibility) -> str:

@@ -1,6 +1,8 @@
 """Derived tables: the situation flattened into pandas frames, one row per dated observation.
 
-Figures, pages and exports start from these, so a fact is flattened once and the same way for all. Unknown
+Figures, pages, exports and the briefing start from these, so a fact is flattened once and the same way for all:
+each row carries what any of them needs (its sources as labels, as ids and as grades; its area's name and
+coordinates), and a consumer selects columns rather than walking the model again beside the table. Unknown
 values are NaN/NA with `kind == "unknown"` beside them; nothing here fills a gap with 0.
 """
 
@@ -10,14 +12,34 @@ from datetime import timedelta
 
 import pandas as pd
 
-from situation.model.facts import Situation, ValueRange
+from situation.model.facts import Situation, Sourced, ValueRange
 from situation.model.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
 from situation.model.taxonomy import event_type_name, sub_type_name
-from situation.views.labels import any_contested, sources_label, value_text
+from situation.views.labels import any_contested, grades_text, source_ids_text, sources_label, value_text
 
 
 def _area_name(situation: Situation, area_id: str | None) -> str | None:
     return situation.area(area_id).name if area_id else None
+
+
+def _place(situation: Situation, area_id: str | None) -> dict[str, str | float | None]:
+    """The area's name and approximate coordinates, for a row about it (all None for a fact about no area)."""
+    area = situation.area(area_id) if area_id else None
+    return {
+        "area_name": area.name if area else None,
+        "lat": area.lat if area else None,
+        "lon": area.lon if area else None,
+    }
+
+
+def _cited(situation: Situation, fact: Sourced) -> dict[str, str | int]:
+    """Who says so: the sources as a person reads them, their ids and grades in the same order, and the credibility."""
+    return {
+        "sources": sources_label(situation, fact.sources),
+        "source_ids": source_ids_text(fact.sources),
+        "reliability": grades_text(situation, fact.sources),
+        "credibility": int(fact.credibility),
+    }
 
 
 def indicator_table(situation: Situation) -> pd.DataFrame:
@@ -38,7 +60,7 @@ def indicator_table(situation: Situation) -> pd.DataFrame:
                     "name": indicator.name,
                     "unit": indicator.unit,
                     "area": indicator.area,
-                    "area_name": _area_name(situation, indicator.area),
+                    **_place(situation, indicator.area),
                     "date": observation.date.text,
                     "start": pd.Timestamp(observation.date.start),
                     "kind": kind,
@@ -47,17 +69,18 @@ def indicator_table(situation: Situation) -> pd.DataFrame:
                     "high": high,
                     "approximate": observation.approximate,
                     "value_text": value_text(value, observation.approximate),
-                    "sources": sources_label(situation, observation.sources),
-                    "credibility": int(observation.credibility),
+                    **_cited(situation, observation),
                     "contested": any_contested(situation, observation.claims),
                 }
             )
-    return pd.DataFrame(rows, columns=_INDICATOR_COLUMNS).astype({"value": "float64", "low": "float64", "high": "float64"})
+    return pd.DataFrame(rows, columns=_INDICATOR_COLUMNS).astype(
+        {"lat": "float64", "lon": "float64", "value": "float64", "low": "float64", "high": "float64"}
+    )
 
 
 _INDICATOR_COLUMNS = [
-    "indicator", "name", "unit", "area", "area_name", "date", "start", "kind", "value", "low", "high",
-    "approximate", "value_text", "sources", "credibility", "contested",
+    "indicator", "name", "unit", "area", "area_name", "lat", "lon", "date", "start", "kind", "value", "low", "high",
+    "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested",
 ]  # fmt: skip
 
 
@@ -72,13 +95,15 @@ def shortage_table(situation: Situation) -> pd.DataFrame:
             "start": pd.Timestamp(observation.date.start),
             "severity": None if observation.severity == INSUFFICIENT_EVIDENCE else int(observation.severity),
             "severity_label": severity_label(observation.severity),
-            "sources": sources_label(situation, observation.sources),
-            "credibility": int(observation.credibility),
+            **_cited(situation, observation),
         }
         for shortage in situation.shortages
         for observation in shortage.observations
     ]
-    columns = ["area", "area_name", "commodity", "date", "start", "severity", "severity_label", "sources", "credibility"]
+    columns = [
+        "area", "area_name", "commodity", "date", "start", "severity", "severity_label", "sources", "source_ids", "reliability",
+        "credibility",
+    ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns).astype({"severity": "Int64"})
 
 
@@ -96,6 +121,7 @@ def access_table(situation: Situation) -> pd.DataFrame:
                     "name": route.name,
                     "kind": route.kind.value,
                     "to_area": route.to_area,
+                    "to_area_name": _area_name(situation, route.to_area),
                     "date": observation.date.text,
                     "start": pd.Timestamp(observation.date.start),
                     "end": max(end, pd.Timestamp(observation.date.start) + pd.Timedelta(days=1)),
@@ -103,14 +129,13 @@ def access_table(situation: Situation) -> pd.DataFrame:
                     "convoys_can_pass": observation.convoys_can_pass,
                     "threat": observation.threat,
                     "deliveries": observation.deliveries,
-                    "sources": sources_label(situation, observation.sources),
-                    "credibility": int(observation.credibility),
+                    **_cited(situation, observation),
                     "contested": any_contested(situation, observation.claims),
                 }
             )
     columns = [
-        "route", "name", "kind", "to_area", "date", "start", "end", "status", "convoys_can_pass", "threat",
-        "deliveries", "sources", "credibility", "contested",
+        "route", "name", "kind", "to_area", "to_area_name", "date", "start", "end", "status", "convoys_can_pass", "threat",
+        "deliveries", "sources", "source_ids", "reliability", "credibility", "contested",
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns).astype({"convoys_can_pass": "boolean"})
 
@@ -123,7 +148,7 @@ def event_table(situation: Situation) -> pd.DataFrame:
             "date": event.date.text,
             "start": pd.Timestamp(event.date.start),
             "area": event.area,
-            "area_name": _area_name(situation, event.area),
+            **_place(situation, event.area),
             "type": event.type,
             "type_name": event_type_name(event.type),
             "sub_type": event.sub_type,
@@ -131,17 +156,16 @@ def event_table(situation: Situation) -> pd.DataFrame:
             "summary": event.summary,
             "actors": ", ".join(event.actors),
             "fatalities": event.fatalities,
-            "sources": sources_label(situation, event.sources),
-            "credibility": int(event.credibility),
+            **_cited(situation, event),
             "contested": any_contested(situation, event.claims),
         }
         for event in situation.events
     ]
     columns = [
-        "event", "date", "start", "area", "area_name", "type", "type_name", "sub_type", "sub_type_name", "summary",
-        "actors", "fatalities", "sources", "credibility", "contested",
+        "event", "date", "start", "area", "area_name", "lat", "lon", "type", "type_name", "sub_type", "sub_type_name",
+        "summary", "actors", "fatalities", "sources", "source_ids", "reliability", "credibility", "contested",
     ]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns).astype({"fatalities": "Int64"})
+    return pd.DataFrame(rows, columns=columns).astype({"lat": "float64", "lon": "float64", "fatalities": "Int64"})
 
 
 def claim_positions(situation: Situation) -> pd.DataFrame:

@@ -11,9 +11,10 @@ from pathlib import Path
 import hxl
 import pytest
 
-from situation.cli.main import EXPORT_TABLES, main
+from situation.cli.main import main
+from situation.exports.formats import TABLES
 from situation.exports.hxl_tags import hashtags
-from situation.exports.tables_out import TABLES, csv_files, neutralised, tables
+from situation.exports.tables_out import csv_files, neutralised, tables
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from tests.paths import SEED
@@ -58,13 +59,33 @@ def test_one_row_per_observation_in_every_table() -> None:
     assert len(frames["claims"]) == sum(len(c.positions) for c in situation.claims)
 
 
-def test_source_ids_and_grades_line_up_with_the_labels_of_each_row() -> None:
+def test_each_rows_source_columns_are_the_sources_its_observation_cites() -> None:
+    """Rows are matched to the model by what they are about and their date, not by position."""
     situation = seed()
-    for name in ("indicators", "shortages", "access", "events"):
-        for row in tables(situation)[name].itertuples():
-            ids = row.source_ids.split("; ")
-            assert row.sources == "; ".join(f"{situation.source(i).name} [{situation.source(i).reliability.value}]" for i in ids)
-            assert row.reliability == "; ".join(situation.source(i).reliability.value for i in ids)
+    cited: dict[tuple[str, ...], list[str]] = {}
+    for indicator in situation.indicators:
+        cited |= {("indicators", indicator.id, o.date.text): o.sources for o in indicator.observations}
+    for shortage in situation.shortages:
+        cited |= {("shortages", shortage.area, shortage.commodity.value, o.date.text): o.sources for o in shortage.observations}
+    for route in situation.access:
+        cited |= {("access", route.id, o.date.text): o.sources for o in route.observations}
+    cited |= {("events", event.id): event.sources for event in situation.events}
+    exported = tables(situation)
+    keys = {
+        "indicators": lambda r: ("indicators", r.indicator, r.date),
+        "shortages": lambda r: ("shortages", r.area, r.commodity, r.date),
+        "access": lambda r: ("access", r.route, r.date),
+        "events": lambda r: ("events", r.event),
+    }
+    seen = 0
+    for name, key in keys.items():
+        for row in exported[name].itertuples():
+            sources = [situation.source(i) for i in cited[key(row)]]
+            assert row.source_ids == "; ".join(s.id for s in sources)
+            assert row.reliability == "; ".join(s.reliability.value for s in sources)
+            assert row.sources == "; ".join(f"{s.name} [{s.reliability.value}]" for s in sources)
+            seen += 1
+    assert seen == len(cited)  # every observation exported once
 
 
 def test_indicator_values_say_what_the_source_said() -> None:
@@ -178,7 +199,3 @@ def test_an_invalid_situation_is_not_exported(tmp_path: Path) -> None:
     path.write_text("id: x\ntitle: [\n", encoding="utf-8")
     code, out, err = run("export", str(path), "--format", "json")
     assert code == 1 and out == "" and "not exported" in err
-
-
-def test_the_cli_offers_the_tables_exports_has() -> None:
-    assert EXPORT_TABLES == TABLES

@@ -34,7 +34,7 @@ def run(*argv: str) -> tuple[int, str, str]:
 def test_one_changed_figure_is_the_only_change_named() -> None:
     changes = diff(version(SEED_TEXT), version(SEED_TEXT.replace("value: 250000", "value: 240000")))
     assert [(c.section, c.kind, c.key, c.field, c.old, c.new) for c in changes] == [
-        ("indicators", "changed", "people-under-siege @ 2016-08-08", "value", "about 250,000", "about 240,000")
+        ("indicators", "changed", "indicator:people-under-siege @ 2016-08-08", "value", "about 250,000", "about 240,000")
     ]
     assert changes[0].sources == "CNN [B]"
     assert as_text(changes) == (
@@ -54,10 +54,10 @@ def test_added_removed_and_changed_facts_with_their_sources() -> None:
     later = later.replace("  - id: west-aleppo-shelling\n", "  - id: west-aleppo-shelling-renamed\n")
     changes = {(c.section, c.kind, c.key, c.field) for c in diff(version(SEED_TEXT), version(later))}
     assert changes == {
-        ("claims", "changed", "siege-broken", "status"),
-        ("claims", "changed", "siege-broken / sana @ 2016-08-08", "stance"),
-        ("events", "removed", "west-aleppo-shelling", None),
-        ("events", "added", "west-aleppo-shelling-renamed", None),
+        ("claims", "changed", "claim:siege-broken", "status"),
+        ("claims", "changed", "claim:siege-broken / sana @ 2016-08-08", "stance"),
+        ("events", "removed", "event:west-aleppo-shelling", None),
+        ("events", "added", "event:west-aleppo-shelling-renamed", None),
     }
 
 
@@ -69,7 +69,7 @@ def test_the_cli_compares_two_files(tmp_path: Path) -> None:
     code, out, _ = run("diff", str(SEED), str(new), "--format", "json")
     assert code == 1
     assert [(c["key"], c["field"], c["old"], c["new"]) for c in json.loads(out)] == [
-        ("people-under-siege @ 2016-08-08", "credibility", "3", "2")
+        ("indicator:people-under-siege @ 2016-08-08", "credibility", "3", "2")
     ]
     assert run("diff", str(SEED), str(SEED))[:2] == (0, "No changes.\n")
 

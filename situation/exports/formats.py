@@ -1,0 +1,20 @@
+"""What an export can be, named once: its formats, its tables and the characters a spreadsheet runs as a formula.
+
+The CLI builds its `--format` and `--table` choices from here, the dashboard its download buttons, the exports
+their files, and a test holds docs/exports.md to it. This module imports nothing, so `python -m situation
+validate` can build its parser without loading pandas, plotly or kaleido.
+"""
+
+from __future__ import annotations
+
+FORMATS: dict[str, str] = {
+    "html": "Briefing (HTML, offline)",
+    "csv": "Tables (CSV, zip)",
+    "json": "Tables (JSON)",
+    "hxl": "Tables (HXL, zip)",
+}
+"""Each export format, with what a person downloads when they choose it (the dashboard's button label)."""
+TABLES = ("indicators", "shortages", "access", "events", "claims")
+"""The tables an export writes, in this order: one row per observation (claims: per source's stance)."""
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make a spreadsheet read a cell as a formula (OWASP, 'CSV injection')."""

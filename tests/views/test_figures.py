@@ -1,0 +1,69 @@
+"""The plotly figures of the seed, checked for what a reader sees: cells, bars, markers and captions."""
+
+from __future__ import annotations
+
+import math
+
+from situation.views import figures, tables
+from tests.loaded import loaded_seed
+
+
+def test_the_shortage_heatmap_has_one_cell_per_area_and_commodity() -> None:
+    heatmap = figures.severity_heatmap(tables.shortage_table(loaded_seed())).data[0]
+    assert list(heatmap.y) == ["Eastern Aleppo", "Western Aleppo"]
+    assert list(heatmap.x) == ["cooking gas", "food", "fuel", "medicine"]
+    assert len(heatmap.z) == 2 and all(len(row) == 4 for row in heatmap.z)
+    cells = {
+        (area, commodity): text
+        for area, row in zip(heatmap.y, heatmap.text, strict=True)
+        for commodity, text in zip(heatmap.x, row, strict=True)
+    }
+    assert cells[("Eastern Aleppo", "food")] == "4 Severe"
+    assert cells[("Western Aleppo", "food")] == "Insufficient evidence"  # written, and not coloured:
+    assert math.isnan(heatmap.z[1][1])
+    assert cells[("Eastern Aleppo", "cooking gas")] == ""  # nothing recorded: left blank
+
+
+def test_the_access_timeline_has_a_bar_per_status_period_coloured_by_status() -> None:
+    bars = {bar.name: bar for bar in figures.access_timeline(tables.access_table(loaded_seed())).data}
+    assert set(bars) == {"closed", "fragile", "open"}
+    assert bars["closed"].marker.color == figures.ROUTE_COLOURS["closed"]
+    assert len(bars["fragile"].y) == 2 and "convoys cannot pass" in bars["fragile"].hovertext[-1]
+    assert "convoys" not in bars["open"].hovertext[0]  # the sources do not say: nothing is claimed
+
+
+def test_an_event_known_only_to_the_month_has_an_open_marker() -> None:
+    markers = [
+        (text, symbol)
+        for trace in figures.event_timeline(tables.event_table(loaded_seed())).data
+        for text, symbol in zip(trace.hovertext, trace.marker.symbol, strict=True)
+    ]
+    assert len(markers) == len(loaded_seed().events)
+    open_markers = [text for text, symbol in markers if symbol.endswith("-open")]
+    assert len(open_markers) == 1 and " · 2016-08<br>" in open_markers[0]
+
+
+def test_the_claims_matrix_says_who_asserts_and_who_denies() -> None:
+    matrix = figures.claims_matrix(tables.claim_positions(loaded_seed())).data[0]
+    words = [word for row in matrix.text for word in row if word]
+    assert words.count("denies") >= 1 and "asserts" in words
+    assert len(matrix.y) == len(loaded_seed().claims)
+
+
+def test_the_map_draws_districts_not_the_city_that_holds_them_and_each_event_near_its_area() -> None:
+    situation = loaded_seed()
+    figure = figures.area_map(tables.area_table(situation), tables.event_table(situation))
+    names = [name for trace in figure.data if trace.name != "event" for name in trace.text]
+    assert "Eastern Aleppo" in names and "Aleppo city" not in names
+    events = next(trace for trace in figure.data if trace.name == "event")
+    assert len(events.x) == len(situation.events)  # every event is in a drawn area
+    assert all(abs(lat - 36) < 1 for lat in events.y)
+
+
+def test_a_caption_names_each_source_once_and_the_dates_it_spans() -> None:
+    caption = figures.caption(tables.access_table(loaded_seed()))
+    assert caption == (
+        "Sources: CNN [B]; Aid agencies (unnamed) [F]; SANA (Syrian Arab News Agency) [D]; "
+        "Syrian Observatory for Human Rights [C] · 2016-07 to 2016-08-08"
+    )
+    assert figures.caption(tables.access_table(loaded_seed()).iloc[0:0]) == "No data."

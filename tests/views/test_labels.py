@@ -1,0 +1,76 @@
+"""How values, sources and grades read, as a person sees them on a card, in a table and in an export."""
+
+from __future__ import annotations
+
+import pytest
+
+from situation.model.facts import ValueRange
+from situation.model.scales import Credibility
+from situation.views.labels import (
+    any_contested,
+    credibility_text,
+    grades_text,
+    number_text,
+    source_ids_text,
+    source_label,
+    sources_label,
+    value_text,
+    with_unit,
+)
+from tests.loaded import loaded_seed
+
+
+@pytest.mark.parametrize(
+    ("value", "approximate", "text"),
+    [
+        (250000, True, "about 250,000"),
+        (250000, False, "250,000"),
+        (2.5, False, "2.5"),
+        (0, False, "0"),  # a real zero stays 0
+        (None, False, "unknown"),  # and unknown never becomes one
+        (None, True, "unknown"),
+        (ValueRange(low=250000, high=275000), False, "250,000–275,000"),
+        (ValueRange(low=250000, high=275000), True, "about 250,000–275,000"),
+    ],
+)
+def test_a_value_reads_as_a_source_would_say_it(value: float | ValueRange | None, approximate: bool, text: str) -> None:
+    assert value_text(value, approximate) == text
+
+
+def test_numbers_have_thousands_separated_and_no_spurious_decimals() -> None:
+    assert (number_text(250000.0), number_text(1234567), number_text(1234.5), number_text(90.10)) == (
+        "250,000",
+        "1,234,567",
+        "1,234.5",
+        "90.1",
+    )
+
+
+def test_units_go_beside_the_value_and_percent_keeps_its_sign() -> None:
+    assert with_unit("about 250,000", "people") == "about 250,000 people"
+    assert with_unit("about 90", "percent") == "about 90%"
+    assert with_unit("unknown", "people") == "unknown"
+
+
+def test_sources_read_with_their_reliability_grade_in_the_order_cited() -> None:
+    situation = loaded_seed()
+    assert source_label(situation, "cnn") == "CNN [B]"
+    assert (
+        sources_label(situation, ["sana", "sohr"])
+        == "SANA (Syrian Arab News Agency) [D]; Syrian Observatory for Human Rights [C]"
+    )
+    assert source_ids_text(["sana", "sohr"]) == "sana; sohr"
+    assert grades_text(situation, ["sana", "sohr"]) == "D; C"
+
+
+def test_credibility_reads_as_its_grade_and_meaning() -> None:
+    assert credibility_text(Credibility(1)) == "1 confirmed"
+    assert credibility_text(Credibility(3)) == "3 possibly true"
+
+
+def test_a_fact_is_contested_when_any_claim_it_rests_on_is() -> None:
+    situation = loaded_seed()
+    assert {c.id: c.status.value for c in situation.claims}["siege-broken"] == "contested"
+    assert any_contested(situation, ["siege-broken"])
+    assert not any_contested(situation, [])
+    assert not any_contested(situation, [c.id for c in situation.claims if c.status.value != "contested"])

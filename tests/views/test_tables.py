@@ -1,0 +1,73 @@
+"""The derived tables of the seed: one row per observation, each carrying its sources as labels, ids and grades."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from situation.model.facts import Situation, ValueRange
+from situation.views import tables
+from tests.loaded import loaded_seed
+
+
+def with_range(situation: Situation) -> Situation:
+    """The seed with people under siege given as a range, as sitreps often do."""
+    siege = situation.indicators[0]
+    observation = siege.observations[-1].model_copy(update={"value": ValueRange(low=250000, high=275000)})
+    return situation.model_copy(update={"indicators": [siege.model_copy(update={"observations": [observation]})]})
+
+
+def test_every_observation_is_one_row_in_the_models_order() -> None:
+    situation = loaded_seed()
+    indicators = tables.indicator_table(situation)
+    assert list(indicators["indicator"]) == [i.id for i in situation.indicators for _ in i.observations]
+    assert len(tables.shortage_table(situation)) == sum(len(s.observations) for s in situation.shortages) == 5
+    assert list(tables.event_table(situation)["event"]) == [e.id for e in situation.events]
+    assert len(tables.claim_positions(situation)) == sum(len(c.positions) for c in situation.claims)
+
+
+def test_a_row_carries_who_says_so_as_a_label_as_ids_and_as_grades() -> None:
+    events = tables.event_table(loaded_seed()).set_index("event")
+    phosphorus = events.loc["idlib-phosphorus"]
+    assert phosphorus["sources"] == "Idlib Civil Defence (White Helmets) [C]; Sputnik [D]"
+    assert (phosphorus["source_ids"], phosphorus["reliability"]) == ("idlib-civil-defence; sputnik", "C; D")
+    assert (phosphorus["area_name"], phosphorus["lat"], phosphorus["lon"]) == ("Idlib city", 35.93, 36.63)
+
+
+def test_an_unknown_value_is_empty_never_zero() -> None:
+    indicators = tables.indicator_table(loaded_seed()).set_index("indicator")
+    trucks = indicators.loc["supply-trucks-west-aleppo"]
+    assert (trucks["kind"], trucks["value_text"]) == ("unknown", "unknown")
+    assert trucks[["value", "low", "high"]].isna().all()
+    siege = indicators.loc["people-under-siege"]
+    assert (siege["kind"], siege["value"], siege["value_text"], siege["approximate"]) == ("number", 250000, "about 250,000", True)
+
+
+def test_a_range_is_plotted_at_its_midpoint_with_its_ends() -> None:
+    row = tables.indicator_table(with_range(loaded_seed())).iloc[0]
+    assert (row["kind"], row["low"], row["high"], row["value"]) == ("range", 250000, 275000, 262500)
+    assert row["value_text"] == "about 250,000–275,000"
+
+
+def test_insufficient_evidence_has_no_severity_but_says_so() -> None:
+    shortages = tables.shortage_table(loaded_seed())
+    west_food = shortages[(shortages["area"] == "west-aleppo") & (shortages["commodity"] == "food")].iloc[0]
+    assert west_food["severity"] is pd.NA
+    assert west_food["severity_label"] == "Insufficient evidence"
+
+
+def test_a_route_status_lasts_until_the_next_one_or_the_day_after_the_situation() -> None:
+    access = tables.access_table(loaded_seed())
+    corridor = access[access["route"] == "east-aleppo-corridor"]
+    assert list(corridor["status"]) == ["closed", "fragile", "fragile"]
+    assert [str(d.date()) for d in corridor["end"]] == ["2016-08-06", "2016-08-08", "2016-08-09"]
+    assert set(corridor["to_area_name"]) == {"Eastern Aleppo"}
+
+
+def test_areas_show_their_latest_status_and_sources_counts_what_rests_on_each() -> None:
+    situation = loaded_seed()
+    areas = tables.area_table(situation).set_index("area")
+    assert (areas.loc["east-aleppo", "status"], areas.loc["east-aleppo", "date"]) == ("besieged", "2016-08-08")
+    assert areas.loc["idlib-city"][["status", "date", "sources"]].isna().all()  # no history recorded: nothing is guessed
+    sources = tables.source_table(situation).set_index("source")
+    assert sources.loc["cnn", "facts"] == sum("cnn" in fact.sources for fact in situation.facts())
+    assert (sources.loc["sana", "claim_positions"], sources.loc["sana", "via"]) == (2, "CNN")
