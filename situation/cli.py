@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from situation.load.loader import LoadResult, load_situation, situation_files_in
 from situation.load.problems import errors_in
@@ -32,7 +32,7 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so `main` decides the exit code and the output stream."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}")
 
 
@@ -300,7 +300,7 @@ def summary_line(result: LoadResult) -> str:
     """'Siege of eastern Aleppo, as of 2016-08-08: 10 sources, 6 areas, …' for a valid file."""
     s = result.situation
     assert s is not None
-    counts = {
+    counts: dict[str, Sequence[object]] = {
         "sources": s.sources,
         "areas": s.areas,
         "indicators": s.indicators,

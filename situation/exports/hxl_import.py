@@ -127,7 +127,7 @@ class _Sheet:
 
 def _find(columns: list[Column], *patterns: str) -> int | None:
     for pattern in patterns:
-        index = TagPattern.parse(pattern).find_column_index(columns)
+        index: int | None = TagPattern.parse(pattern).find_column_index(columns)
         if index is not None:
             return index
     return None
@@ -202,7 +202,7 @@ def _libhxl_log() -> Iterator[_Collect]:
 
 def _dataset(text: str) -> HXLReader:
     """libhxl's reader over CSV text (never a URL, never Excel or JSON sniffed from the bytes)."""
-    stream = io.BufferedReader(io.BytesIO(text.encode("utf-8")))  # type: ignore[arg-type]
+    stream = io.BufferedReader(io.BytesIO(text.encode("utf-8")))
     return HXLReader(CSVInput(stream, InputOptions(encoding="utf-8")))
 
 
@@ -469,7 +469,7 @@ class _RowReader:
             observation["value"] = self._number(sheet.value, text)
         elif low or high:
             bounds = self._number(sheet.low, low), self._number(sheet.high, high)
-            if None not in bounds and bounds[1] < bounds[0]:  # type: ignore[operator]
+            if None not in bounds and bounds[1] < bounds[0]:  # type: ignore[operator]  # `None not in` does not narrow a tuple
                 self._problem(sheet.high, "hxl-range", f"the range's high ({high}) is below its low ({low})")
             observation["value"] = {"low": bounds[0], "high": bounds[1]}
         else:

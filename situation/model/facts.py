@@ -501,7 +501,7 @@ class Situation(Strict):
         """The area of that id."""
         return next(a for a in self.areas if a.id == area_id)
 
-    def facts(self) -> list[Sourced]:
+    def facts(self) -> list[AreaObservation | IndicatorObservation | ShortageObservation | RouteObservation | Event]:
         """Every sourced fact: each dated observation of an area, indicator, shortage or route, and each event."""
         return [
             *(o for a in self.areas for o in a.history),

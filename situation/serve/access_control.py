@@ -260,7 +260,7 @@ class FailureLimiter:
             excess = len(failures) - self.limits.max_failures
             if excess < 0:
                 return 0.0
-            wait = min(self.limits.first_wait_seconds * 2**excess, self.limits.max_wait_seconds)
+            wait = min(self.limits.first_wait_seconds * 2.0**excess, self.limits.max_wait_seconds)
             return max(0.0, failures[-1] + wait - now)
 
     def record_failure(self, name: str, address: str, now: float) -> int:

@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from situation.load.revisions import RevisionError, in_repository, load_revision, recent_revisions
+from situation.model.facts import Position, Sourced
 from situation.model.scales import Credibility
 from situation.serve.watch import FileView
 from situation.ui.derived import Derived
@@ -236,6 +237,6 @@ def sources_and_claims(context: PageContext) -> None:
 def _quotes(context: PageContext) -> list[tuple[str, str]]:
     """Every distinct quote in the situation with the source that said it."""
     situation = context.derived.situation
-    quoted = [*situation.facts(), *(p for c in situation.claims for p in c.positions)]
+    quoted: list[Sourced | Position] = [*situation.facts(), *(p for c in situation.claims for p in c.positions)]
     quotes = {(f.quote.text, f.quote.by): None for f in quoted if f.quote is not None}
     return [(text, situation.source(by).name) for text, by in quotes]
