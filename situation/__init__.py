@@ -12,7 +12,7 @@ checks it in the test command):
     exports/  the situation carried away: CSV/JSON/HXL files, the offline briefing, HXL import.
     serve/    a shared server: the live file watcher and who may see what (sign-in, allow-lists).
     ui/       the Streamlit pages: the only code that imports Streamlit; it lays out what views/ returns.
-    cli.py    `python -m situation …`: the thin command-line edge over load/, views/, exports/ and serve/.
+    cli/      `python -m situation …`: the thin command-line edge over load/, views/, exports/ and serve/.
 
     YAML ─ load.reader ─▶ data + positions ─ model (pydantic) ─▶ Situation ─ views.tables ─▶ figures, cards ─▶ ui
                                 └─ load.references, load.quotes ─▶ Problems (file, line, column, path, code, message)

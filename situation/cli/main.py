@@ -12,7 +12,7 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, NoReturn, TextIO
 
 from situation.cli.report import REPORTERS
 from situation.exports.formats import FORMATS, TABLES
@@ -36,7 +36,7 @@ class UsageError(Exception):
 class _Parser(argparse.ArgumentParser):
     """argparse that raises instead of exiting, so `main` decides the exit code and the output stream."""
 
-    def error(self, message: str) -> None:  # type: ignore[override]
+    def error(self, message: str) -> NoReturn:
         raise UsageError(f"{self.prog}: {message}")
 
 
@@ -283,7 +283,7 @@ def _hash_password(user: str | None, stdout: TextIO, stderr: TextIO) -> int:
     """Read the password unseen (a terminal) or from the first line of stdin (a pipe), and print only its hash."""
     import getpass  # here, with argon2: only this command needs them
 
-    from situation.serve.access_control import hash_password
+    from situation.serve.passwords import hash_password
 
     if sys.stdin.isatty():
         password = getpass.getpass("Password: ", stream=stderr)

@@ -8,6 +8,7 @@ class here, not an `if` in each command.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from situation.load.loader import LoadResult
@@ -30,7 +31,7 @@ def summary_line(result: LoadResult) -> str:
     """'Siege of eastern Aleppo, as of 2016-08-08: 10 sources, 6 areas, …' for a valid file."""
     s = result.situation
     assert s is not None
-    counts = {
+    counts: dict[str, Sequence[object]] = {
         "sources": s.sources,
         "areas": s.areas,
         "indicators": s.indicators,

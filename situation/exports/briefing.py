@@ -95,7 +95,8 @@ def _card(situation: Situation, card: Card) -> dict[str, Any]:
 
 def _claims(situation: Situation) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Contested claims with who asserts and who denies, side by side; then the other claims in brief."""
-    contested, others = [], []
+    contested: list[dict[str, Any]] = []
+    others: list[dict[str, Any]] = []
     for claim in situation.claims:
         sides: dict[str, list[dict[str, str | None]]] = {Stance.ASSERTS.value: [], Stance.DENIES.value: []}
         for position in claim.positions:

@@ -50,17 +50,16 @@ class Sheet:
 
 def find(columns: list[Column], *patterns: str) -> int | None:
     for pattern in patterns:
-        index = TagPattern.parse(pattern).find_column_index(columns)
+        index: int | None = TagPattern.parse(pattern).find_column_index(columns)
         if index is not None:
             return index
     return None
 
 
 def find_columns(columns: list[Column]) -> Sheet:
-    sheet = Sheet(
-        columns=columns,
-        **{field_name: find(columns, *patterns) for field_name, patterns in IMPORT_LONG.items()},
-    )
+    sheet = Sheet(columns=columns)
+    for field_name, patterns in IMPORT_LONG.items():
+        setattr(sheet, field_name, find(columns, *patterns))
     for level in AREA_LEVELS:
         code, name = find(columns, f"#{level}+code", f"#{level}_id"), find(columns, f"#{level}-code")
         if code is not None or name is not None:
@@ -109,7 +108,7 @@ def libhxl_log() -> Iterator[_Collect]:
 
 def dataset(text: str) -> HXLReader:
     """libhxl's reader over CSV text (never a URL, never Excel or JSON sniffed from the bytes)."""
-    stream = io.BufferedReader(io.BytesIO(text.encode("utf-8")))  # type: ignore[arg-type]
+    stream = io.BufferedReader(io.BytesIO(text.encode("utf-8")))
     return HXLReader(CSVInput(stream, InputOptions(encoding="utf-8")))
 
 

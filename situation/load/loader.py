@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -122,7 +123,7 @@ def parse_situation(raw: bytes, file: str, *, base_dir: Path | None = None, max_
     return LoadResult(file, None if errors_in(problems) else situation, problems)
 
 
-def _place(file: str, data: dict, positions: Positions, finding: Finding) -> Problem:
+def _place(file: str, data: dict[str, Any], positions: Positions, finding: Finding) -> Problem:
     """Give a finding its line and column, and its path as the YAML's reader sees it."""
     located = locate(data, positions, finding.path)
     mark = located.key_mark if finding.about_key and located.key_mark else located.value_mark

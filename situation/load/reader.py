@@ -127,7 +127,9 @@ def resolve_plain(text: str) -> Any:
 
 
 def _mark(event: events.Event) -> Mark:
-    return Mark(event.start_mark.line + 1, event.start_mark.column + 1)
+    start = event.start_mark
+    assert start is not None  # the parser marks every event it emits; only hand-made events lack one
+    return Mark(start.line + 1, start.column + 1)
 
 
 class _Builder:
@@ -153,13 +155,13 @@ class _Builder:
         for event in yaml.parse(text, Loader=_Loader):
             kind = type(event)
             if kind is events.ScalarEvent:
-                self.scalar(event)
+                self.scalar(event)  # type: ignore[arg-type]  # `kind is` (the fast test) does not narrow `event`
             elif kind is events.MappingStartEvent or kind is events.SequenceStartEvent:
-                self.start(event, kind is events.MappingStartEvent)
+                self.start(event, kind is events.MappingStartEvent)  # type: ignore[arg-type]  # as for scalar
             elif kind is events.MappingEndEvent or kind is events.SequenceEndEvent:
                 self.end()
             elif kind is events.AliasEvent:
-                self.alias(event)
+                self.alias(event)  # type: ignore[arg-type]  # as for scalar
             elif kind is events.DocumentStartEvent:
                 self.documents += 1
                 if self.documents > 1:
@@ -178,9 +180,9 @@ class _Builder:
         frame = self.stack[-1]
         frame.size += size
         if not frame.is_map:
-            frame.container.append(value)  # type: ignore[union-attr]
+            frame.container.append(value)  # type: ignore[union-attr]  # not is_map: the container is a list
             if frame.marks is not None:
-                frame.marks.append(mark)  # type: ignore[union-attr]
+                frame.marks.append(mark)  # type: ignore[union-attr]  # not is_map: the marks are a list
             return
         if frame.key is None:
             self.take_key(frame, value, mark)
@@ -188,9 +190,9 @@ class _Builder:
         key, frame.key = frame.key, None
         if key in frame.container:
             return  # a duplicate, already reported; the first one stands
-        frame.container[key] = value  # type: ignore[call-overload]
+        frame.container[key] = value  # type: ignore[call-overload]  # is_map: the container is a dict
         if frame.marks is not None:
-            frame.marks[key] = (frame.key_mark, mark)  # type: ignore[call-overload]
+            frame.marks[key] = (frame.key_mark, mark)  # type: ignore[call-overload, assignment]  # is_map, and take_key set key_mark
 
     def take_key(self, frame: _Frame, key: Any, mark: Mark) -> None:
         if isinstance(key, (dict, list)):
@@ -228,7 +230,13 @@ class _Builder:
             self.forbidden_tag(tag, mark)
             return text
         value = resolve_plain(text)
-        wanted = {"int": int, "float": (int, float), "bool": bool, "null": type(None)}[name]
+        types: dict[str, type[Any] | tuple[type[Any], ...]] = {
+            "int": int,
+            "float": (int, float),
+            "bool": bool,
+            "null": type(None),
+        }
+        wanted = types[name]
         if not isinstance(value, wanted) or (name != "bool" and isinstance(value, bool)):
             self.problem(mark, Code.BAD_TAGGED_VALUE, f"'{text}' is not a valid !!{name}")
             return text

@@ -570,7 +570,7 @@ class Situation(Closed):
             return f"{fact.title} · {self.area(fact.area).name}"
         return fact.title
 
-    def facts(self) -> list[Sourced]:
+    def facts(self) -> list[AreaObservation | IndicatorObservation | ShortageObservation | RouteObservation | Event]:
         """Every sourced fact: each dated observation of an area, indicator, shortage or route, and each event."""
         return [
             *(o for a in self.areas for o in a.history),

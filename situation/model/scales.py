@@ -9,6 +9,7 @@ scales (INFORM Severity, JIAF) with an explicit "insufficient evidence" instead 
 from __future__ import annotations
 
 from enum import IntEnum, StrEnum
+from typing import Final, Literal
 
 
 class Reliability(StrEnum):
@@ -80,7 +81,7 @@ SEVERITY_MEANINGS: dict[ShortageSeverity, tuple[str, str]] = {
     ShortageSeverity.EXTREME: ("Extreme", "Near-total absence; loss of life likely or under way."),
 }
 
-INSUFFICIENT_EVIDENCE = "insufficient_evidence"
+INSUFFICIENT_EVIDENCE: Final = "insufficient_evidence"
 INSUFFICIENT_EVIDENCE_MEANING = (
     "Insufficient evidence",
     "The sources do not support any level. Recorded on purpose, so that a gap is never guessed or shown as zero.",
@@ -97,7 +98,7 @@ def credibility_label(grade: Credibility) -> str:
     return f"{grade.value} — {CREDIBILITY_MEANINGS[grade][0]}"
 
 
-def severity_label(level: ShortageSeverity | str) -> str:
+def severity_label(level: ShortageSeverity | Literal["insufficient_evidence"]) -> str:
     """'4 Severe', or 'Insufficient evidence' for the explicit no-level."""
     if level == INSUFFICIENT_EVIDENCE:
         return INSUFFICIENT_EVIDENCE_MEANING[0]

@@ -24,7 +24,7 @@ def download_buttons(situation: Situation, path: str, loaded_at: float) -> None:
             name = file_name(situation, output)
             st.download_button(
                 label,
-                data=lambda output=output: _made(path, loaded_at, situation.as_of.isoformat(), output, situation).content,
+                data=lambda output=output: _made(path, loaded_at, situation.as_of.isoformat(), output, situation).content,  # type: ignore[misc]  # mypy cannot type a lambda with a default
                 file_name=name,
                 mime=MIME_TYPES[PurePath(name).suffix],
                 on_click="ignore",

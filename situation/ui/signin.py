@@ -3,8 +3,8 @@
 `main()` calls `gate()` before it reads a single situation. When sign-in is set up in `.streamlit/secrets.toml`
 and nobody has signed in, the run stops here, so no page, download or export is ever made for them. Then
 `shown_to()` drops the situations the viewer may not see before the picker, so no page can reach them.
-Every decision (settings, passwords, the wait after wrong ones, the allow-list) is made in
-`situation.serve.access_control`; this module only draws the form and keeps the session.
+Every decision is made in `situation.serve` (`signin_settings`, `passwords`, `limiter` for the wait after wrong
+ones, `sessions`, `allow_list`); this module only draws the form and keeps the session.
 
 Two ways in, either or both:
 - OpenID Connect with Streamlit's own `st.login` (an [auth] table): Streamlit keeps the identity in a signed cookie,
@@ -23,20 +23,10 @@ from typing import Any, NoReturn
 
 import streamlit as st
 
-from situation.serve.access_control import (
-    AccessError,
-    AccessSettings,
-    FailureLimiter,
-    Limits,
-    Outcome,
-    Viewer,
-    attempt,
-    client_address,
-    expired,
-    oidc_identity,
-    settings_from,
-    visible_views,
-)
+from situation.serve.allow_list import Viewer, visible_views
+from situation.serve.limiter import FailureLimiter, Limits, client_address
+from situation.serve.sessions import Outcome, attempt, expired, oidc_identity
+from situation.serve.signin_settings import AccessError, AccessSettings, settings_from
 from situation.serve.watch import FileView
 from situation.ui.text import literal
 

@@ -7,7 +7,7 @@ claim behind it is flagged; when an earlier observation exists the card says wha
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Literal, TypeVar
+from typing import Literal, TypedDict, TypeVar
 
 from situation.model.facts import IndicatorObservation, RouteObservation, ShortageObservation, Situation, Sourced, ValueRange
 from situation.model.scales import severity_label
@@ -65,7 +65,14 @@ def _latest_two(observations: list[Dated]) -> tuple[Dated, Dated | None]:
     return ordered[-1], (ordered[-2] if len(ordered) > 1 else None)
 
 
-def _common(situation: Situation, fact: Sourced) -> dict[str, str]:
+class _Common(TypedDict):
+    """The fields every card fills alike, spread into `Card(...)`: a TypedDict so each is checked against Card's own."""
+
+    sources: str
+    credibility: str
+
+
+def _common(situation: Situation, fact: Sourced) -> _Common:
     return {"sources": sources_label(situation, fact.sources), "credibility": credibility_text(fact.credibility)}
 
 

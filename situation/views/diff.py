@@ -84,7 +84,7 @@ def _dated(
     s: Situation, section: str, owner: str, label: str, observation: Sourced, fields: dict[str, str] | None = None
 ) -> _Fact:
     """A dated observation, keyed by what it is about and its date, so a corrected value reads as one change."""
-    date = observation.date  # type: ignore[attr-defined]
+    date = observation.date  # type: ignore[attr-defined]  # every caller passes a dated observation; Sourced has no date
     own = fields if fields is not None else _fields(observation, leave_out=set())
     return _Fact(section, f"{owner} @ {date}", f"{label}, {date}", own, sources_label(s, observation.sources))
 

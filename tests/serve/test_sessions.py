@@ -1,0 +1,70 @@
+"""One sign-in try as the person signing in sees it, the identity a provider vouches for, and a sign-in's end."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from situation.serve.limiter import FailureLimiter
+from situation.serve.sessions import Outcome, attempt, expired, oidc_identity
+from situation.serve.signin_settings import settings_from
+from tests.serve.accounts import ADDRESS, AMINA_PASSWORD, LIMITS, signin
+
+
+def test_attempt_signs_in_with_the_right_password() -> None:
+    settings = settings_from(signin())
+    result = attempt(settings, FailureLimiter(LIMITS), " Amina ", AMINA_PASSWORD, ADDRESS, now=0)
+    assert (result.outcome, result.user) == (Outcome.SIGNED_IN, "amina")
+
+
+def test_attempt_says_wrong_without_saying_which_part() -> None:
+    settings, limiter = settings_from(signin()), FailureLimiter(LIMITS)
+    wrong_password = attempt(settings, limiter, "amina", "not it at all", ADDRESS, now=0)
+    unknown_user = attempt(settings, limiter, "nobody", AMINA_PASSWORD, ADDRESS, now=0)
+    assert wrong_password.outcome is unknown_user.outcome is Outcome.WRONG
+    assert wrong_password.message == unknown_user.message == "Wrong user name or password. 4 more tries before a wait."
+
+
+def test_each_wrong_password_says_how_many_tries_are_left_before_the_wait() -> None:
+    settings, limiter = settings_from(signin()), FailureLimiter(LIMITS)
+    messages = [attempt(settings, limiter, "amina", "not it at all", ADDRESS, now=0).message for _ in range(5)]
+    assert messages == [
+        "Wrong user name or password. 4 more tries before a wait.",
+        "Wrong user name or password. 3 more tries before a wait.",
+        "Wrong user name or password. 2 more tries before a wait.",
+        "Wrong user name or password. 1 more try before a wait.",
+        "Wrong user name or password. The next try must wait a little.",
+    ]
+    later = attempt(settings, limiter, "amina", "not it at all", ADDRESS, now=LIMITS.window_seconds + 1)
+    assert later.message == "Wrong user name or password. 4 more tries before a wait."  # the old ones are forgotten
+
+
+def test_while_waiting_even_the_right_password_is_refused_unchecked() -> None:
+    settings, limiter = settings_from(signin()), FailureLimiter(LIMITS)
+    for _ in range(5):
+        assert attempt(settings, limiter, "amina", "not it at all", ADDRESS, now=0).outcome is Outcome.WRONG
+    waiting = attempt(settings, limiter, "amina", AMINA_PASSWORD, ADDRESS, now=0.5)
+    assert waiting.outcome is Outcome.WAIT
+    assert waiting.message == "Too many wrong passwords for this user name. Wait 2 s, then try again."
+    assert attempt(settings, limiter, "amina", AMINA_PASSWORD, ADDRESS, now=2.5).outcome is Outcome.SIGNED_IN
+
+
+@pytest.mark.parametrize(
+    ("claims", "identity"),
+    [
+        ({"email": "Amina@Example.org", "sub": "123"}, "amina@example.org"),
+        ({"email": "amina@example.org", "email_verified": True, "sub": "123"}, "amina@example.org"),
+        ({"email": "amina@example.org", "email_verified": False, "sub": "123"}, "123"),
+        ({"sub": "123"}, "123"),
+        ({}, None),
+    ],
+)
+def test_oidc_identity_trusts_only_a_verified_email(claims: dict[str, Any], identity: str | None) -> None:
+    assert oidc_identity(claims) == identity
+
+
+def test_a_sign_in_expires() -> None:
+    assert not expired(1000, now=1000 + 3599, session_seconds=3600)
+    assert expired(1000, now=1000 + 3600, session_seconds=3600)
+    assert expired(None, now=0, session_seconds=3600)
