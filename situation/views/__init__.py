@@ -4,6 +4,7 @@
 - `tables`: the situation flattened into pandas frames, one row per dated observation, with its sources.
 - `cards`, `figures`: the overview's indicator cards and the plotly charts, from those tables.
 - `attribution`: who said what: each quote with its speaker, and the sources behind the claims chart.
+- `attribution`: who said what: quotes with their sources, and the caption of the claims.
 - `history`: the situation as it stood on an earlier day, and how old each fact is.
 - `diff`: what changed between two versions, fact by fact.
 
