@@ -19,6 +19,7 @@ from situation.load.problems import Finding, Problem, errors_in, format_path
 from situation.load.quotes import check_quotes
 from situation.load.reader import Positions, read_yaml
 from situation.load.references import check_references
+from situation.load.sanity import check_sanity
 from situation.model.facts import Situation
 
 SITUATION_SUFFIXES = (".yaml", ".yml")
@@ -112,6 +113,8 @@ def parse_situation(raw: bytes, file: str, *, base_dir: Path | None = None, max_
             wording = word_error(detail, Situation)
             findings.append(Finding(tuple(detail["loc"]), wording.code, wording.message, about_key=wording.about_key))
     findings.extend(check_references(data))
+    if situation is not None and not any(f.code.level == "error" for f in findings):
+        findings.extend(check_sanity(situation))
     if situation is not None and base_dir is not None:
         findings.extend(check_quotes(situation, data, base_dir))
     if findings:

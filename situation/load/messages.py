@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from situation.load.codes import Code
+from situation.model.facts import PCODE_PATTERN
 
 _CODES: dict[str, Code] = {
     "missing": Code.MISSING_FIELD,
@@ -40,7 +41,9 @@ _WRONG_TYPE = {
     "model_type": "a mapping (lines of 'key: value')",
     "model_attributes_type": "a mapping (lines of 'key: value')",
     "dict_type": "a mapping (lines of 'key: value')",
-    "value_kind": "a number, a range such as {low: 250000, high: 275000}, or null for unknown",
+    "value_kind": "a number, a range such as {low: 250000, high: 275000}, a bound such as {over: 2000000} or {high: 40000}, "
+    "or null for unknown",
+    "summary_kind": "text, or a list of dated summaries (- {date: 2016-09-05, text: …})",
     "grade_type": "a grade number",
 }
 
@@ -101,6 +104,8 @@ def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
         return Wording(code, f"expected one of {ctx.get('expected')}, found {describe(found)}{hint}")
     if kind in _WRONG_TYPE:
         return Wording(code, expected(_WRONG_TYPE[kind], found) + _type_hint(kind, found))
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == PCODE_PATTERN:
+        return Wording(code, f"{describe(found)} is not a p-code: the country's ISO code in capitals, then digits (SY02, SY0200)")
     if kind == "string_pattern_mismatch":
         return Wording(code, f"{describe(found)} is not a valid id: use lower-case letters, digits, '-' and '_'")
     if kind == "string_too_short":

@@ -179,13 +179,14 @@ def _route_cards(situation: Situation) -> list[Card]:
 
 
 def _area_headlines(situation: Situation) -> list[Card]:
-    """Each area's headline: its latest event, fighting and violence before other developments."""
+    """Each area's headline: its latest event, fighting and violence before other developments, dated incidents
+    (a day) before what went on over a month or a season, which is background rather than news."""
     cards = []
     for area in situation.areas:
         events = [e for e in situation.events if e.area == area.id]
         if not events:
             continue
-        event = max(events, key=lambda e: (e.type != "strategic_developments", e.date))
+        event = max(events, key=lambda e: (e.type != "strategic_developments", e.date.precision == "day", e.date))
         cards.append(
             Card(
                 key=f"headline:{area.id}",

@@ -1,4 +1,5 @@
-"""Fixture folders: each file in cases/invalid/ says, in `# expect: LINE:COL code` lines, every problem it must get."""
+"""Fixture folders: each file in cases/invalid/ says, in `# expect: LINE:COL code` lines, every problem it must get
+(errors, or only warnings where a file is still used)."""
 
 from __future__ import annotations
 
@@ -24,8 +25,9 @@ def test_every_mistake_is_reported_at_its_line_and_column(path: Path) -> None:
     expected = expected_problems(path)
     assert expected, f"{path.name} declares no '# expect:' lines"
     result = load_situation(path)
-    assert result.situation is None
     assert [(p.line, p.column, p.code) for p in result.problems] == expected
+    # A file whose only problems are warnings is used; any error makes it invalid.
+    assert (result.situation is None) == any(p.severity == "error" for p in result.problems)
     for problem in result.problems:
         assert problem.file == str(path)
         assert problem.as_text().startswith(f"{path}:{problem.line}:{problem.column}: ")
@@ -44,8 +46,8 @@ def test_yaml_1_2_meanings_and_unknown_distinct_from_zero() -> None:
     assert situation is not None
     assert (situation.id, situation.title, situation.sources[0].name) == ("no", "NO", "ON")
     values = [o.value for o in situation.indicators[0].observations]
-    assert values == [12, None, 0]
-    assert values[1] is None and values[2] == 0
+    assert values == [0, 12, None]
+    assert values[2] is None and values[0] == 0
 
 
 def test_an_unknown_field_message_suggests_the_right_name() -> None:
