@@ -125,7 +125,7 @@ def _observation_order(situation: Situation) -> Iterator[Finding]:
                         yield Finding(
                             path,
                             Code.MONTH_BESIDE_DAYS,
-                            f"{when} is placed at its last day ({when.end}), after {days[-1]} of the same period; "
+                            f"{when} is placed at its last day ({when.end}), after {max(days)} of the same period; "
                             "give it a day if the source does",
                         )
 
