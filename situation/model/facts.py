@@ -646,6 +646,10 @@ class Event(Sourced):
     claims: list[ClaimRef] = []
     """Ids of claims this event rests on."""
 
+    def hurt(self) -> dict[str, Count | int | float | ValueRange | None]:
+        """The people-hurt fields the file gives (null counts as given: 'unknown'), in the order killed, injured, missing."""
+        return {name: getattr(self, name) for name in ("fatalities", "injured", "missing") if name in self.model_fields_set}
+
     @field_validator("sub_type")
     @classmethod
     def _sub_type_of_type(cls, sub_type: str, info: ValidationInfo) -> str:
