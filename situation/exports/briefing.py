@@ -24,7 +24,7 @@ from situation.exports.svg import ChartError, svg_charts
 from situation.model.facts import ClaimStatus, Situation, Stance
 from situation.views.cards import Card, age_text, overview_cards
 from situation.views.figures import access_timeline, area_map, claims_matrix, event_timeline, severity_heatmap
-from situation.views.labels import credibility_text, source_label
+from situation.views.labels import credibility_text, source_label, summary_text
 from situation.views.tables import access_table, area_table, claim_positions, event_table, shortage_table, source_table
 
 CHARTS = ("map", "shortages", "access", "claims", "events")
@@ -141,7 +141,7 @@ def _context(situation: Situation) -> dict[str, Any]:
         "title": situation.title,
         "as_of": f"{situation.as_of.day} {situation.as_of:%B %Y}",
         "as_of_iso": situation.as_of.isoformat(),
-        "summary": situation.summary,
+        "summary": summary_text(situation),
         "highlights": [_card(situation, c) for c in cards if c.group == "Areas"],
         "figures": [_card(situation, c) for c in cards if c.group == "People"],
         "shortages": [_card(situation, c) for c in cards if c.group == "Shortages"],

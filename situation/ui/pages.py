@@ -16,7 +16,7 @@ from situation.views import figures
 from situation.views.cards import Card, age_text
 from situation.views.diff import diff
 from situation.views.history import ages
-from situation.views.labels import credibility_text
+from situation.views.labels import credibility_text, summary_text
 
 CARDS_PER_ROW = 3
 MAX_CARDS_PER_GROUP = 30
@@ -57,7 +57,7 @@ def _plot(figure: object, caption: str, key: str) -> None:
 
 def overview(context: PageContext) -> None:
     _header(context, "Overview")
-    st.markdown(literal(context.derived.situation.summary))
+    st.markdown(literal(summary_text(context.derived.situation)))
     _needs_update(context)
     areas = context.derived.situation.areas_within(context.area) if context.area else None
     cards = [c for c in context.derived.cards if areas is None or c.area in areas]
@@ -108,11 +108,9 @@ def _needs_update(context: PageContext) -> None:
     if not stale:
         return
     with st.expander(f"Needs update: {len(stale)} fact(s) older than their threshold", expanded=False, icon=":material/update:"):
-        limits = situation.stale_after
         for age in stale:
-            limit = getattr(limits, age.kind)
             st.markdown(
-                f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} (re-verify after {limit} days)"
+                f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} (re-verify after {age.limit} days)"
             )
 
 

@@ -2,7 +2,9 @@
 
 `as_of` keeps only what was known by a date, so the dashboard can be rebuilt as it would have looked then. A
 fact dated to a month or a season counts from the end of that period ("2016-07" from 31 July), or from the
-file's own date if that comes first. `ages` says, per fact, how many
+file's own date if that comes first. A claim settled later is still open on the day viewed, and the summary
+shown is the latest written on or before that day (a plain summary is dated the file's `as_of`, so an
+earlier day shows none rather than one written weeks later). `ages` says, per fact, how many
 days old it is on the situation's date and whether it is past the threshold the file sets for its kind.
 """
 
@@ -13,7 +15,7 @@ from datetime import date
 from typing import Any, Literal
 
 from situation.model.dates import PartialDate
-from situation.model.facts import Situation
+from situation.model.facts import Situation, Sourced
 
 FactKind = Literal["indicators", "shortages", "access", "areas"]
 
@@ -35,7 +37,9 @@ def as_of(situation: Situation, day: date) -> Situation:
         return min(when.end, situation.as_of) <= day
 
     claims = [
-        c.model_copy(update={"positions": kept}) for c in situation.claims if (kept := [p for p in c.positions if known(p.date)])
+        c.model_copy(update={"positions": kept, "resolution": c.resolution if c.resolution and known(c.resolution.date) else None})
+        for c in situation.claims
+        if (kept := [p for p in c.positions if known(p.date)])
     ]
     claim_ids = {c.id for c in claims}
 
@@ -61,6 +65,11 @@ def as_of(situation: Situation, day: date) -> Situation:
             "access": observations_of(situation.access, "observations", cites_claims=True),
             "claims": claims,
             "events": [e.model_copy(update={"claims": still_cited(e.claims)}) for e in situation.events if known(e.date)],
+            "statements": [
+                st.model_copy(update={"claims": still_cited(st.claims)}) for st in situation.statements if known(st.date)
+            ],
+            "reports": [r for r in situation.reports if known(r.date)],
+            "summary": [s for s in ([] if isinstance(situation.summary, str) else situation.summary) if s.date <= day],
         }
     )
 
@@ -75,6 +84,8 @@ class Age:
     date: PartialDate
     days: int
     stale: bool
+    limit: int | str = 0
+    """The threshold that applied: the fact's own `stale_after`, else its section's (days, or 'never')."""
 
 
 def ages(situation: Situation) -> list[Age]:
@@ -82,22 +93,21 @@ def ages(situation: Situation) -> list[Age]:
     limits = situation.stale_after
     found: list[Age] = []
 
-    def add(kind: FactKind, key: str, label: str, when: PartialDate, limit: int) -> None:
+    def add(kind: FactKind, key: str, label: str, fact: Sourced) -> None:
+        when: PartialDate = fact.date  # type: ignore[attr-defined]
+        limit = fact.stale_after if fact.stale_after is not None else getattr(limits, kind)
         days = (situation.as_of - when.end).days if when.end <= situation.as_of else 0
-        found.append(Age(kind, key, label, when, days, days > limit))
+        found.append(Age(kind, key, label, when, days, limit != "never" and days > limit, limit))
 
     for indicator in situation.indicators:
-        latest = max(indicator.observations, key=lambda o: o.date)
-        add("indicators", f"indicator:{indicator.id}", indicator.name, latest.date, limits.indicators)
+        add("indicators", f"indicator:{indicator.id}", indicator.name, max(indicator.observations, key=lambda o: o.date))
     for shortage in situation.shortages:
-        latest_shortage = max(shortage.observations, key=lambda o: o.date)
         label = f"{shortage.commodity.value.replace('_', ' ')} shortage, {situation.area(shortage.area).name}"
-        add("shortages", f"shortage:{shortage.area}:{shortage.commodity.value}", label, latest_shortage.date, limits.shortages)
+        latest_shortage = max(shortage.observations, key=lambda o: o.date)
+        add("shortages", f"shortage:{shortage.area}:{shortage.commodity.value}", label, latest_shortage)
     for route in situation.access:
-        latest_route = max(route.observations, key=lambda o: o.date)
-        add("access", f"route:{route.id}", route.name, latest_route.date, limits.access)
+        add("access", f"route:{route.id}", route.name, max(route.observations, key=lambda o: o.date))
     for area in situation.areas:
         if area.history:
-            latest_area = max(area.history, key=lambda o: o.date)
-            add("areas", f"area:{area.id}", f"{area.name} (status)", latest_area.date, limits.areas)
+            add("areas", f"area:{area.id}", f"{area.name} (status)", max(area.history, key=lambda o: o.date))
     return sorted(found, key=lambda a: -a.days)

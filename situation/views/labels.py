@@ -111,6 +111,16 @@ def passage_text(observation: RouteObservation) -> str:
     return " ".join(part for part in (hours, f"to {who}" if who else "") if part)
 
 
+def summary_text(situation: Situation) -> str:
+    """The summary written for the day on show, with its date when it is a dated one; never one written later."""
+    summary = situation.summary_on()
+    if summary is None:
+        return f"No summary was written by {situation.as_of.day} {situation.as_of:%b %Y}."
+    if isinstance(situation.summary, str):
+        return summary.text
+    return f"{summary.text} (summary of {summary.date.day} {summary.date:%b %Y})"
+
+
 def end_of_day(situation: Situation) -> datetime:
     """The moment a view judges time windows at: the end of the day it shows, so 'until 2 Sep' has ended on 3 Sep."""
     return datetime.combine(situation.as_of, time.max)
