@@ -110,7 +110,8 @@ def _needs_update(context: PageContext) -> None:
     with st.expander(f"Needs update: {len(stale)} fact(s) older than their threshold", expanded=False, icon=":material/update:"):
         for age in stale:
             st.markdown(
-                f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} (re-verify after {age.limit} days)"
+                f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} "
+                f"(re-verify after {age.limit} days)"
             )
 
 

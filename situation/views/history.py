@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Literal
 
 from situation.model.dates import PartialDate
-from situation.model.facts import Situation, Sourced
+from situation.model.facts import Claim, Resolution, Situation, Sourced
 
 FactKind = Literal["indicators", "shortages", "access", "areas"]
 
@@ -37,7 +37,9 @@ def as_of(situation: Situation, day: date) -> Situation:
         return min(when.end, situation.as_of) <= day
 
     claims = [
-        c.model_copy(update={"positions": kept, "resolution": c.resolution if c.resolution and known(c.resolution.date) else None})
+        c.model_copy(
+            update={"positions": kept, "resolution": c.resolution if c.resolution and known(c.resolution.date) else None}
+        )
         for c in situation.claims
         if (kept := [p for p in c.positions if known(p.date)])
     ]
