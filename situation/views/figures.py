@@ -98,7 +98,7 @@ def access_timeline(access: pd.DataFrame) -> go.Figure:
     """Each route's status over time, one bar per period; colour by status, unknown in grey."""
     figure = _figure("Access: corridors and supply lines over time")
     if "window_start" in access:  # a window that starts later than its report starts the bar
-        access = access.assign(start=access["window_start"].fillna(access["start"]))
+        access = access.assign(start=pd.to_datetime(access["window_start"]).fillna(access["start"]))
     for status, group in access.groupby(access["status"].fillna("unknown"), sort=False):
         hover = [
             f"<b>{safe(r.name)}</b><br>{safe(status)} from {safe(r.date)}"

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Literal
 
 from situation.model.dates import PartialDate
-from situation.model.facts import Claim, Resolution, Situation, Sourced
+from situation.model.facts import Situation, Sourced
 
 FactKind = Literal["indicators", "shortages", "access", "areas"]
 

@@ -145,7 +145,7 @@ def access_table(situation: Situation) -> pd.DataFrame:
         "deliveries", "sources", "credibility", "contested", "hours", "valid_from", "valid_until", "open_to", "window",
         "window_start", "state_text", "passage", "reports",
     ]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns).astype({"convoys_can_pass": "boolean"})
+    return pd.DataFrame(rows, columns=columns).astype({"convoys_can_pass": "boolean", "window_start": "datetime64[ns]"})
 
 
 def event_table(situation: Situation) -> pd.DataFrame:
