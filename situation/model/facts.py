@@ -675,6 +675,14 @@ class StaleAfter(Closed):
     """Who controls an area and its status; `never` for a file of settled history."""
 
 
+def _kind_of_summary(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list) and all(isinstance(item, (dict, DatedSummary)) for item in value):
+        return "dated"
+    return None
+
+
 class DatedSummary(Closed):
     """The summary as written on one day."""
 
@@ -696,9 +704,7 @@ class Situation(Closed):
     summary: Annotated[
         Annotated[Text, Tag("text")] | Annotated[list[DatedSummary], Field(min_length=1), Tag("dated")],
         Discriminator(
-            lambda v: (
-                "text" if isinstance(v, str) else "dated" if isinstance(v, list) and all(isinstance(i, dict) for i in v) else None
-            ),
+            _kind_of_summary,
             custom_error_type="summary_kind",
             custom_error_message="expected text, or a list of dated summaries such as - {date: 2016-09-05, text: …}",
         ),
