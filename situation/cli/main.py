@@ -23,7 +23,7 @@ from situation.model.model_page import render_model_page
 from situation.model.schema import situation_schema
 from situation.views.diff import diff
 
-EXPORT_TABLES = ("indicators", "shortages", "access", "events", "claims")
+EXPORT_TABLES = ("indicators", "shortages", "access", "events", "claims", "statements")
 """`situation.exports.tables_out.TABLES`, named here so `validate` does not import pandas, plotly and kaleido for its parser."""
 
 

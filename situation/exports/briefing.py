@@ -25,7 +25,17 @@ from situation.model.facts import ClaimStatus, Situation, Stance
 from situation.views.cards import Card, age_text, overview_cards
 from situation.views.figures import access_timeline, area_map, claims_matrix, event_timeline, severity_heatmap
 from situation.views.labels import credibility_text, source_label, summary_text
-from situation.views.tables import access_table, area_table, claim_positions, event_table, shortage_table, source_table
+from situation.views.tables import (
+    access_table,
+    area_table,
+    claim_positions,
+    event_table,
+    people_hurt_totals,
+    report_table,
+    shortage_table,
+    source_table,
+    statement_table,
+)
 
 CHARTS = ("map", "shortages", "access", "claims", "events")
 """The briefing's chart slots, by the section each belongs to."""
@@ -103,9 +113,11 @@ def _claims(situation: Situation) -> tuple[list[dict[str, Any]], list[dict[str, 
                     "quote": position.quote.text if position.quote else None,
                 }
             )
+        resolution = claim.resolution
         entry = {
             "statement": claim.statement,
             "status": claim.status.value,
+            "resolution": f"{resolution.outcome.value} on {resolution.date.label()}: {resolution.note}" if resolution else None,
             "credibility": credibility_text(claim.credibility),
             "note": claim.note,
             "asserts": sides[Stance.ASSERTS.value],
@@ -125,7 +137,7 @@ def _events(situation: Situation) -> list[dict[str, Any]]:
             "type": f"{row.type_name} · {row.sub_type_name}",
             "summary": row.summary,
             "actors": row.actors or None,
-            "fatalities": event.fatalities,
+            "hurt": row.hurt,
             "sources": row.sources,
             "credibility": credibility_text(event.credibility),
             "contested": bool(row.contested),
@@ -149,5 +161,8 @@ def _context(situation: Situation) -> dict[str, Any]:
         "contested": contested,
         "other_claims": other_claims,
         "events": _events(situation),
+        "hurt_totals": people_hurt_totals(situation).to_dict(orient="records"),
+        "statements": statement_table(situation).to_dict(orient="records"),
         "sources": source_table(situation).to_dict(orient="records"),
+        "reports": report_table(situation).to_dict(orient="records"),
     }

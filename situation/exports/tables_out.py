@@ -25,9 +25,17 @@ import pandas as pd
 
 from situation.exports.hxl_tags import hashtags
 from situation.model.facts import Situation, ValueRange
-from situation.views.tables import access_table, claim_positions, event_table, indicator_table, shortage_table
+from situation.views.tables import (
+    HURT_COLUMNS,
+    access_table,
+    claim_positions,
+    event_table,
+    indicator_table,
+    shortage_table,
+    statement_table,
+)
 
-TABLES = ("indicators", "shortages", "access", "events", "claims")
+TABLES = ("indicators", "shortages", "access", "events", "claims", "statements")
 SEPARATOR = "; "
 """Between several sources (or grades) in one cell, as `situation.views.labels.sources_label` joins them."""
 UNKNOWN_VALUE = "unknown"
@@ -63,7 +71,7 @@ def indicator_rows(situation: Situation) -> pd.DataFrame:
     table = indicator_table(situation)
     observations = [o for i in situation.indicators for o in i.observations]
     # tables.py gives a range's midpoint as `value` and a number as low = high; an export says what the source said.
-    ranges = [isinstance(o.value, ValueRange) for o in observations]
+    ranges = [isinstance(o.value, ValueRange) for o in observations]  # a bound too: its open side stays empty
     numbers = [not r and o.value is not None for r, o in zip(ranges, observations, strict=True)]
     table = table.assign(
         value=table["value"].where(numbers),
@@ -74,9 +82,10 @@ def indicator_rows(situation: Situation) -> pd.DataFrame:
     table = _with_sources(table, situation, [o.sources for o in observations])
     columns = [
         "indicator", "name", "unit", "area", "area_name", "lat", "lon", "date", "kind", "value", "low", "high",
-        "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested",
+        "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested", "bound", "reports",
+        "pcode",
     ]  # fmt: skip
-    return table[columns]
+    return table.assign(pcode=_pcodes(situation, table["area"]))[columns]
 
 
 def shortage_rows(situation: Situation) -> pd.DataFrame:
@@ -96,7 +105,8 @@ def access_rows(situation: Situation) -> pd.DataFrame:
     table = table.assign(to_area_name=[situation.area(a).name for a in table["to_area"]])
     columns = [
         "route", "name", "kind", "to_area", "to_area_name", "date", "status", "convoys_can_pass", "threat", "deliveries",
-        "sources", "source_ids", "reliability", "credibility", "contested",
+        "sources", "source_ids", "reliability", "credibility", "contested", "hours", "valid_from", "valid_until", "open_to",
+        "window", "state_text", "reports",
     ]  # fmt: skip
     return table[columns]
 
@@ -107,7 +117,25 @@ def event_rows(situation: Situation) -> pd.DataFrame:
     table = table.assign(**_coordinates(situation, table["area"]))
     columns = [
         "event", "date", "area", "area_name", "lat", "lon", "type", "type_name", "sub_type", "sub_type_name", "summary",
-        "actors", "fatalities", "sources", "source_ids", "reliability", "credibility", "contested",
+        "actors", "fatalities", "sources", "source_ids", "reliability", "credibility", "contested", *HURT_COLUMNS, "hurt",
+        "reports", "pcode",
+    ]  # fmt: skip
+    return table.assign(pcode=_pcodes(situation, table["area"]))[columns]
+
+
+def _pcodes(situation: Situation, area_ids: pd.Series) -> list[str | None]:
+    """Each row's area p-code, for joining with the country's common operational datasets."""
+    codes = {area.id: area.pcode for area in situation.areas}
+    return [codes.get(a) if isinstance(a, str) else None for a in area_ids]
+
+
+def statement_rows(situation: Situation) -> pd.DataFrame:
+    """One row per call, appeal, announcement or warning, with who said it and who reports it."""
+    statements = sorted(situation.statements, key=lambda st: st.date)
+    table = _with_sources(statement_table(situation), situation, [st.sources for st in statements])
+    columns = [
+        "statement", "date", "by", "by_name", "by_reliability", "kind", "summary", "area", "area_name", "quote", "sources",
+        "source_ids", "reliability", "credibility", "reports",
     ]  # fmt: skip
     return table[columns]
 
@@ -123,6 +151,7 @@ ROWS: dict[str, Callable[[Situation], pd.DataFrame]] = {
     "access": access_rows,
     "events": event_rows,
     "claims": claim_rows,
+    "statements": statement_rows,
 }
 
 

@@ -238,7 +238,7 @@ def sources_and_claims(context: PageContext) -> None:
     for row in statements.itertuples():
         quote = f" — “{literal(row.quote)}”" if isinstance(row.quote, str) else ""
         st.markdown(
-            f"- {literal(row.date)} · **{literal(row.by_name)}** \\[{row.reliability}\\] ({row.kind}): "
+            f"- {literal(row.date)} · **{literal(row.by_name)}** \\[{row.by_reliability}\\] ({row.kind}): "
             f"{literal(row.summary)}{quote}"
         )
     st.subheader("All claims")

@@ -175,13 +175,13 @@ def event_table(situation: Situation) -> pd.DataFrame:
     ]
     columns = [
         "event", "date", "start", "area", "area_name", "type", "type_name", "sub_type", "sub_type_name", "summary",
-        "actors", "fatalities", "sources", "credibility", "contested", *_HURT_COLUMNS, "hurt", "reports",
+        "actors", "fatalities", "sources", "credibility", "contested", *HURT_COLUMNS, "hurt", "reports",
     ]  # fmt: skip
-    numbers = {c: "Float64" for c in _HURT_COLUMNS if not c.endswith("_text")}
+    numbers = {c: "Float64" for c in HURT_COLUMNS if not c.endswith("_text")}
     return pd.DataFrame(rows, columns=columns).astype({"fatalities": "Int64", **numbers})
 
 
-_HURT_COLUMNS = [f"{field}_{part}" for field in HURT for part in ("text", "low", "high")]
+HURT_COLUMNS = [f"{field}_{part}" for field in HURT for part in ("text", "low", "high")]
 """Per people-hurt field: its words, and its low and high ends (equal for an exact count, one empty for a bound)."""
 
 
@@ -312,7 +312,7 @@ def statement_table(situation: Situation) -> pd.DataFrame:
             "start": pd.Timestamp(st.date.start),
             "by": st.by,
             "by_name": situation.source(st.by).name,
-            "reliability": situation.source(st.by).reliability.value,
+            "by_reliability": situation.source(st.by).reliability.value,
             "kind": st.kind.value,
             "summary": st.summary,
             "area": st.area,
@@ -325,7 +325,7 @@ def statement_table(situation: Situation) -> pd.DataFrame:
         for st in sorted(situation.statements, key=lambda st: st.date)
     ]
     columns = [
-        "statement", "date", "start", "by", "by_name", "reliability", "kind", "summary", "area", "area_name", "quote",
+        "statement", "date", "start", "by", "by_name", "by_reliability", "kind", "summary", "area", "area_name", "quote",
         "sources", "credibility", "reports",
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
