@@ -96,8 +96,10 @@ def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
     if kind == "missing":
         return Wording(code, f"required field '{loc[-1]}' is missing")
     if kind == "extra_forbidden":
+        name = str(loc[-1])
         fields = fields_at(root_model, loc[:-1])
-        return Wording(code, f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), fields)}", about_key=True)
+        hint = did_you_mean(name, fields) or _belongs_elsewhere(root_model, loc, name)
+        return Wording(code, f"unknown field '{name}'{hint}", about_key=True)
     if kind in ("enum", "literal_error"):
         options = re.findall(r"'([^']*)'", ctx.get("expected", "")) or re.findall(r"\d+", ctx.get("expected", ""))
         hint = did_you_mean(str(found), options) if isinstance(found, str) else ""
@@ -122,6 +124,37 @@ def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
     if kind == "severity_kind":
         message += f", found {describe(found)}"
     return Wording(code, message[:1].lower() + message[1:])
+
+
+def _belongs_elsewhere(root_model: type[BaseModel], loc: typing.Sequence[str | int], name: str) -> str:
+    """' (it belongs one level up, beside 'value')' or ' (the model has it in events[*].injured)': where it goes."""
+    parent = [p for p in loc[:-1] if not (isinstance(p, str) and p in _UNION_TAGS)]
+    if len(parent) >= 1 and name in fields_at(root_model, parent[:-1]):
+        return f" (it belongs one level up, beside '{parent[-1]}')"
+    places = dict.fromkeys(".".join(pattern).replace(".*", "[]") for pattern in _field_places(root_model).get(name, []))
+    return f" (the model has '{name}' in {', '.join(list(places)[:3])})" if places else ""
+
+
+_UNION_TAGS = {"number", "range", "unknown", "count", "text", "dated", "level", "no-level"}
+"""Tags of the model's unions that pydantic puts in an error's `loc`; they are not in the data."""
+
+
+def _field_places(model: type[BaseModel]) -> dict[str, list[tuple[str, ...]]]:
+    """Every field name of the model, with the paths where it lives (`events.*.injured`)."""
+    from situation.load.paths import model_paths
+
+    places: dict[str, list[tuple[str, ...]]] = {}
+    for pattern, _ in model_paths(model, lambda annotation, _m: True if not _is_model(annotation) else None):
+        if pattern and pattern[-1] != "*":
+            places.setdefault(pattern[-1], []).append(pattern)
+    return places
+
+
+def _is_model(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin is list or origin in (typing.Union, types.UnionType):
+        return True  # look inside
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def _type_hint(kind: str, found: Any) -> str:
