@@ -7,4 +7,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "aleppo-2016-08.yaml"
 CASES = Path(__file__).resolve().parent / "cases"
+REVISION = CASES / "revisions" / "aleppo-2016-09.yaml"
+"""The seed carried forward to 5 September 2016: every shape of the model that updates need."""
 SHARED = ROOT.parent / "shared"

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 import jinja2
-import pandas as pd
 from markupsafe import Markup
 
 from situation.exports.briefing_template import TEMPLATE
@@ -27,8 +26,18 @@ from situation.model.facts import ClaimStatus, Situation, Stance
 from situation.model.scales import Credibility
 from situation.views.cards import Card, age_text, overview_cards
 from situation.views.figures import access_timeline, area_map, claims_matrix, event_timeline, severity_heatmap
-from situation.views.labels import credibility_text, source_label
-from situation.views.tables import access_table, area_table, claim_positions, event_table, shortage_table, source_table
+from situation.views.labels import credibility_text, source_label, summary_text
+from situation.views.tables import (
+    access_table,
+    area_table,
+    claim_positions,
+    event_table,
+    people_hurt_totals,
+    report_table,
+    shortage_table,
+    source_table,
+    statement_table,
+)
 
 CHARTS = ("map", "shortages", "access", "claims", "events")
 """The briefing's chart slots, by the section each belongs to."""
@@ -107,9 +116,11 @@ def _claims(situation: Situation) -> tuple[list[dict[str, Any]], list[dict[str, 
                     "quote": position.quote.text if position.quote else None,
                 }
             )
+        resolution = claim.resolution
         entry = {
             "statement": claim.statement,
             "status": claim.status.value,
+            "resolution": f"{resolution.outcome.value} on {resolution.date.label()}: {resolution.note}" if resolution else None,
             "credibility": credibility_text(claim.credibility),
             "note": claim.note,
             "asserts": sides[Stance.ASSERTS.value],
@@ -129,7 +140,7 @@ def _events(situation: Situation) -> list[dict[str, Any]]:
             "type": f"{row.type_name} · {row.sub_type_name}",
             "summary": row.summary,
             "actors": row.actors or None,
-            "fatalities": None if pd.isna(row.fatalities) else int(row.fatalities),
+            "hurt": row.hurt,
             "sources": row.sources,
             "credibility": credibility_text(Credibility(row.credibility)),
             "contested": bool(row.contested),
@@ -145,7 +156,7 @@ def _context(situation: Situation) -> dict[str, Any]:
         "title": situation.title,
         "as_of": f"{situation.as_of.day} {situation.as_of:%B %Y}",
         "as_of_iso": situation.as_of.isoformat(),
-        "summary": situation.summary,
+        "summary": summary_text(situation),
         "highlights": [_card(situation, c) for c in cards if c.group == "Areas"],
         "figures": [_card(situation, c) for c in cards if c.group == "People"],
         "shortages": [_card(situation, c) for c in cards if c.group == "Shortages"],
@@ -153,5 +164,8 @@ def _context(situation: Situation) -> dict[str, Any]:
         "contested": contested,
         "other_claims": other_claims,
         "events": _events(situation),
+        "hurt_totals": people_hurt_totals(situation).to_dict(orient="records"),
+        "statements": statement_table(situation).to_dict(orient="records"),
         "sources": source_table(situation).to_dict(orient="records"),
+        "reports": report_table(situation).to_dict(orient="records"),
     }

@@ -153,7 +153,9 @@ TEMPLATE = """\
     <thead><tr><th>Claim</th><th>Status</th><th>Who says so</th><th>Credibility</th></tr></thead>
     <tbody>
     {% for claim in other_claims %}
-      <tr><td>{{ claim.statement }}</td><td>{{ claim.status }}</td>
+      <tr><td>{{ claim.statement }}
+        {% if claim.resolution %}<br><span class="meta">Settled: {{ claim.resolution }}</span>{% endif %}</td>
+        <td>{{ claim.status }}</td>
         <td>{% for p in claim.asserts %}{{ p.source }}{% if not loop.last %}; {% endif %}{% endfor %}</td>
         <td>{{ claim.credibility }}</td></tr>
     {% endfor %}
@@ -180,7 +182,7 @@ TEMPLATE = """\
         <td>{{ e.date }}</td><td>{{ e.area }}</td>
         <td><strong>{{ e.type }}</strong><br>{{ e.summary }}
           {% if e.actors %}<br><span class="meta">Actors: {{ e.actors }}</span>{% endif %}
-          {% if e.fatalities is not none %}<br><span class="meta">Fatalities reported: {{ e.fatalities }}</span>{% endif %}
+          {% if e.hurt %}<br><span class="meta">People hurt: {{ e.hurt }}</span>{% endif %}
           {% if e.contested %}<br><span class="flag">Rests on a contested claim</span>{% endif %}</td>
         <td class="meta">{{ e.sources }}<br>credibility {{ e.credibility }}</td>
       </tr>
@@ -188,6 +190,35 @@ TEMPLATE = """\
     </tbody>
   </table>
   {% else %}<p>No events recorded.</p>{% endif %}
+  {% if hurt_totals %}
+  <h3>People hurt, by area and month</h3>
+  <table>
+    <thead><tr><th>Area</th><th>Month</th><th>Events</th><th>Killed</th><th>Injured</th><th>Missing</th></tr></thead>
+    <tbody>
+    {% for t in hurt_totals %}
+      <tr><td>{{ t.area_name }}</td><td>{{ t.period }}</td><td>{{ t.events }}</td><td>{{ t.killed or "" }}</td>
+        <td>{{ t.injured or "" }}</td><td>{{ t.missing or "" }}</td></tr>
+    {% endfor %}
+    </tbody>
+  </table>
+  <p class="meta">A sum that includes an open bound says “at least”; unknown figures are counted, never taken as 0.</p>
+  {% endif %}
+</section>
+
+<section id="statements">
+  <h2>Statements</h2>
+  {% if statements %}
+  <table>
+    <thead><tr><th>Date</th><th>Who</th><th>What</th><th>Reported by</th></tr></thead>
+    <tbody>
+    {% for s in statements %}
+      <tr><td>{{ s.date }}</td><td>{{ s.by_name }} [{{ s.by_reliability }}]</td>
+        <td><strong>{{ s.kind }}</strong>: {{ s.summary }}{% if s.quote %}<blockquote>“{{ s.quote }}”</blockquote>{% endif %}</td>
+        <td class="meta">{{ s.sources }}{% if s.reports %}<br>{{ s.reports }}{% endif %}</td></tr>
+    {% endfor %}
+    </tbody>
+  </table>
+  {% else %}<p>No calls, appeals, announcements or warnings recorded.</p>{% endif %}
 </section>
 
 <section id="sources">
@@ -201,6 +232,15 @@ TEMPLATE = """\
     {% endfor %}
     </tbody>
   </table>
+  {% if reports %}
+  <h3>Reports cited</h3>
+  <ul>
+    {% for r in reports %}
+    <li>{{ r.source_name }}, <cite>{{ r.title }}</cite>{% if r.number %} {{ r.number }}{% endif %}, {{ r.date }}
+      {% if r.url %}— {{ r.url }}{% endif %} <span class="meta">({{ r.facts }} fact(s))</span></li>
+    {% endfor %}
+  </ul>
+  {% endif %}
   <p class="meta">Reliability of a source is graded A (completely reliable) to F (cannot be judged); credibility of each fact
     1 (confirmed) to 6 (cannot be judged), apart from its source, as in the Admiralty system.</p>
 </section>

@@ -14,7 +14,7 @@ FORMATS: dict[str, str] = {
     "hxl": "Tables (HXL, zip)",
 }
 """Each export format, with what a person downloads when they choose it (the dashboard's button label)."""
-TABLES = ("indicators", "shortages", "access", "events", "claims")
+TABLES = ("indicators", "shortages", "access", "events", "claims", "statements")
 """The tables an export writes, in this order: one row per observation (claims: per source's stance)."""
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters that make a spreadsheet read a cell as a formula (OWASP, 'CSV injection')."""

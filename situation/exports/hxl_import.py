@@ -196,6 +196,14 @@ class _RowReader:
         self.dates.append(date)
         for indicator, observation in values:
             entry = self.indicators.setdefault(indicator["id"], {**indicator, "area": area, "observations": []})
+            if any(o["date"] == date.text for o in entry["observations"]):
+                self._problem(
+                    None,
+                    Code.HXL_REPEATED_ROW,
+                    f"{entry['name']} on {date.text} is already given by an earlier row (the file breaks it down by a "
+                    "column not imported, such as #origin); only the first row is kept",
+                )
+                continue
             entry["observations"].append({"date": date.text, **observation, "sources": list(sources), "credibility": credibility})
 
     def _date(self, row: Row) -> PartialDate | None:

@@ -26,7 +26,15 @@ import pandas as pd
 from situation.exports.formats import FORMULA_TRIGGERS, TABLES
 from situation.exports.hxl_tags import hashtags
 from situation.model.facts import Situation
-from situation.views.tables import access_table, claim_positions, event_table, indicator_table, shortage_table
+from situation.views.tables import (
+    HURT_COLUMNS,
+    access_table,
+    claim_positions,
+    event_table,
+    indicator_table,
+    shortage_table,
+    statement_table,
+)
 
 UNKNOWN_VALUE = "unknown"
 """What an HXL file says for a value the sources give as unknown, so it is told apart from a missing cell."""
@@ -35,19 +43,20 @@ CSV_ENCODING = "utf-8-sig"
 
 
 def indicator_rows(situation: Situation) -> pd.DataFrame:
-    """One row per indicator observation: `value` for a number, `low`/`high` for a range, all empty for unknown."""
+    """One row per indicator observation: `value` for a number, `low`/`high` for a range or a bound, all empty for unknown."""
     table = indicator_table(situation)
     # tables.py gives a range's midpoint as `value` and a number as low = high; an export says what the source said.
     table = table.assign(
         value=table["value"].where(table["kind"] == "number"),
-        low=table["low"].where(table["kind"] == "range"),
-        high=table["high"].where(table["kind"] == "range"),
+        low=table["low"].where(table["kind"].isin(["range", "bound"])),  # a bound's open side is already empty
+        high=table["high"].where(table["kind"].isin(["range", "bound"])),
     )
     columns = [
         "indicator", "name", "unit", "area", "area_name", "lat", "lon", "date", "kind", "value", "low", "high",
-        "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested",
+        "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested", "bound", "reports",
+        "pcode",
     ]  # fmt: skip
-    return table[columns]
+    return table.assign(pcode=_pcodes(situation, table["area"]))[columns]
 
 
 def shortage_rows(situation: Situation) -> pd.DataFrame:
@@ -63,7 +72,8 @@ def access_rows(situation: Situation) -> pd.DataFrame:
     """One row per route status, oldest first within a route (the order `access_table` gives)."""
     columns = [
         "route", "name", "kind", "to_area", "to_area_name", "date", "status", "convoys_can_pass", "threat", "deliveries",
-        "sources", "source_ids", "reliability", "credibility", "contested",
+        "sources", "source_ids", "reliability", "credibility", "contested", "hours", "valid_from", "valid_until", "open_to",
+        "window", "state_text", "reports",
     ]  # fmt: skip
     return access_table(situation)[columns]
 
@@ -72,9 +82,26 @@ def event_rows(situation: Situation) -> pd.DataFrame:
     """One row per event, with ACLED's names and the area's coordinates."""
     columns = [
         "event", "date", "area", "area_name", "lat", "lon", "type", "type_name", "sub_type", "sub_type_name", "summary",
-        "actors", "fatalities", "sources", "source_ids", "reliability", "credibility", "contested",
+        "actors", "fatalities", "sources", "source_ids", "reliability", "credibility", "contested", *HURT_COLUMNS, "hurt",
+        "reports", "pcode",
     ]  # fmt: skip
-    return event_table(situation)[columns]
+    table = event_table(situation)
+    return table.assign(pcode=_pcodes(situation, table["area"]))[columns]
+
+
+def _pcodes(situation: Situation, area_ids: pd.Series) -> list[str | None]:
+    """Each row's area p-code, for joining with the country's common operational datasets."""
+    codes = {area.id: area.pcode for area in situation.areas}
+    return [codes.get(a) if isinstance(a, str) else None for a in area_ids]
+
+
+def statement_rows(situation: Situation) -> pd.DataFrame:
+    """One row per call, appeal, announcement or warning, with who said it and who reports it."""
+    columns = [
+        "statement", "date", "by", "by_name", "by_reliability", "kind", "summary", "area", "area_name", "quote", "sources",
+        "source_ids", "reliability", "credibility", "reports",
+    ]  # fmt: skip
+    return statement_table(situation)[columns]
 
 
 def claim_rows(situation: Situation) -> pd.DataFrame:
@@ -88,6 +115,7 @@ ROWS: dict[str, Callable[[Situation], pd.DataFrame]] = {
     "access": access_rows,
     "events": event_rows,
     "claims": claim_rows,
+    "statements": statement_rows,
 }
 
 

@@ -100,6 +100,57 @@ class Code(StrEnum):
         "A cited source, area, indicator or claim id that the file does not define.",
     )
     VIA_LOOP = "via-loop", "references", "error", "Sources that reach each other through `via:` in a circle."
+    DUPLICATE_PCODE = "duplicate-pcode", "references", "error", "Two areas share a p-code; each joins one row of the COD."
+    REPORT_SOURCE_NOT_CITED = (
+        "report-source-not-cited",
+        "references",
+        "error",
+        "A fact cites a report but not the source that published it; add the source to `sources`.",
+    )
+
+    # Dates and values that cannot be so (errors), or that a team may mean (warnings); docs/model.md says why.
+    AFTER_AS_OF = (
+        "after-as-of",
+        "sanity",
+        "error",
+        "A fact, position, statement or report dated after the file's `as_of`: move `as_of` forward, or fix the date.",
+    )
+    NEGATIVE_COUNT = (
+        "negative-count",
+        "sanity",
+        "error",
+        "A negative number of people or things (an indicator whose unit counts, or people killed, injured, missing).",
+    )
+    DUPLICATE_DATE = (
+        "duplicate-date",
+        "sanity",
+        "error",
+        "Two observations of one fact with the same date: which one holds? Merge them or correct a date.",
+    )
+    RESOLVED_BEFORE_CLAIMED = (
+        "resolved-before-claimed",
+        "sanity",
+        "error",
+        "A claim settled before any source made it.",
+    )
+    OUT_OF_ORDER = (
+        "out-of-order",
+        "sanity",
+        "warning",
+        "Observations not oldest first; every view sorts them by date, so only the file reads out of order.",
+    )
+    MONTH_BESIDE_DAYS = (
+        "month-beside-days",
+        "sanity",
+        "warning",
+        "A month- or season-dated observation beside days of that period; it counts from the period's last day.",
+    )
+    PCODE_OUTSIDE_PARENT = (
+        "pcode-outside-parent",
+        "sanity",
+        "warning",
+        "An area's p-code does not start with its parent's p-code (city and camp codes may not nest; check it).",
+    )
     QUOTE_NOT_FOUND = "quote-not-found", "quotes", "error", "A quote that does not appear in the text of the source that said it."
     DOCUMENT_UNREADABLE = (
         "document-unreadable",
@@ -130,6 +181,12 @@ class Code(StrEnum):
         "warning",
         "A figure cell of a wide table that is not a number; only it is left out.",
     )
+    HXL_REPEATED_ROW = (
+        "hxl-repeated-row",
+        "hxl",
+        "warning",
+        "A row gives a figure already given for that indicator, area and date; only the first is kept.",
+    )
     HXL_INVALID_RESULT = (
         "hxl-invalid-result",
         "hxl",
@@ -143,6 +200,7 @@ STAGES = {
     "yaml": "YAML",
     "model": "Fields of the model",
     "references": "References across the file",
+    "sanity": "Dates and values",
     "quotes": "Quotes",
     "hxl": "HXL import",
 }

@@ -7,6 +7,7 @@ point each problem at its line and column.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from situation.load.problems import Finding, Problem, errors_in, format_path
 from situation.load.quotes import check_quotes
 from situation.load.reader import Positions, read_yaml
 from situation.load.references import check_references
+from situation.load.sanity import check_sanity
 from situation.model.facts import Situation
 
 SITUATION_SUFFIXES = (".yaml", ".yml")
@@ -112,7 +114,10 @@ def parse_situation(raw: bytes, file: str, *, base_dir: Path | None = None, max_
         for detail in error.errors(include_url=False):
             wording = word_error(detail, Situation)
             findings.append(Finding(tuple(detail["loc"]), wording.code, wording.message, about_key=wording.about_key))
+    findings = _one_error_per_typo(findings)
     findings.extend(check_references(data))
+    if situation is not None and not any(f.code.level == "error" for f in findings):
+        findings.extend(check_sanity(situation))
     if situation is not None and base_dir is not None:
         findings.extend(check_quotes(situation, data, base_dir))
     if findings:
@@ -121,6 +126,28 @@ def parse_situation(raw: bytes, file: str, *, base_dir: Path | None = None, max_
         problems.extend(_place(file, marked.data, marked.positions, finding) for finding in findings)
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return LoadResult(file, None if errors_in(problems) else situation, problems)
+
+
+def _one_error_per_typo(findings: list[Finding]) -> list[Finding]:
+    """A misspelt required key is one mistake: drop 'required field X is missing' when an unknown key beside it
+    is suggested as X, and say on that key that X is required."""
+    typos: dict[tuple[tuple[str | int, ...], str], Finding] = {}
+    for finding in findings:
+        if finding.code == Code.UNKNOWN_FIELD:
+            match = re.search(r"did you mean '([^']+)'", finding.message)
+            if match:
+                typos[(finding.path[:-1], match[1])] = finding
+    merged: list[Finding] = []
+    for finding in findings:
+        if finding.code == Code.MISSING_FIELD and (finding.path[:-1], finding.path[-1]) in typos:
+            continue
+        if finding.code == Code.UNKNOWN_FIELD and any(t is finding for t in typos.values()):
+            wanted = next(name for (parent, name), t in typos.items() if t is finding)
+            if any(f.code == Code.MISSING_FIELD and f.path == (*finding.path[:-1], wanted) for f in findings):
+                message = f"unknown field '{finding.path[-1]}' (did you mean '{wanted}'? it is required)"
+                finding = Finding(finding.path, finding.code, message, finding.about_key)
+        merged.append(finding)
+    return merged
 
 
 def _place(file: str, data: dict[str, Any], positions: Positions, finding: Finding) -> Problem:

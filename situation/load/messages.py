@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from situation.load.codes import Code
+from situation.model.facts import PCODE_PATTERN
 
 _CODES: dict[str, Code] = {
     "missing": Code.MISSING_FIELD,
@@ -40,7 +41,9 @@ _WRONG_TYPE = {
     "model_type": "a mapping (lines of 'key: value')",
     "model_attributes_type": "a mapping (lines of 'key: value')",
     "dict_type": "a mapping (lines of 'key: value')",
-    "value_kind": "a number, a range such as {low: 250000, high: 275000}, or null for unknown",
+    "value_kind": "a number, a range such as {low: 250000, high: 275000}, a bound such as {over: 2000000} or {high: 40000}, "
+    "or null for unknown",
+    "summary_kind": "text, or a list of dated summaries (- {date: 2016-09-05, text: …})",
     "grade_type": "a grade number",
 }
 
@@ -93,14 +96,18 @@ def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
     if kind == "missing":
         return Wording(code, f"required field '{loc[-1]}' is missing")
     if kind == "extra_forbidden":
+        name = str(loc[-1])
         fields = fields_at(root_model, loc[:-1])
-        return Wording(code, f"unknown field '{loc[-1]}'{did_you_mean(str(loc[-1]), fields)}", about_key=True)
+        hint = did_you_mean(name, fields) or _belongs_elsewhere(root_model, loc, name)
+        return Wording(code, f"unknown field '{name}'{hint}", about_key=True)
     if kind in ("enum", "literal_error"):
         options = re.findall(r"'([^']*)'", ctx.get("expected", "")) or re.findall(r"\d+", ctx.get("expected", ""))
         hint = did_you_mean(str(found), options) if isinstance(found, str) else ""
         return Wording(code, f"expected one of {ctx.get('expected')}, found {describe(found)}{hint}")
     if kind in _WRONG_TYPE:
         return Wording(code, expected(_WRONG_TYPE[kind], found) + _type_hint(kind, found))
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == PCODE_PATTERN:
+        return Wording(code, f"{describe(found)} is not a p-code: the country's ISO code in capitals, then digits (SY02, SY0200)")
     if kind == "string_pattern_mismatch":
         return Wording(code, f"{describe(found)} is not a valid id: use lower-case letters, digits, '-' and '_'")
     if kind == "string_too_short":
@@ -117,6 +124,37 @@ def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
     if kind == "severity_kind":
         message += f", found {describe(found)}"
     return Wording(code, message[:1].lower() + message[1:])
+
+
+def _belongs_elsewhere(root_model: type[BaseModel], loc: typing.Sequence[str | int], name: str) -> str:
+    """' (it belongs one level up, beside 'value')' or ' (the model has it in events[*].injured)': where it goes."""
+    parent = [p for p in loc[:-1] if not (isinstance(p, str) and p in _UNION_TAGS)]
+    if len(parent) >= 1 and name in fields_at(root_model, parent[:-1]):
+        return f" (it belongs one level up, beside '{parent[-1]}')"
+    places = dict.fromkeys(".".join(pattern).replace(".*", "[]") for pattern in _field_places(root_model).get(name, []))
+    return f" (the model has '{name}' in {', '.join(list(places)[:3])})" if places else ""
+
+
+_UNION_TAGS = {"number", "range", "unknown", "count", "text", "dated", "level", "no-level"}
+"""Tags of the model's unions that pydantic puts in an error's `loc`; they are not in the data."""
+
+
+def _field_places(model: type[BaseModel]) -> dict[str, list[tuple[str, ...]]]:
+    """Every field name of the model, with the paths where it lives (`events.*.injured`)."""
+    from situation.load.paths import model_paths
+
+    places: dict[str, list[tuple[str, ...]]] = {}
+    for pattern, _ in model_paths(model, lambda annotation, _m: True if not _is_model(annotation) else None):
+        if pattern and pattern[-1] != "*":
+            places.setdefault(pattern[-1], []).append(pattern)
+    return places
+
+
+def _is_model(annotation: Any) -> bool:
+    origin = typing.get_origin(annotation)
+    if origin is list or origin in (typing.Union, types.UnionType):
+        return True  # look inside
+    return isinstance(annotation, type) and issubclass(annotation, BaseModel)
 
 
 def _type_hint(kind: str, found: Any) -> str:

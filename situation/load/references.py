@@ -14,9 +14,11 @@ from situation.load.paths import Pattern, data_at, model_paths
 from situation.load.problems import Finding
 from situation.model.facts import RefersTo, Situation
 
-SECTIONS_WITH_IDS = ("sources", "areas", "indicators", "access", "claims", "events")
+SECTIONS_WITH_IDS = ("sources", "reports", "areas", "indicators", "access", "claims", "statements", "events")
 _SINGULAR = {
     "sources": "source",
+    "reports": "report",
+    "statements": "statement",
     "areas": "area",
     "indicators": "indicator",
     "access": "route",
@@ -52,6 +54,24 @@ def check_references(data: Any) -> list[Finding]:
                 message = f"no {_SINGULAR[section]} has the id '{value}'{did_you_mean(value, ids[section])}"
                 findings.append(Finding(path, Code.UNKNOWN_REFERENCE, message))
     findings.extend(_via_loops(data))
+    findings.extend(_duplicate_pcodes(data))
+    return findings
+
+
+def _duplicate_pcodes(data: Any) -> list[Finding]:
+    """Two areas with one p-code would join the same row of the COD: one of them is wrong."""
+    findings: list[Finding] = []
+    first_at: dict[str, tuple[str | int, ...]] = {}
+    for path, value in data_at(data, ("areas", "*", "pcode")):
+        if not isinstance(value, str):
+            continue
+        if value in first_at:
+            where = f"areas[{first_at[value][1]}]"
+            findings.append(
+                Finding(path, Code.DUPLICATE_PCODE, f"the p-code '{value}' is already used by {where}; p-codes must be unique")
+            )
+        else:
+            first_at[value] = path
     return findings
 
 

@@ -1,7 +1,12 @@
 """Dates as sources give them: a day, a month, a season or a year ("encircled in the spring", "cut last month").
 
 A source that says "last month" must not be recorded as the 1st of that month: the precision is kept, and
-the date knows its first and last day, so the as-of view and the timelines can treat it honestly.
+the date knows its first and last day, so the as-of view and the timelines can treat it honestly. Dates are
+ordered by the day they are surely over (a month by its last day), the same rule the as-of view uses, so
+"latest" never picks a day of August over a fact dated "August".
+
+Access needs time as well as dates: a `Moment` is a day or a day and time ("until 2016-09-02 07:00"), and
+`DailyHours` is a daily window such as `19:00-07:00`, which may run across midnight.
 """
 
 from __future__ import annotations
@@ -9,7 +14,8 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime, time, timedelta
+from functools import total_ordering
 from typing import Any, Literal
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -25,9 +31,10 @@ _FORM = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-(spring|summer|autumn|wint
 _EXPECTED = "a date such as 2016-08-06, a month such as 2016-07, a season such as 2016-spring, or a year"
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
+@dataclass(frozen=True)
 class PartialDate:
-    """A date known to a day, month, season or year; ordered by its first day."""
+    """A date known to a day, month, season or year; ordered by its last day, then its first."""
 
     start: date
     end: date
@@ -36,6 +43,14 @@ class PartialDate:
 
     def __str__(self) -> str:
         return self.text
+
+    def _order(self) -> tuple[date, date, str]:
+        return (self.end, self.start, self.text)
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return self._order() < other._order()
 
     def label(self) -> str:
         """'6 Aug 2016', 'Jul 2016', 'spring 2016', '2016': how a card or a chart shows it."""
@@ -107,3 +122,112 @@ def parse_day(value: Any) -> date:
             "date_precision", "'{text}' is not a full date; expected a day such as 2016-08-08", {"text": parsed.text}
         )
     return parsed.start
+
+
+_MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?\Z")
+MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2})?$"
+
+
+@dataclass(frozen=True)
+class Moment:
+    """A day, or a day and a time, as a pause or a corridor's validity is announced ("from 14:00 on 1 Sep")."""
+
+    first: datetime
+    """The moment itself; for a bare day, its first minute."""
+    has_time: bool
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+    @property
+    def last(self) -> datetime:
+        """Until when it counts: a bare day counts to its end ("until 2 Sep" includes 2 September)."""
+        return self.first if self.has_time else self.first + timedelta(days=1)
+
+    def label(self) -> str:
+        """'2 Sep 2016' or '2 Sep 2016 07:00'."""
+        day = f"{self.first.day} {self.first:%b %Y}"
+        return f"{day} {self.first:%H:%M}" if self.has_time else day
+
+    @classmethod
+    def parse(cls, value: Any) -> Moment:
+        if isinstance(value, Moment):
+            return value
+        if isinstance(value, datetime):
+            return cls(value, True, value.isoformat(timespec="minutes"))
+        if isinstance(value, date):
+            return cls(datetime.combine(value, time()), False, value.isoformat())
+        text = str(value).strip() if isinstance(value, str) else ""
+        match = _MOMENT.match(text)
+        if not match:
+            raise PydanticCustomError(
+                "moment_format", "expected a day such as 2016-09-02, or a day and time such as 2016-09-02 19:00"
+            )
+        day = parse_day(match[1])
+        if match[2] is None:
+            return cls(datetime.combine(day, time()), False, text)
+        hour, minute = int(match[2]), int(match[3])
+        if hour > 23 or minute > 59:
+            raise PydanticCustomError("moment_format", "'{text}' has no such time of day", {"text": text})
+        return cls(datetime.combine(day, time(hour, minute)), True, text)
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"type": "string", "pattern": MOMENT_PATTERN}
+
+
+_HOURS = re.compile(r"(\d{1,2}):(\d{2})\s*[-–]\s*(\d{1,2}):(\d{2})\Z")
+HOURS_PATTERN = r"^\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}$"
+
+
+@dataclass(frozen=True)
+class DailyHours:
+    """Daily opening hours such as 19:00-07:00; an end before the start runs across midnight."""
+
+    opens: time
+    closes: time
+
+    def __str__(self) -> str:
+        return f"{self.opens:%H:%M}-{self.closes:%H:%M}"
+
+    def label(self) -> str:
+        """'19:00–07:00', with the en dash a reader expects."""
+        return f"{self.opens:%H:%M}–{self.closes:%H:%M}"
+
+    @property
+    def overnight(self) -> bool:
+        return self.closes < self.opens
+
+    @classmethod
+    def parse(cls, value: Any) -> DailyHours:
+        if isinstance(value, DailyHours):
+            return value
+        text = value.strip() if isinstance(value, str) else ""
+        match = _HOURS.match(text)
+        if not match:
+            raise PydanticCustomError("hours_format", "expected daily hours such as 19:00-07:00 (across midnight is allowed)")
+        h1, m1, h2, m2 = (int(g) for g in match.groups())
+        if h1 > 23 or h2 > 23 or m1 > 59 or m2 > 59:
+            raise PydanticCustomError("hours_format", "'{text}' has no such time of day", {"text": text})
+        if (h1, m1) == (h2, m2):
+            raise PydanticCustomError(
+                "hours_format", "'{text}' opens and closes at the same time; leave hours out for all day", {"text": text}
+            )
+        return cls(time(h1, m1), time(h2, m2))
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+    @classmethod
+    def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
+        return {"type": "string", "pattern": HOURS_PATTERN}

@@ -28,13 +28,14 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 from pydantic import (
     Strict as StrictMode,
 )
 from pydantic_core import PydanticCustomError
 
-from situation.model.dates import PartialDate, parse_day
+from situation.model.dates import DailyHours, Moment, PartialDate, parse_day
 from situation.model.scales import INSUFFICIENT_EVIDENCE, Credibility, Reliability, ShortageSeverity
 from situation.model.taxonomy import EVENT_TYPES, EventType
 
@@ -74,6 +75,9 @@ class RefersTo:
 SourceRef = Annotated[Id, RefersTo("sources")]
 AreaRef = Annotated[Id, RefersTo("areas")]
 ClaimRef = Annotated[Id, RefersTo("claims")]
+ReportRef = Annotated[Id, RefersTo("reports")]
+EventRef = Annotated[Id, RefersTo("events")]
+RouteRef = Annotated[Id, RefersTo("access")]
 Day = Annotated[date, BeforeValidator(parse_day), WithJsonSchema({"type": "string", "format": "date"})]
 
 
@@ -99,20 +103,41 @@ def _kind_of_value(value: Any) -> str | None:
 
 
 class ValueRange(Closed):
-    """A range, as sitreps give '250,000–275,000'."""
+    """A range ('250,000–275,000') or an open bound: `{low: N}` 'at least N', `{over: N}` 'over N', `{high: N}` 'up to N'."""
 
-    low: Number
-    """The lowest figure the sources support."""
-    high: Number
-    """The highest figure the sources support."""
+    low: Number | None = None
+    """The lowest figure the sources support ('at least'); alone, an open lower bound."""
+    over: Number | None = None
+    """A figure the true one is above ('over 2 million'), instead of `low`."""
+    high: Number | None = None
+    """The highest figure the sources support ('up to'); alone, an open upper bound."""
 
     @field_validator("high")
     @classmethod
-    def _not_below_low(cls, high: float, info: ValidationInfo) -> float:
+    def _not_below_low(cls, high: float | None, info: ValidationInfo) -> float | None:
         low = info.data.get("low")
-        if low is not None and high < low:
-            raise ValueError(f"high ({high:g}) is below low ({low:g})")
+        lower, name = (low, "low") if low is not None else (info.data.get("over"), "over")
+        if high is not None and lower is not None and high < lower:
+            raise ValueError(f"high ({high:g}) is below {name} ({lower:g})")
         return high
+
+    @model_validator(mode="after")
+    def _one_lower_bound_at_least_one_bound(self) -> ValueRange:
+        if self.low is not None and self.over is not None:
+            raise ValueError("give either low ('at least') or over, not both")
+        if self.lower is None and self.high is None:
+            raise ValueError("a range needs low, over or high, such as {low: 250000, high: 275000} or {over: 2000000}")
+        return self
+
+    @property
+    def lower(self) -> int | float | None:
+        """The lower bound, whether written `low` or `over`."""
+        return self.low if self.low is not None else self.over
+
+    @property
+    def is_bound(self) -> bool:
+        """One side open: the figure is a floor or a ceiling, never the figure itself."""
+        return self.lower is None or self.high is None
 
 
 Value = Annotated[
@@ -120,9 +145,47 @@ Value = Annotated[
     Discriminator(
         _kind_of_value,
         custom_error_type="value_kind",
-        custom_error_message="expected a number, a range such as {low: 250000, high: 275000}, or null for unknown",
+        custom_error_message="expected a number, a range such as {low: 250000, high: 275000}, a bound such as "
+        "{over: 2000000} or {high: 40000}, or null for unknown",
     ),
 ]
+
+
+class Count(Closed):
+    """A count with its hedge, where the count is one field of a fact: `{value: 30, approximate: true}` 'about 30'."""
+
+    value: Value
+    """A number, a range, a bound, or null for unknown."""
+    approximate: StrictBool = False
+    """True where the source hedges ('about 30 killed')."""
+
+
+def _kind_of_count(value: Any) -> str | None:
+    if isinstance(value, (dict, Count)) and (isinstance(value, Count) or "value" in value or "approximate" in value):
+        return "count"
+    return _kind_of_value(value)
+
+
+PeopleCount = Annotated[
+    Annotated[Count, Tag("count")]
+    | Annotated[Number, Tag("number")]
+    | Annotated[ValueRange, Tag("range")]
+    | Annotated[None, Tag("unknown")],
+    Discriminator(
+        _kind_of_count,
+        custom_error_type="value_kind",
+        custom_error_message="expected a number, a range, a bound such as {low: 12}, {value: 30, approximate: true}, "
+        "or null for unknown",
+    ),
+]
+"""How many people: 12, {low: 10, high: 15}, {low: 12} 'at least 12', {value: 30, approximate: true}, or null."""
+
+
+def count_parts(count: Count | int | float | ValueRange | None) -> tuple[int | float | ValueRange | None, bool]:
+    """A people count as (value, approximate), whichever of its shapes was written."""
+    if isinstance(count, Count):
+        return count.value, count.approximate
+    return count, False
 
 
 def _kind_of_severity(value: Any) -> str | None:
@@ -152,6 +215,11 @@ class Quote(Closed):
     """The id of the source that said it (the speaker, not the outlet that carried it)."""
 
 
+Days = Annotated[StrictInt, Field(ge=0)]
+StaleLimit = Days | Literal["never"]
+"""A number of days, or `never` (a historical fact: 'divided since 2012' does not go stale)."""
+
+
 class Sourced(Closed):
     """What every fact carries: who says so, how credible it is, and optionally their words."""
 
@@ -163,6 +231,10 @@ class Sourced(Closed):
     """A short attributed quote that backs the fact."""
     note: Text | None = None
     """The analyst's note: how the fact was read, what is uncertain."""
+    reports: list[ReportRef] = []
+    """Ids of the reports (in `reports`) this fact is taken from: which flash update, which sitrep number."""
+    stale_after: StaleLimit | None = None
+    """Days after which this fact needs re-verifying, or `never` for history that does not expire; overrides the section's."""
 
 
 class SourceKind(StrEnum):
@@ -205,6 +277,30 @@ class Source(Closed):
         return f"source:{self.id}"
 
 
+class Report(Closed):
+    """One report of a source (a flash update of a day, sitrep No. 5, a press briefing), so a fact can cite it."""
+
+    id: Id
+    """Short id that facts cite in `reports`, such as ocha-flash-2016-08-12."""
+    source: SourceRef
+    """Id of the source that published it."""
+    title: Text
+    """The title as published."""
+    date: PartialDate
+    """When it was published."""
+    number: Text | None = None
+    """Its number in a series ('No. 5'), if any."""
+    url: Text | None = None
+    """Where it was published."""
+    document: Text | None = None
+    """A local copy, relative to this YAML file, for reviewers to check against."""
+
+    @property
+    def key(self) -> str:
+        """'report:ocha-flash-2016-08-12'."""
+        return f"report:{self.id}"
+
+
 class AreaStatus(StrEnum):
     """The humanitarian status of an area."""
 
@@ -238,6 +334,11 @@ class AreaObservation(Sourced):
     """The UN's siege criteria, for a besieged area."""
 
 
+PCODE_PATTERN = r"^[A-Z]{2}[0-9A-Z]{0,14}$"
+PCode = Annotated[str, StringConstraints(pattern=PCODE_PATTERN)]
+"""A p-code: the country's two-letter ISO code in capitals, then digits (SY, SY02, SY0200, SY020000)."""
+
+
 class Area(Closed):
     """A place facts are about: a city, a district, a neighbourhood."""
 
@@ -251,6 +352,10 @@ class Area(Closed):
     """Approximate latitude in degrees, for the map (public geography, not a source's fact)."""
     lon: Annotated[FiniteFloat, Field(ge=-180, le=180)] | None = None
     """Approximate longitude in degrees, for the map."""
+    pcode: PCode | None = None
+    """The area's p-code in the country's common operational dataset (COD-AB), such as SY02 for Aleppo governorate."""
+    admin_level: Annotated[StrictInt, Field(ge=0, le=5)] | None = None
+    """The administrative level of that p-code: 0 the country, 1 a governorate or province, 2 a district, …"""
     history: list[AreaObservation] = []
     """The area's control and status over time, oldest first."""
 
@@ -357,6 +462,21 @@ class RouteKind(StrEnum):
 
     AID_CORRIDOR = "aid_corridor"
     SUPPLY_LINE = "supply_line"
+    CIVILIAN_PASSAGE = "civilian_passage"
+    EVACUATION_ROUTE = "evacuation_route"
+    HUMANITARIAN_PAUSE = "humanitarian_pause"
+    CROSSING_POINT = "crossing_point"
+
+
+class Passage(StrEnum):
+    """Who may use a route while it is open."""
+
+    CIVILIANS = "civilians"
+    AID_CONVOYS = "aid_convoys"
+    MEDICAL_EVACUATIONS = "medical_evacuations"
+    COMMERCIAL = "commercial"
+    FIGHTERS = "fighters"
+    ALL = "all"
 
 
 class RouteStatus(StrEnum):
@@ -381,8 +501,22 @@ class RouteObservation(Sourced):
     """What endangers passage (bombardment, snipers, closure)."""
     deliveries: Text | None = None
     """What got through, as reported (e.g. trucks of food and gas)."""
+    hours: DailyHours | None = None
+    """Daily hours it is open, such as 19:00-07:00 (across midnight allowed); leave out when open all day."""
+    valid_from: Moment | None = Field(None, alias="from")
+    """When this status takes effect, a day or a day and time (a pause 'from 14:00 on 1 Sep')."""
+    until: Moment | None = None
+    """When it ends, a day (inclusive) or a day and time; after it the route shows as ended, with no edit."""
+    open_to: list[Passage] = Field([], alias="for")
+    """Who may pass: civilians, aid_convoys, medical_evacuations, commercial, fighters or all."""
     claims: list[ClaimRef] = []
     """Ids of claims this status rests on."""
+
+    @model_validator(mode="after")
+    def _ends_after_it_starts(self) -> RouteObservation:
+        if self.valid_from is not None and self.until is not None and self.until.last <= self.valid_from.first:
+            raise ValueError(f"until ({self.until}) is not after from ({self.valid_from})")
+        return self
 
 
 class Route(Closed):
@@ -393,7 +527,7 @@ class Route(Closed):
     name: Text
     """The route's name as a card title."""
     kind: RouteKind
-    """aid_corridor or supply_line."""
+    """aid_corridor, supply_line, civilian_passage, evacuation_route, humanitarian_pause or crossing_point."""
     to_area: AreaRef
     """Id of the area the route supplies."""
     from_area: AreaRef | None = None
@@ -435,11 +569,43 @@ class Position(Closed):
 
 
 class ClaimStatus(StrEnum):
-    """Derived from the positions, never written by hand."""
+    """Derived from the positions, or from the claim's resolution once it is settled; never written by hand."""
 
     REPORTED = "reported"
     CORROBORATED = "corroborated"
     CONTESTED = "contested"
+    CONFIRMED = "confirmed"
+    REFUTED = "refuted"
+    SUPERSEDED = "superseded"
+
+
+class Outcome(StrEnum):
+    """How a claim was settled."""
+
+    CONFIRMED = "confirmed"
+    REFUTED = "refuted"
+    SUPERSEDED = "superseded"
+
+
+class Resolution(Closed):
+    """How and when a later report settled a claim, and on what evidence."""
+
+    outcome: Outcome
+    """confirmed, refuted, or superseded (overtaken by events: true once, no longer the question)."""
+    date: PartialDate
+    """When it was settled; views of earlier dates still show the claim open."""
+    note: Text
+    """What settled it, in a sentence."""
+    sources: list[SourceRef] = []
+    """Ids of the sources whose reports settled it."""
+    reports: list[ReportRef] = []
+    """Ids of the reports that settled it."""
+    events: list[EventRef] = []
+    """Ids of events that settled it."""
+    access: list[RouteRef] = []
+    """Ids of routes whose observations settled it."""
+    superseded_by: ClaimRef | None = None
+    """Id of the claim that replaced it, for a superseded claim."""
 
 
 class Claim(Closed):
@@ -453,6 +619,8 @@ class Claim(Closed):
     """The analyst's grade of the claim itself, 1 (confirmed) to 6 (cannot be judged)."""
     positions: Annotated[list[Position], Field(min_length=1)]
     """Who asserts and who denies it."""
+    resolution: Resolution | None = None
+    """How a later report settled it; leave out while it is open."""
     note: Text | None = None
     """The analyst's note."""
 
@@ -463,6 +631,13 @@ class Claim(Closed):
 
     @property
     def status(self) -> ClaimStatus:
+        """The resolution's outcome once settled; else contested, corroborated or reported from the positions."""
+        if self.resolution is not None:
+            return ClaimStatus(self.resolution.outcome.value)
+        return self.open_status
+
+    @property
+    def open_status(self) -> ClaimStatus:
         """Contested when any source denies what another asserts; corroborated when two or more assert."""
         asserting = {p.source for p in self.positions if p.stance is Stance.ASSERTS}
         denying = {p.source for p in self.positions if p.stance is Stance.DENIES}
@@ -471,6 +646,47 @@ class Claim(Closed):
         if len(asserting) >= 2:
             return ClaimStatus.CORROBORATED
         return ClaimStatus.REPORTED
+
+
+class StatementKind(StrEnum):
+    """What a statement does: it is not a claim of fact, so it is neither asserted nor denied."""
+
+    CALL = "call"
+    APPEAL = "appeal"
+    ANNOUNCEMENT = "announcement"
+    WARNING = "warning"
+    PLEDGE = "pledge"
+    CONDEMNATION = "condemnation"
+
+
+class Statement(Sourced):
+    """A call, appeal, announcement or warning: who said what, when ('the UN calls for a weekly 48-hour pause')."""
+
+    id: Id
+    """Short id."""
+    date: PartialDate
+    """When it was said."""
+    by: SourceRef
+    """Id of the source that said it (the speaker; `sources` are who report it)."""
+    kind: StatementKind
+    """call, appeal, announcement, warning, pledge or condemnation."""
+    summary: Text
+    """What was said, in one neutral sentence."""
+    area: AreaRef | None = None
+    """Id of the area it is about."""
+    access: list[RouteRef] = []
+    """Ids of routes it is about (an announced pause, a corridor called for)."""
+    claims: list[ClaimRef] = []
+    """Ids of claims it bears on."""
+
+    @property
+    def key(self) -> str:
+        """'statement:un-calls-weekly-pause'."""
+        return f"statement:{self.id}"
+
+
+Hurt = dict[str, "Count | int | float | ValueRange | None"]
+"""An event's people-hurt fields that the file gives, by name (fatalities, injured, missing)."""
 
 
 class Event(Sourced):
@@ -490,8 +706,12 @@ class Event(Sourced):
     """What happened, in one or two neutral sentences."""
     actors: list[Text] = []
     """Who acted, as the sources name them."""
-    fatalities: Annotated[StrictInt, Field(ge=0)] | None = None
-    """Deaths reported; null when the sources do not say (not 0)."""
+    fatalities: PeopleCount = None
+    """People killed: 12, a range, a bound ({low: 12} 'at least 12'), {value: 30, approximate: true}; null when not said."""
+    injured: PeopleCount = None
+    """People injured, in the same shapes as fatalities; null when the sources do not say (not 0)."""
+    missing: PeopleCount = None
+    """People missing, in the same shapes; null when the sources do not say."""
     claims: list[ClaimRef] = []
     """Ids of claims this event rests on."""
 
@@ -499,6 +719,10 @@ class Event(Sourced):
     def key(self) -> str:
         """'event:west-aleppo-shelling'."""
         return f"event:{self.id}"
+
+    def hurt(self) -> Hurt:
+        """The people-hurt fields the file gives (null counts as given: 'unknown'), in the order killed, injured, missing."""
+        return {name: getattr(self, name) for name in ("fatalities", "injured", "missing") if name in self.model_fields_set}
 
     @field_validator("sub_type")
     @classmethod
@@ -512,20 +736,34 @@ class Event(Sourced):
         return sub_type
 
 
-Days = Annotated[StrictInt, Field(ge=0)]
-
-
 class StaleAfter(Closed):
     """After how many days a fact needs re-verifying, per kind; the defaults suit a fast-moving crisis."""
 
-    indicators: Days = 14
+    indicators: StaleLimit = 14
     """Figures such as people under siege."""
-    shortages: Days = 7
+    shortages: StaleLimit = 7
     """Shortage severities."""
-    access: Days = 3
+    access: StaleLimit = 3
     """The status of corridors and supply lines, which can change overnight."""
-    areas: Days = 30
-    """Who controls an area and its status."""
+    areas: StaleLimit = 30
+    """Who controls an area and its status; `never` for a file of settled history."""
+
+
+def _kind_of_summary(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, list) and all(isinstance(item, (dict, DatedSummary)) for item in value):
+        return "dated"
+    return None
+
+
+class DatedSummary(Closed):
+    """The summary as written on one day."""
+
+    date: Day
+    """The day it was written (a day, not after `as_of`)."""
+    text: Text
+    """Two or three sentences: what is happening, to whom."""
 
 
 class Situation(Closed):
@@ -537,10 +775,19 @@ class Situation(Closed):
     """The situation's name, as the dashboard's title."""
     as_of: Day
     """The date the file describes (a day)."""
-    summary: Text
-    """Two or three sentences: what is happening, to whom."""
+    summary: Annotated[
+        Annotated[Text, Tag("text")] | Annotated[list[DatedSummary], Field(min_length=1), Tag("dated")],
+        Discriminator(
+            _kind_of_summary,
+            custom_error_type="summary_kind",
+            custom_error_message="expected text, or a list of dated summaries such as - {date: 2016-09-05, text: …}",
+        ),
+    ]
+    """Two or three sentences: what is happening, to whom; or a list of dated summaries, so a view of a past day shows its own."""
     sources: Annotated[list[Source], Field(min_length=1)]
     """Everyone the facts cite."""
+    reports: list[Report] = []
+    """Reports of the sources that facts cite by id: a flash update, a sitrep number, a briefing."""
     areas: list[Area] = []
     """The places the facts are about."""
     indicators: list[Indicator] = []
@@ -551,6 +798,8 @@ class Situation(Closed):
     """Aid corridors and supply lines."""
     claims: list[Claim] = []
     """Statements the sources assert or deny."""
+    statements: list[Statement] = []
+    """Calls, appeals, announcements and warnings: said, not claimed as fact."""
     events: list[Event] = []
     """Dated incidents."""
     stale_after: StaleAfter = StaleAfter()
@@ -570,7 +819,7 @@ class Situation(Closed):
             return f"{fact.title} · {self.area(fact.area).name}"
         return fact.title
 
-    def facts(self) -> list[AreaObservation | IndicatorObservation | ShortageObservation | RouteObservation | Event]:
+    def facts(self) -> list[AreaObservation | IndicatorObservation | ShortageObservation | RouteObservation | Event | Statement]:
         """Every sourced fact: each dated observation of an area, indicator, shortage or route, and each event."""
         return [
             *(o for a in self.areas for o in a.history),
@@ -578,7 +827,19 @@ class Situation(Closed):
             *(o for s in self.shortages for o in s.observations),
             *(o for r in self.access for o in r.observations),
             *self.events,
+            *self.statements,
         ]
+
+    def summary_on(self, day: date | None = None) -> DatedSummary | None:
+        """The latest summary written on or before `day` (the file's date by default); a plain summary dates from `as_of`."""
+        day = day or self.as_of
+        written = [DatedSummary(date=self.as_of, text=self.summary)] if isinstance(self.summary, str) else self.summary
+        known = [s for s in written if s.date <= day]
+        return max(known, key=lambda s: s.date) if known else None
+
+    def report(self, report_id: str) -> Report:
+        """The report of that id."""
+        return next(r for r in self.reports if r.id == report_id)
 
     def areas_within(self, area_id: str) -> set[str]:
         """The area and every area inside it, however deep (Aleppo holds eastern Aleppo, which holds …)."""

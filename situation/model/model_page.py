@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from situation.model.dates import SEASONS
-from situation.model.facts import Sourced
+from situation.model.dates import HOURS_PATTERN, MOMENT_PATTERN, SEASONS
+from situation.model.facts import PCODE_PATTERN, Sourced
 from situation.model.scales import (
     CREDIBILITY_MEANINGS,
     INSUFFICIENT_EVIDENCE,
@@ -31,7 +31,47 @@ each source carries its reliability (A–F). Unknown is written `null`, never `0
 Check a file with `python -m situation validate FILE`; see `seeds/` for a complete example.
 
 Dates (`date`) may be a day (`2016-08-06`), a month (`2016-07`), a season (`2016-spring`: {seasons}) or a
-year (`2016`), as precise as the source is. The file's own `as_of` is always a day.
+year (`2016`), as precise as the source is. The file's own `as_of` is always a day. A date that is not a day
+is placed at its last day wherever dates are ordered ("latest", sorting, the as-of view): "July" is surely
+known once July is over, so it comes after 15 July.
+
+## Shapes a team meets while updating
+
+| what the report says | YAML | shown as |
+|---|---|---|
+| exactly 250,000 | `value: 250000` | 250,000 |
+| about 250,000 | `value: 250000` with `approximate: true` | about 250,000 |
+| 250,000 to 275,000 | `value: {{low: 250000, high: 275000}}` | 250,000–275,000 |
+| at least 12 | `value: {{low: 12}}` | at least 12 |
+| over 2 million | `value: {{over: 2000000}}` | over 2,000,000 |
+| up to 40,000 | `value: {{high: 40000}}` | up to 40,000 |
+| not known | `value: null` | unknown (never 0) |
+| at least 12 killed | `fatalities: {{low: 12}}` on an event | at least 12 killed |
+| about 30 injured | `injured: {{value: 30, approximate: true}}` | about 30 injured |
+| open at night to civilians | `hours: 19:00-07:00`, `for: [civilians]` | open 19:00–07:00 to civilians |
+| … until 2 September | `until: 2016-09-02` (and `from:`) | until 2 Sep 2016; ended after it |
+| the UN calls for a pause | an entry in `statements`, `kind: call` | Sources & claims, briefing, diff |
+| a later report settles a claim | `resolution: {{outcome: refuted, date: …, note: …}}` | settled from that date |
+| which report | `reports: [ocha-flash-2016-08-12]` beside `sources: [ocha]` | the report's title and date with the fact |
+| history that does not expire | `stale_after: never` on the fact, or per section in `stale_after` | never flagged stale |
+
+A bound is never treated as the figure: the `value` column of exports is empty for a bound, and `low`/`high`
+(with `bound` saying which side is open) carry it; sums over bounds say "at least".
+
+## Dates and values: errors and warnings
+
+Errors make the file invalid (the dashboard keeps its last good version); warnings are said and the file is
+used. The line is drawn where a team may legitimately mean what it wrote:
+
+| code | level | why |
+|---|---|---|
+| `after-as-of` | error | A file cannot report the future: either the date is a typo or `as_of` must move forward. |
+| `negative-count` | error | −250,000 people is never true; units with "change", "net", "balance" or "°C" may be below zero. |
+| `duplicate-date` | error | Two observations of one fact on one date leave "which holds?" unanswered; merge or correct. |
+| `resolved-before-claimed` | error | A claim cannot be settled before anyone made it. |
+| `out-of-order` | warning | Order in the file changes no meaning: every view sorts by date, so the file is used as it is. |
+| `month-beside-days` | warning | "July" beside "15 July" is placed after it (at 31 July); the team may mean it. |
+| `pcode-outside-parent` | warning | Admin p-codes nest (SY02 holds SY0200), but city and camp codes need not. |
 """
 
 
@@ -106,7 +146,8 @@ def _type_text(prop: dict[str, Any], definitions: dict[str, Any]) -> str:
     if kind == "string" and prop.get("format") == "date":
         return "date (a day)"
     if kind == "string" and "pattern" in prop:
-        return "date" if "spring" in prop["pattern"] else "id"
+        named = {HOURS_PATTERN: "daily hours (`19:00-07:00`)", MOMENT_PATTERN: "day, or day and time", PCODE_PATTERN: "p-code"}
+        return "date" if "spring" in prop["pattern"] else named.get(prop["pattern"], "id")
     names = {"string": "text", "number": "number", "integer": "whole number", "boolean": "true/false", "null": "`null`"}
     return names.get(kind, "any") if isinstance(kind, str) else "any"
 

@@ -12,12 +12,12 @@ from situation.model.scales import Credibility
 from situation.serve.watch import FileView
 from situation.ui.derived import Derived
 from situation.ui.text import literal
-from situation.views import figures
+from situation.views import figures, tables
 from situation.views.attribution import claims_caption, quotes
 from situation.views.cards import Card, age_text
 from situation.views.diff import diff
 from situation.views.history import ages
-from situation.views.labels import credibility_text
+from situation.views.labels import credibility_text, summary_text
 
 CARDS_PER_ROW = 3
 MAX_CARDS_PER_GROUP = 30
@@ -58,7 +58,7 @@ def _plot(figure: object, caption: str, key: str) -> None:
 
 def overview(context: PageContext) -> None:
     _header(context, "Overview")
-    st.markdown(literal(context.derived.situation.summary))
+    st.markdown(literal(summary_text(context.derived.situation)))
     _needs_update(context)
     areas = context.derived.situation.areas_within(context.area) if context.area else None
     cards = [c for c in context.derived.cards if areas is None or c.area in areas]
@@ -109,11 +109,10 @@ def _needs_update(context: PageContext) -> None:
     if not stale:
         return
     with st.expander(f"Needs update: {len(stale)} fact(s) older than their threshold", expanded=False, icon=":material/update:"):
-        limits = situation.stale_after
         for age in stale:
-            limit = getattr(limits, age.kind)
             st.markdown(
-                f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} (re-verify after {limit} days)"
+                f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} "
+                f"(re-verify after {age.limit} days)"
             )
 
 
@@ -179,10 +178,21 @@ def area_map(context: PageContext) -> None:
     areas, events = context.in_area(derived.areas), context.in_area(derived.events)
     _plot(figures.area_map(areas, events), figures.caption(events) + " · positions are approximate", "map")
     st.dataframe(
-        areas[["name", "status", "controlled_by", "date", "sources"]].fillna({"status": "unknown"}),
+        areas[["name", "status", "controlled_by", "date", "sources", "pcode"]].fillna({"status": "unknown"}),
         hide_index=True,
-        column_config={"controlled_by": "controlled by", "date": "as of"},
+        column_config={"controlled_by": "controlled by", "date": "as of", "pcode": "p-code"},
     )
+    st.subheader("Events")
+    st.dataframe(
+        events[["date", "area_name", "type_name", "summary", "hurt", "sources"]],
+        hide_index=True,
+        column_config={"area_name": "area", "type_name": "type", "hurt": "people hurt"},
+    )
+    totals = context.in_area(tables.people_hurt_totals(derived.situation))
+    if not totals.empty:
+        st.subheader("People hurt, by area and month")
+        st.dataframe(totals.drop(columns="area"), hide_index=True, column_config={"area_name": "area"})
+        st.caption("Sums never make a bound exact: 'at least' stays 'at least', and unknown figures are counted, not taken as 0.")
 
 
 def sources_and_claims(context: PageContext) -> None:
@@ -206,6 +216,23 @@ def sources_and_claims(context: PageContext) -> None:
                         st.markdown(f"- {literal(row.source_name)} \\[{row.reliability}\\], {literal(row.date)}{quote}")
             if claim.note:
                 st.caption(literal(claim.note))
+    settled = derived.claims.dropna(subset=["resolution"]).drop_duplicates("claim")
+    if not settled.empty:
+        st.subheader("Settled claims")
+        for row in settled.itertuples():
+            st.markdown(
+                f"- **{literal(row.statement)}** — {row.resolution} on {literal(row.resolved_on)}: {literal(row.resolution_note)}"
+            )
+    statements = tables.statement_table(derived.situation)
+    st.subheader("Statements: calls, appeals, announcements, warnings")
+    if statements.empty:
+        st.caption("No statement recorded.")
+    for row in statements.itertuples():
+        quote = f" — “{literal(row.quote)}”" if isinstance(row.quote, str) else ""
+        st.markdown(
+            f"- {literal(row.date)} · **{literal(row.by_name)}** \\[{row.by_reliability}\\] ({row.kind}): "
+            f"{literal(row.summary)}{quote}"
+        )
     st.subheader("All claims")
     st.dataframe(
         derived.claims[["statement", "status", "source_name", "reliability", "stance", "date", "quote"]],
@@ -218,6 +245,14 @@ def sources_and_claims(context: PageContext) -> None:
         hide_index=True,
         column_config={"reliability_meaning": "meaning", "claim_positions": "claims", "facts": "facts cited for"},
     )
+    reports = tables.report_table(derived.situation)
+    if not reports.empty:
+        st.subheader("Reports cited")
+        st.dataframe(
+            reports[["title", "number", "source_name", "date", "url", "facts"]],
+            hide_index=True,
+            column_config={"source_name": "source", "facts": "facts cited for"},
+        )
     st.subheader("Quotes")
     for quoted in quotes(derived.situation):
         st.markdown(f"> {literal(quoted.text)}  \n> — {literal(quoted.speaker)}")

@@ -34,5 +34,6 @@ def claims_caption(situation: Situation, positions: pd.DataFrame) -> str:
     if positions.empty:
         return "No claims."
     names = SEPARATOR.join(dict.fromkeys(source_label(situation, source_id) for source_id in positions["source"]))
-    dates = sorted(positions["date"], key=PartialDate.parse)
+    # A span reads from when the first statement could have been made to the last: by first day, not last.
+    dates = sorted(positions["date"], key=lambda text: (PartialDate.parse(text).start, PartialDate.parse(text)))
     return f"Sources: {names} · {dates[0]}" + (f" to {dates[-1]}" if dates[0] != dates[-1] else "")

@@ -13,7 +13,17 @@ from situation.model.facts import IndicatorObservation, RouteObservation, Shorta
 from situation.model.scales import severity_label
 from situation.model.taxonomy import sub_type_name
 from situation.views.history import ages
-from situation.views.labels import any_contested, credibility_text, number_text, sources_label, value_text, with_unit
+from situation.views.labels import (
+    any_contested,
+    credibility_text,
+    end_of_day,
+    hurt_text,
+    number_text,
+    route_state,
+    sources_label,
+    value_text,
+    with_unit,
+)
 
 
 @dataclass(frozen=True)
@@ -150,16 +160,9 @@ def _shortage_cards(situation: Situation) -> list[Card]:
     return cards
 
 
-def route_state(observation: RouteObservation) -> str:
-    """'fragile — convoys cannot pass'; 'unknown' where the status is not known."""
-    status = observation.status.value if observation.status else "unknown"
-    if observation.convoys_can_pass is None:
-        return status
-    return f"{status} — convoys {'can' if observation.convoys_can_pass else 'cannot'} pass"
-
-
 def _route_cards(situation: Situation) -> list[Card]:
     cards = []
+    now = end_of_day(situation)
     for route in situation.access:
         latest, previous = _latest_two(route.observations)
         details = [
@@ -171,7 +174,7 @@ def _route_cards(situation: Situation) -> list[Card]:
                 key=route.key,
                 group="Access",
                 title=situation.title_of(route),
-                value=route_state(latest),
+                value=route_state(latest, now),
                 unit=None,
                 as_of=latest.date.label(),
                 area=route.to_area,
@@ -185,13 +188,14 @@ def _route_cards(situation: Situation) -> list[Card]:
 
 
 def _area_headlines(situation: Situation) -> list[Card]:
-    """Each area's headline: its latest event, fighting and violence before other developments."""
+    """Each area's headline: its latest event, fighting and violence before other developments, dated incidents
+    (a day) before what went on over a month or a season, which is background rather than news."""
     cards = []
     for area in situation.areas:
         events = [e for e in situation.events if e.area == area.id]
         if not events:
             continue
-        event = max(events, key=lambda e: (e.type != "strategic_developments", e.date))
+        event = max(events, key=lambda e: (e.type != "strategic_developments", e.date.precision == "day", e.date))
         cards.append(
             Card(
                 key=f"headline:{area.id}",
@@ -202,7 +206,7 @@ def _area_headlines(situation: Situation) -> list[Card]:
                 as_of=event.date.label(),
                 area=area.id,
                 contested=any_contested(situation, event.claims),
-                detail=sub_type_name(event.type, event.sub_type),
+                detail=" · ".join(part for part in (sub_type_name(event.type, event.sub_type), hurt_text(event.hurt())) if part),
                 **_common(situation, event),
             )
         )

@@ -15,9 +15,9 @@ from typing import Any, Literal
 from pydantic import BaseModel
 
 from situation.model.facts import Situation, Sourced
-from situation.views.labels import sources_label, value_text
+from situation.views.labels import HURT, count_text, sources_label, value_text
 
-SECTIONS = ("situation", "sources", "areas", "indicators", "shortages", "access", "claims", "events")
+SECTIONS = ("situation", "sources", "reports", "areas", "indicators", "shortages", "access", "claims", "statements", "events")
 
 
 @dataclass(frozen=True)
@@ -94,6 +94,8 @@ def _facts(s: Situation) -> Iterator[_Fact]:
     yield _Fact("situation", "situation", "The situation", _fields(s, leave_out=set(SECTIONS[1:])), "")
     for source in s.sources:
         yield _Fact("sources", source.key, source.name, _fields(source, leave_out=set()), "")
+    for report in s.reports:
+        yield _Fact("reports", report.key, report.title, _fields(report, leave_out=set()), "")
     for area in s.areas:
         yield _Fact("areas", area.key, area.title, _fields(area, leave_out={"history"}), "")
         yield from (_dated(s, "areas", area.key, area.status_title, o) for o in area.history)
@@ -109,19 +111,26 @@ def _facts(s: Situation) -> Iterator[_Fact]:
         yield _Fact("access", route.key, s.title_of(route), _fields(route, leave_out={"observations"}), "")
         yield from (_dated(s, "access", route.key, s.title_of(route), o) for o in route.observations)
     for claim in s.claims:
-        fields = {**_fields(claim, leave_out={"positions"}), "status": claim.status.value}
+        fields = {**_fields(claim, leave_out={"positions", "resolution"}), "status": claim.status.value}
+        if claim.resolution is not None:
+            r = claim.resolution
+            fields["resolution"] = f"{r.outcome.value} on {r.date}: {r.note}"
         yield _Fact("claims", claim.key, claim.statement, fields, "")
         for p in claim.positions:
             label = f"{s.source(p.source).name} on “{claim.statement}”"
             yield _Fact(
                 "claims", f"{claim.key} / {p.source} @ {p.date}", label, _fields(p, leave_out=set()), sources_label(s, [p.source])
             )
+    for statement in s.statements:
+        label = f"{s.source(statement.by).name}, {statement.kind.value}: {statement.summary} ({statement.date})"
+        yield _Fact("statements", statement.key, label, _fields(statement, leave_out=set()), sources_label(s, statement.sources))
     for event in s.events:
+        hurt = {field: count_text(count) for field, count in event.hurt().items()}  # 'at least 12', not a JSON mapping
         yield _Fact(
             "events",
             event.key,
             f"{event.summary} ({event.date})",
-            _fields(event, leave_out=set()),
+            {**_fields(event, leave_out=set(HURT)), **hurt},
             sources_label(s, event.sources),
         )
 

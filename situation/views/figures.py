@@ -97,9 +97,12 @@ def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
 def access_timeline(access: pd.DataFrame) -> go.Figure:
     """Each route's status over time, one bar per period; colour by status, unknown in grey."""
     figure = _figure("Access: corridors and supply lines over time")
+    if "window_start" in access:  # a window that starts later than its report starts the bar
+        access = access.assign(start=pd.to_datetime(access["window_start"]).fillna(access["start"]))
     for status, group in access.groupby(access["status"].fillna("unknown"), sort=False):
         hover = [
             f"<b>{safe(r.name)}</b><br>{safe(status)} from {safe(r.date)}"
+            + (f"<br>{safe(r.state_text)}" if isinstance(getattr(r, "state_text", None), str) else "")
             # the column is pandas' nullable boolean: a numpy False (never `is False`), or NA when the sources do not say
             + ("<br>convoys cannot pass" if r.convoys_can_pass is not pd.NA and not r.convoys_can_pass else "")
             + (f"<br>threat: {safe(r.threat)}" if isinstance(r.threat, str) else "")
@@ -113,6 +116,11 @@ def access_timeline(access: pd.DataFrame) -> go.Figure:
             x=(group["end"] - group["start"]).dt.total_seconds() * 1000,
             orientation="h",
             marker_color=ROUTE_COLOURS.get(str(status), UNKNOWN_COLOUR),
+            # A status with a validity window is hatched: it holds only inside the window (and, with hours, only then).
+            marker_pattern_shape=[
+                "/" if isinstance(getattr(r, "valid_until", None), str) or isinstance(getattr(r, "hours", None), str) else ""
+                for r in group.itertuples()
+            ],
             hovertext=hover,
             hoverinfo="text",
         )
@@ -139,7 +147,7 @@ def event_timeline(events: pd.DataFrame) -> go.Figure:
                 "line": {"width": 2, "color": OKABE_ITO[index % len(OKABE_ITO)]},
             },
             hovertext=[
-                f"<b>{safe(r.sub_type_name)}</b> · {safe(r.date)}<br>{safe(r.summary)}<br>{safe(r.sources)}"
+                f"<b>{safe(r.sub_type_name)}</b> · {safe(r.date)}<br>{safe(r.summary)}{_hurt_line(r)}<br>{safe(r.sources)}"
                 for r in group.itertuples()
             ],
             hoverinfo="text",
@@ -147,6 +155,12 @@ def event_timeline(events: pd.DataFrame) -> go.Figure:
     figure.update_xaxes(type="date")
     figure.update_layout(legend_title_text="ACLED type")
     return figure
+
+
+def _hurt_line(row: object) -> str:
+    """'<br>at least 12 killed, about 30 injured' for an event row that gives people hurt."""
+    hurt = getattr(row, "hurt", None)
+    return f"<br>{safe(hurt)}" if isinstance(hurt, str) else ""
 
 
 def claims_matrix(positions: pd.DataFrame) -> go.Figure:
@@ -185,7 +199,7 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
     unit = observations["unit"].iloc[0] if not observations.empty else ""
     figure = _figure(f"{name} ({unit})")
     ordered = observations.sort_values("start")
-    known = ordered[ordered["kind"] != "unknown"]
+    known = ordered[ordered["kind"].isin(["number", "range"])]
     figure.add_scatter(
         name=safe(name),
         x=known["start"],
@@ -201,6 +215,19 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
         hovertext=[f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in known.itertuples()],
         hoverinfo="text",
     )
+    # A bound is drawn as a bound: a triangle at the floor pointing up ('over'), or at the ceiling pointing down ('up to').
+    bounds = ordered[ordered["kind"] == "bound"]
+    if not bounds.empty:
+        lower = bounds["bound"] == "lower"
+        figure.add_scatter(
+            name="bound",
+            x=bounds["start"],
+            y=bounds["low"].where(lower, bounds["high"]),
+            mode="markers",
+            marker={"size": 14, "color": OKABE_ITO[4], "symbol": ["triangle-up" if x else "triangle-down" for x in lower]},
+            hovertext=[f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in bounds.itertuples()],
+            hoverinfo="text",
+        )
     for row in ordered[ordered["kind"] == "unknown"].itertuples():
         figure.add_vline(x=row.start, line_dash="dot", line_color=UNKNOWN_COLOUR)
         figure.add_annotation(x=row.start, y=1, yref="paper", text=f"unknown ({safe(row.date)})", showarrow=False)
@@ -243,7 +270,9 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             y=located["lat"] + 0.012 * np.sin(angle),
             mode="markers",
             marker={"size": 9, "symbol": "x", "color": OKABE_ITO[4]},
-            hovertext=[f"{safe(r.sub_type_name)} · {safe(r.date)}<br>{safe(r.summary)}" for r in located.itertuples()],
+            hovertext=[
+                f"{safe(r.sub_type_name)} · {safe(r.date)}<br>{safe(r.summary)}{_hurt_line(r)}" for r in located.itertuples()
+            ],
             hoverinfo="text",
         )
     figure.update_xaxes(title="longitude (approximate)", showgrid=True)

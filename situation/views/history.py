@@ -2,22 +2,22 @@
 
 `as_of` keeps only what was known by a date, so the dashboard can be rebuilt as it would have looked then. A
 fact dated to a month or a season counts from the end of that period ("2016-07" from 31 July), or from the
-file's own date if that comes first. `ages` says, per fact, how many
+file's own date if that comes first. A claim settled later is still open on the day viewed, and the summary
+shown is the latest written on or before that day (a plain summary is dated the file's `as_of`, so an
+earlier day shows none rather than one written weeks later). `ages` says, per fact, how many
 days old it is on the situation's date and whether it is past the threshold the file sets for its kind.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Literal
 
 from situation.model.dates import PartialDate
-from situation.model.facts import AreaObservation, IndicatorObservation, RouteObservation, ShortageObservation, Situation
+from situation.model.facts import Situation, Sourced
 
 FactKind = Literal["indicators", "shortages", "access", "areas"]
-Dated = AreaObservation | IndicatorObservation | ShortageObservation | RouteObservation
 
 
 def earliest_date(situation: Situation) -> date:
@@ -37,7 +37,11 @@ def as_of(situation: Situation, day: date) -> Situation:
         return min(when.end, situation.as_of) <= day
 
     claims = [
-        c.model_copy(update={"positions": kept}) for c in situation.claims if (kept := [p for p in c.positions if known(p.date)])
+        c.model_copy(
+            update={"positions": kept, "resolution": c.resolution if c.resolution and known(c.resolution.date) else None}
+        )
+        for c in situation.claims
+        if (kept := [p for p in c.positions if known(p.date)])
     ]
     claim_ids = {c.id for c in claims}
 
@@ -63,6 +67,11 @@ def as_of(situation: Situation, day: date) -> Situation:
             "access": observations_of(situation.access, "observations", cites_claims=True),
             "claims": claims,
             "events": [e.model_copy(update={"claims": still_cited(e.claims)}) for e in situation.events if known(e.date)],
+            "statements": [
+                st.model_copy(update={"claims": still_cited(st.claims)}) for st in situation.statements if known(st.date)
+            ],
+            "reports": [r for r in situation.reports if known(r.date)],
+            "summary": [s for s in ([] if isinstance(situation.summary, str) else situation.summary) if s.date <= day],
         }
     )
 
@@ -77,6 +86,8 @@ class Age:
     date: PartialDate
     days: int
     stale: bool
+    limit: int | str = 0
+    """The threshold that applied: the fact's own `stale_after`, else its section's (days, or 'never')."""
 
 
 def ages(situation: Situation) -> list[Age]:
@@ -84,18 +95,19 @@ def ages(situation: Situation) -> list[Age]:
     limits = situation.stale_after
     found: list[Age] = []
 
-    def add(kind: FactKind, key: str, title: str, observations: Sequence[Dated], limit: int) -> None:
-        when = max(observations, key=lambda o: o.date).date
+    def add(kind: FactKind, key: str, title: str, fact: Sourced) -> None:
+        when: PartialDate = fact.date  # type: ignore[attr-defined]
+        limit = fact.stale_after if fact.stale_after is not None else getattr(limits, kind)
         days = (situation.as_of - when.end).days if when.end <= situation.as_of else 0
-        found.append(Age(kind, key, title, when, days, days > limit))
+        found.append(Age(kind, key, title, when, days, limit != "never" and days > limit, limit))
 
     for indicator in situation.indicators:
-        add("indicators", indicator.key, situation.title_of(indicator), indicator.observations, limits.indicators)
+        add("indicators", indicator.key, situation.title_of(indicator), max(indicator.observations, key=lambda o: o.date))
     for shortage in situation.shortages:
-        add("shortages", shortage.key, situation.title_of(shortage), shortage.observations, limits.shortages)
+        add("shortages", shortage.key, situation.title_of(shortage), max(shortage.observations, key=lambda o: o.date))
     for route in situation.access:
-        add("access", route.key, situation.title_of(route), route.observations, limits.access)
+        add("access", route.key, situation.title_of(route), max(route.observations, key=lambda o: o.date))
     for area in situation.areas:
         if area.history:
-            add("areas", area.key, area.status_title, area.history, limits.areas)
+            add("areas", area.key, area.status_title, max(area.history, key=lambda o: o.date))
     return sorted(found, key=lambda a: -a.days)

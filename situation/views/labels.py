@@ -1,4 +1,5 @@
-"""How a fact reads to a person: its value ("about 250,000", "250,000–275,000", "unknown"), who says so, how credible.
+"""How a fact reads to a person: its value ("about 250,000", "250,000–275,000", "over 2,000,000", "up to 40,000",
+"unknown"), who says so, how credible; people hurt and their totals; when a route is open and to whom.
 
 Cards, tables, figures and exports all word facts through these functions, so "unknown" never turns into
 0 in one place and the grades read the same everywhere.
@@ -6,9 +7,11 @@ Cards, tables, figures and exports all word facts through these functions, so "u
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
+from datetime import datetime, time
 
-from situation.model.facts import ClaimStatus, Situation, ValueRange
+from situation.model.facts import ClaimStatus, Count, RouteObservation, Situation, ValueRange, count_parts
 from situation.model.scales import CREDIBILITY_MEANINGS, Credibility
 
 UNKNOWN = "unknown"
@@ -24,11 +27,131 @@ def number_text(value: float) -> str:
 
 
 def value_text(value: float | ValueRange | None, approximate: bool = False) -> str:
-    """A value as a source would say it; null stays 'unknown', never 0."""
+    """A value as a source would say it; null stays 'unknown', never 0; a bound says which way it is open."""
     if value is None:
         return UNKNOWN
-    text = f"{number_text(value.low)}–{number_text(value.high)}" if isinstance(value, ValueRange) else number_text(value)
-    return f"about {text}" if approximate else text
+    about = "about " if approximate else ""
+    if not isinstance(value, ValueRange):
+        return f"{about}{number_text(value)}"
+    if value.low is not None and value.high is not None:
+        return f"{about}{number_text(value.low)}–{number_text(value.high)}"
+    parts = []
+    if value.over is not None:
+        parts.append(f"over {about}{number_text(value.over)}")
+    elif value.low is not None:
+        parts.append(f"at least {about}{number_text(value.low)}")
+    if value.high is not None:
+        parts.append(f"up to {about}{number_text(value.high)}")
+    return ", ".join(parts)
+
+
+def bound_side(value: float | ValueRange | None) -> str | None:
+    """'lower' for 'at least'/'over' (the figure is a floor), 'upper' for 'up to', None for a figure or a range."""
+    if not isinstance(value, ValueRange) or not value.is_bound:
+        return None
+    return "lower" if value.high is None else "upper"
+
+
+HURT = {"fatalities": "killed", "injured": "injured", "missing": "missing"}
+"""The people-hurt fields of an event and the word each reads as."""
+
+
+def count_text(count: Count | float | ValueRange | None) -> str:
+    """A people count in any of its shapes: '12', 'at least 12', 'about 30', 'unknown'."""
+    value, approximate = count_parts(count)
+    return value_text(value, approximate)
+
+
+def hurt_text(counts: dict[str, Count | float | ValueRange | None]) -> str | None:
+    """'at least 12 killed, about 30 injured, missing unknown'; None when no field was given."""
+    parts = []
+    for field, word in HURT.items():
+        if field not in counts:
+            continue
+        text = count_text(counts[field])
+        parts.append(f"{word} unknown" if text == UNKNOWN else f"{text} {word}")
+    return ", ".join(parts) or None
+
+
+def total_text(counts: Iterable[Count | float | ValueRange | None]) -> str | None:
+    """A sum that never makes a bound exact: '42', '40–55', 'at least 42', with how many figures are unknown."""
+    low = high = 0.0
+    unknown = given = 0
+    approximate = False
+    for count in counts:
+        value, hedged = count_parts(count)
+        given += 1
+        approximate |= hedged
+        if value is None:
+            unknown += 1
+        elif isinstance(value, ValueRange):
+            low += value.lower or 0
+            high += value.high if value.high is not None else math.inf
+        else:
+            low += value
+            high += value
+    if not given:
+        return None
+    if given == unknown:
+        return UNKNOWN
+    about = "about " if approximate else ""
+    if math.isinf(high):
+        text = f"at least {about}{number_text(low)}"
+    elif low == 0 and high > 0:
+        text = f"up to {about}{number_text(high)}"
+    elif low == high:
+        text = f"{about}{number_text(low)}"
+    else:
+        text = f"{about}{number_text(low)}–{number_text(high)}"
+    return text + (f" ({unknown} figure{'s' if unknown > 1 else ''} unknown)" if unknown else "")
+
+
+def passage_text(observation: RouteObservation) -> str:
+    """'19:00–07:00 to civilians': the hours and who may pass, in words; '' when neither is given."""
+    hours = observation.hours.label() if observation.hours else ""
+    who = ", ".join(p.value.replace("_", " ") for p in observation.open_to)
+    return " ".join(part for part in (hours, f"to {who}" if who else "") if part)
+
+
+def summary_text(situation: Situation) -> str:
+    """The summary written for the day on show, with its date when it is a dated one; never one written later."""
+    summary = situation.summary_on()
+    if summary is None:
+        return f"No summary was written by {situation.as_of.day} {situation.as_of:%b %Y}."
+    if isinstance(situation.summary, str):
+        return summary.text
+    return f"{summary.text} (summary of {summary.date.day} {summary.date:%b %Y})"
+
+
+def end_of_day(situation: Situation) -> datetime:
+    """The moment a view judges time windows at: the end of the day it shows, so 'until 2 Sep' has ended on 3 Sep."""
+    return datetime.combine(situation.as_of, time.max)
+
+
+def window_state(observation: RouteObservation, now: datetime) -> str:
+    """'in force', 'ended' or 'not yet in force' at `now`; routes with no window are 'in force'."""
+    if observation.until is not None and now >= observation.until.last:
+        return "ended"
+    if observation.valid_from is not None and now < observation.valid_from.first:
+        return "not yet in force"
+    return "in force"
+
+
+def route_state(observation: RouteObservation, now: datetime | None = None) -> str:
+    """'open 19:00–07:00 to civilians until 2 Sep 2016 — convoys cannot pass'; 'ended 2 Sep 2016 (was open …)'."""
+    status = observation.status.value if observation.status else "unknown"
+    text = " ".join(part for part in (status, passage_text(observation)) if part)
+    state = window_state(observation, now) if now is not None else "in force"
+    if state == "ended" and observation.until is not None:
+        text = f"ended {observation.until.label()} (was {text})"
+    else:
+        if observation.valid_from is not None and (state == "not yet in force" or now is None):
+            text += f" from {observation.valid_from.label()}"
+        if observation.until is not None:
+            text += f" until {observation.until.label()}"
+    if observation.convoys_can_pass is None:
+        return text
+    return f"{text} — convoys {'can' if observation.convoys_can_pass else 'cannot'} pass"
 
 
 def with_unit(text: str, unit: str) -> str:
@@ -57,6 +180,16 @@ def source_ids_text(source_ids: Iterable[str]) -> str:
 def grades_text(situation: Situation, source_ids: Iterable[str]) -> str:
     """'B; D': the reliability grade of each source a fact cites, in the same order as its ids."""
     return SEPARATOR.join(situation.source(source_id).reliability.value for source_id in source_ids)
+
+
+def reports_label(situation: Situation, report_ids: Iterable[str]) -> str | None:
+    """'Flash Update 3 (OCHA, 12 Aug 2016); …': the reports a fact cites, None when it cites none."""
+    labels = []
+    for report_id in report_ids:
+        report = situation.report(report_id)
+        number = f" {report.number}" if report.number else ""
+        labels.append(f"{report.title}{number} ({situation.source(report.source).name}, {report.date.label()})")
+    return "; ".join(labels) or None
 
 
 def credibility_text(grade: Credibility) -> str:

@@ -12,10 +12,26 @@ from datetime import timedelta
 
 import pandas as pd
 
-from situation.model.facts import Situation, Sourced, ValueRange
+from situation.model.facts import Hurt, Situation, Sourced, ValueRange, count_parts
 from situation.model.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
 from situation.model.taxonomy import event_type_name, sub_type_name
-from situation.views.labels import any_contested, grades_text, source_ids_text, sources_label, value_text
+from situation.views.labels import (
+    HURT,
+    any_contested,
+    bound_side,
+    count_text,
+    end_of_day,
+    grades_text,
+    hurt_text,
+    passage_text,
+    reports_label,
+    route_state,
+    source_ids_text,
+    sources_label,
+    total_text,
+    value_text,
+    window_state,
+)
 
 
 def _area_name(situation: Situation, area_id: str | None) -> str | None:
@@ -48,7 +64,10 @@ def indicator_table(situation: Situation) -> pd.DataFrame:
     for indicator in situation.indicators:
         for observation in indicator.observations:
             value = observation.value
-            if isinstance(value, ValueRange):
+            if isinstance(value, ValueRange) and value.is_bound:  # a floor or a ceiling is never the figure itself
+                kind, low, high, point = "bound", value.lower, value.high, None
+            elif isinstance(value, ValueRange):
+                assert value.low is not None and value.high is not None
                 kind, low, high, point = "range", value.low, value.high, (value.low + value.high) / 2
             elif value is None:
                 kind, low, high, point = "unknown", None, None, None
@@ -71,6 +90,8 @@ def indicator_table(situation: Situation) -> pd.DataFrame:
                     "value_text": value_text(value, observation.approximate),
                     **_cited(situation, observation),
                     "contested": any_contested(situation, observation.claims),
+                    "bound": bound_side(value),
+                    "reports": reports_label(situation, observation.reports),
                 }
             )
     return pd.DataFrame(rows, columns=_INDICATOR_COLUMNS).astype(
@@ -80,7 +101,7 @@ def indicator_table(situation: Situation) -> pd.DataFrame:
 
 _INDICATOR_COLUMNS = [
     "indicator", "name", "unit", "area", "area_name", "lat", "lon", "date", "start", "kind", "value", "low", "high",
-    "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested",
+    "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested", "bound", "reports",
 ]  # fmt: skip
 
 
@@ -111,10 +132,14 @@ def access_table(situation: Situation) -> pd.DataFrame:
     """One row per route status, lasting from its date until the next status (or the situation's date)."""
     rows = []
     last_day = pd.Timestamp(situation.as_of + timedelta(days=1))
+    now = end_of_day(situation)
     for route in situation.access:
         ordered = sorted(route.observations, key=lambda o: o.date)
         for index, observation in enumerate(ordered):
             end = pd.Timestamp(ordered[index + 1].date.start) if index + 1 < len(ordered) else last_day
+            if observation.until is not None:  # the window ends the bar, not the next report
+                end = min(end, pd.Timestamp(observation.until.last))
+            window_start = pd.Timestamp(observation.valid_from.first) if observation.valid_from else None
             rows.append(
                 {
                     "route": route.id,
@@ -131,13 +156,23 @@ def access_table(situation: Situation) -> pd.DataFrame:
                     "deliveries": observation.deliveries,
                     **_cited(situation, observation),
                     "contested": any_contested(situation, observation.claims),
+                    "hours": observation.hours.label() if observation.hours else None,
+                    "valid_from": observation.valid_from.text if observation.valid_from else None,
+                    "valid_until": observation.until.text if observation.until else None,
+                    "open_to": ", ".join(p.value for p in observation.open_to) or None,
+                    "window": window_state(observation, now),
+                    "window_start": window_start,
+                    "state_text": route_state(observation, now),
+                    "passage": passage_text(observation) or None,
+                    "reports": reports_label(situation, observation.reports),
                 }
             )
     columns = [
         "route", "name", "kind", "to_area", "to_area_name", "date", "start", "end", "status", "convoys_can_pass", "threat",
-        "deliveries", "sources", "source_ids", "reliability", "credibility", "contested",
+        "deliveries", "sources", "source_ids", "reliability", "credibility", "contested", "hours", "valid_from",
+        "valid_until", "open_to", "window", "window_start", "state_text", "passage", "reports",
     ]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns).astype({"convoys_can_pass": "boolean"})
+    return pd.DataFrame(rows, columns=columns).astype({"convoys_can_pass": "boolean", "window_start": "datetime64[ns]"})
 
 
 def event_table(situation: Situation) -> pd.DataFrame:
@@ -155,17 +190,64 @@ def event_table(situation: Situation) -> pd.DataFrame:
             "sub_type_name": sub_type_name(event.type, event.sub_type),
             "summary": event.summary,
             "actors": ", ".join(event.actors),
-            "fatalities": event.fatalities,
+            "fatalities": _exact(event.fatalities),
             **_cited(situation, event),
             "contested": any_contested(situation, event.claims),
+            **_hurt_columns(event.hurt()),
+            "hurt": hurt_text(event.hurt()),
+            "reports": reports_label(situation, event.reports),
         }
         for event in situation.events
     ]
     columns = [
         "event", "date", "start", "area", "area_name", "lat", "lon", "type", "type_name", "sub_type", "sub_type_name",
         "summary", "actors", "fatalities", "sources", "source_ids", "reliability", "credibility", "contested",
+        *HURT_COLUMNS, "hurt", "reports",
     ]  # fmt: skip
-    return pd.DataFrame(rows, columns=columns).astype({"lat": "float64", "lon": "float64", "fatalities": "Int64"})
+    numbers = {c: "Float64" for c in HURT_COLUMNS if not c.endswith("_text")}
+    return pd.DataFrame(rows, columns=columns).astype({"lat": "float64", "lon": "float64", "fatalities": "Int64", **numbers})
+
+
+HURT_COLUMNS = [f"{field}_{part}" for field in HURT for part in ("text", "low", "high")]
+"""Per people-hurt field: its words, and its low and high ends (equal for an exact count, one empty for a bound)."""
+
+
+def _exact(count: object) -> int | None:
+    """The count when the source gives an exact whole number, else None (a bound or a range is not a count)."""
+    value, approximate = count_parts(count)  # type: ignore[arg-type]
+    return value if isinstance(value, int) and not approximate else None
+
+
+def _hurt_columns(hurt: Hurt) -> dict[str, object]:
+    columns: dict[str, object] = {}
+    for field in HURT:
+        value, _ = count_parts(hurt.get(field))
+        low, high = (value.lower, value.high) if isinstance(value, ValueRange) else (value, value)
+        columns |= {
+            f"{field}_text": count_text(hurt[field]) if field in hurt else None,
+            f"{field}_low": low,
+            f"{field}_high": high,
+        }
+    return columns
+
+
+def people_hurt_totals(situation: Situation) -> pd.DataFrame:
+    """Per area and month, the people killed, injured and missing in its events, summed without making a bound exact."""
+    groups: dict[tuple[str, str], list[Hurt]] = {}
+    for event in situation.events:
+        if event.hurt():
+            groups.setdefault((event.area, f"{event.date.start:%Y-%m}"), []).append(event.hurt())
+    rows = [
+        {
+            "area": area,
+            "area_name": situation.area(area).name,
+            "period": period,
+            "events": len(hurts),
+            **{word: total_text(h[field] for h in hurts if field in h) for field, word in HURT.items()},
+        }
+        for (area, period), hurts in sorted(groups.items())
+    ]
+    return pd.DataFrame(rows, columns=["area", "area_name", "period", "events", *HURT.values()])
 
 
 def claim_positions(situation: Situation) -> pd.DataFrame:
@@ -182,11 +264,17 @@ def claim_positions(situation: Situation) -> pd.DataFrame:
             "stance": position.stance.value,
             "date": position.date.text,
             "quote": position.quote.text if position.quote else None,
+            "resolution": claim.resolution.outcome.value if claim.resolution else None,
+            "resolved_on": claim.resolution.date.text if claim.resolution else None,
+            "resolution_note": claim.resolution.note if claim.resolution else None,
         }
         for claim in situation.claims
         for position in claim.positions
     ]
-    columns = ["claim", "statement", "status", "credibility", "source", "source_name", "reliability", "stance", "date", "quote"]
+    columns = [
+        "claim", "statement", "status", "credibility", "source", "source_name", "reliability", "stance", "date", "quote",
+        "resolution", "resolved_on", "resolution_note",
+    ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 
 
@@ -206,10 +294,12 @@ def area_table(situation: Situation) -> pd.DataFrame:
                 "controlled_by": latest.controlled_by if latest else None,
                 "date": latest.date.text if latest else None,
                 "sources": sources_label(situation, latest.sources) if latest else None,
+                "pcode": area.pcode,
+                "admin_level": area.admin_level,
             }
         )
-    columns = ["area", "name", "parent", "lat", "lon", "status", "controlled_by", "date", "sources"]
-    return pd.DataFrame(rows, columns=columns).astype({"lat": "float64", "lon": "float64"})
+    columns = ["area", "name", "parent", "lat", "lon", "status", "controlled_by", "date", "sources", "pcode", "admin_level"]
+    return pd.DataFrame(rows, columns=columns).astype({"lat": "float64", "lon": "float64", "admin_level": "Int64"})
 
 
 def source_table(situation: Situation) -> pd.DataFrame:
@@ -238,3 +328,53 @@ def source_table(situation: Situation) -> pd.DataFrame:
     ]
     columns = ["source", "name", "kind", "reliability", "reliability_meaning", "via", "facts", "claim_positions", "note"]
     return pd.DataFrame(rows, columns=columns)
+
+
+def statement_table(situation: Situation) -> pd.DataFrame:
+    """One row per call, appeal, announcement or warning: who said what, when, reported by whom."""
+    rows = [
+        {
+            "statement": st.id,
+            "date": st.date.text,
+            "start": pd.Timestamp(st.date.start),
+            "by": st.by,
+            "by_name": situation.source(st.by).name,
+            "by_reliability": situation.source(st.by).reliability.value,
+            "kind": st.kind.value,
+            "summary": st.summary,
+            "area": st.area,
+            "area_name": _area_name(situation, st.area),
+            "quote": st.quote.text if st.quote else None,
+            **_cited(situation, st),
+            "reports": reports_label(situation, st.reports),
+        }
+        for st in sorted(situation.statements, key=lambda st: st.date)
+    ]
+    columns = [
+        "statement", "date", "start", "by", "by_name", "by_reliability", "kind", "summary", "area", "area_name", "quote",
+        "sources", "source_ids", "reliability", "credibility", "reports",
+    ]  # fmt: skip
+    return pd.DataFrame(rows, columns=columns)
+
+
+def report_table(situation: Situation) -> pd.DataFrame:
+    """One row per cited report, with how many facts cite it: the bibliography a reviewer checks."""
+    cited = {r.id: 0 for r in situation.reports}
+    for fact in situation.facts():
+        for report_id in fact.reports:
+            cited[report_id] += 1
+    rows = [
+        {
+            "report": r.id,
+            "title": r.title,
+            "number": r.number,
+            "source": r.source,
+            "source_name": situation.source(r.source).name,
+            "date": r.date.text,
+            "url": r.url,
+            "document": r.document,
+            "facts": cited[r.id],
+        }
+        for r in situation.reports
+    ]
+    return pd.DataFrame(rows, columns=["report", "title", "number", "source", "source_name", "date", "url", "document", "facts"])

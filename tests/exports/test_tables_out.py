@@ -9,6 +9,7 @@ import zipfile
 from pathlib import Path
 
 import hxl
+import pandas as pd
 import pytest
 
 from situation.cli.main import main
@@ -199,3 +200,25 @@ def test_an_invalid_situation_is_not_exported(tmp_path: Path) -> None:
     path.write_text("id: x\ntitle: [\n", encoding="utf-8")
     code, out, err = run("export", str(path), "--format", "json")
     assert code == 1 and out == "" and "not exported" in err
+
+
+def test_the_revision_exports_keep_low_and_high_apart_and_words_beside_them() -> None:
+    from situation.exports.tables_out import tables
+    from situation.load.loader import load_situation
+    from tests.paths import REVISION
+
+    revision = load_situation(REVISION).situation
+    assert revision is not None
+    exported = tables(revision)
+    indicators = exported["indicators"].set_index("indicator")
+    water = indicators.loc["people-without-water"]
+    assert pd.isna(water["value"]) and water["low"] == 2000000 and pd.isna(water["high"]) and water["bound"] == "lower"
+    assert water["value_text"] == "over 2,000,000"
+    events = exported["events"].set_index("event")
+    assert events.loc["east-aleppo-market-strike", "fatalities_low"] == 12
+    assert pd.isna(events.loc["east-aleppo-market-strike", "fatalities_high"])
+    assert events.loc["ramouseh-retaken", "fatalities_high"] == 100
+    access = exported["access"].set_index("route")
+    assert access.loc["east-aleppo-night-passage", "window"] == "ended"
+    assert list(exported["statements"]["kind"]) == ["warning", "announcement", "call"]
+    assert set(exported["claims"]["resolution"].dropna()) == {"superseded"}

@@ -80,3 +80,50 @@ def test_a_shortage_is_keyed_by_its_area_and_commodity() -> None:
         }
     )
     assert (shortage.key, shortage.title) == ("shortage:idlib-city:cooking_gas", "Cooking gas shortage")
+
+
+def test_a_bound_is_one_sided_and_a_range_the_right_way_up() -> None:
+    from situation.model.facts import ValueRange
+
+    assert ValueRange.model_validate({"over": 2000000}).is_bound
+    assert ValueRange.model_validate({"high": 40000}).lower is None
+    assert not ValueRange.model_validate({"low": 1, "high": 2}).is_bound
+    for wrong in ({}, {"low": 1, "over": 2}, {"over": 5, "high": 4}):
+        with pytest.raises(ValidationError):
+            ValueRange.model_validate(wrong)
+
+
+def test_a_resolved_claim_takes_its_outcome_and_keeps_its_open_status() -> None:
+    settled = Claim.model_validate(
+        {
+            "id": "c",
+            "statement": "s",
+            "credibility": 3,
+            "positions": [
+                {"source": "a", "stance": "asserts", "date": "2016-08-08"},
+                {"source": "b", "stance": "denies", "date": "2016-08-08"},
+            ],
+            "resolution": {"outcome": "superseded", "date": "2016-09-04", "note": "The corridor closed again."},
+        }
+    )
+    assert (settled.status, settled.open_status) == (ClaimStatus.SUPERSEDED, ClaimStatus.CONTESTED)
+
+
+def test_people_hurt_take_every_value_shape() -> None:
+    from situation.model.facts import Count, Event, ValueRange
+
+    base = {"id": "e", "date": "2016-08-27", "area": "a", "type": "battles", "sub_type": "armed_clash", "summary": "s"}
+    event = Event.model_validate(
+        {
+            **base,
+            "sources": ["x"],
+            "credibility": 3,
+            "fatalities": {"low": 12},
+            "injured": {"value": 30, "approximate": True},
+            "missing": None,
+        }
+    )
+    assert isinstance(event.fatalities, ValueRange) and event.fatalities.low == 12
+    assert event.injured == Count(value=30, approximate=True)
+    assert list(event.hurt()) == ["fatalities", "injured", "missing"]  # missing given as null: unknown, not absent
+    assert Event.model_validate({**base, "sources": ["x"], "credibility": 3}).hurt() == {}

@@ -145,3 +145,26 @@ def test_the_changes_page_explains_a_file_outside_git(tmp_path: Path, monkeypatc
     shutil.copy(SEED, loose)
     app = go_to(open_app(loose, monkeypatch), "Changes")
     assert "not in a git repository" in app.info[0].value
+
+
+def test_the_revision_against_the_seed_lists_every_new_shape_in_words() -> None:
+    from situation.load.loader import load_situation
+    from situation.views.diff import as_text, diff
+    from tests.paths import REVISION, SEED
+
+    old, new = load_situation(SEED).situation, load_situation(REVISION).situation
+    assert old is not None and new is not None
+    changes = diff(old, new)
+    text = as_text(changes)
+    assert "status contested → superseded" in text
+    assert "resolution None → superseded on 2016-09-04: Government forces retook Ramouseh" in text
+    assert {c.key for c in changes if c.section == "statements"} == {
+        "statement:un-warns-disaster",
+        "statement:russia-announces-pauses",
+        "statement:un-calls-weekly-pause",
+    }
+    assert {c.key for c in changes if c.section == "reports"} == {"report:ocha-aleppo-2016-09", "report:russia-mod-2016-08-10"}
+    assert "value over 2,000,000" in text and "value up to 40,000" in text and "value 250,000–275,000" in text
+    assert "fatalities at least 12; injured about 30; missing unknown" in text
+    assert "hours 19:00-07:00; valid_from 2016-08-29; until 2016-09-02" in text
+    assert "pcode SY02; admin_level 1" in text

@@ -72,6 +72,31 @@ def test_the_dashboard_as_of_5_august_shows_the_corridor_closed(monkeypatch: pyt
 
 def test_the_needs_update_panel_lists_stale_facts(monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_app(SEED, monkeypatch)
-    assert app.expander[0].label.startswith("Needs update: 2 fact(s)")
+    assert app.expander[0].label.startswith("Needs update: 1 fact(s)")
     panel = " ".join(m.value for m in app.expander[0].markdown)
     assert "Supply lines into eastern Aleppo" in panel and "8 days old" in panel
+    assert "Aleppo city" not in panel  # "divided since 2012" is marked stale_after: never
+
+
+def test_a_claim_stays_open_and_the_summary_is_of_its_day_before_the_resolution() -> None:
+    from situation.views.labels import summary_text
+    from tests.paths import REVISION
+
+    revision = load_situation(REVISION).situation
+    assert revision is not None
+    before = as_of(revision, date(2016, 9, 3))
+    assert before.claim("siege-broken").status.value == "contested" and before.claim("siege-broken").resolution is None
+    assert summary_text(before).endswith("(summary of 8 Aug 2016)")
+    assert [s.id for s in before.statements] == ["un-warns-disaster", "russia-announces-pauses", "un-calls-weekly-pause"]
+    assert [r.id for r in before.reports] == ["russia-mod-2016-08-10"]
+    after = as_of(revision, date(2016, 9, 4))
+    assert after.claim("siege-broken").status.value == "superseded"
+    # A plain summary is dated the file's as_of: a day before it shows none, never a later one.
+    seed = load_situation(SEED).situation
+    assert seed is not None
+    assert summary_text(as_of(seed, date(2016, 8, 7))) == "No summary was written by 7 Aug 2016."
+
+
+def test_history_marked_never_does_not_go_stale(seed: Situation) -> None:
+    aleppo = next(a for a in ages(seed) if a.key == "area:aleppo")
+    assert (aleppo.limit, aleppo.stale) == ("never", False) and aleppo.days > 1300
