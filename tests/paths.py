@@ -8,3 +8,5 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "aleppo-2016-08.yaml"
 CASES = Path(__file__).resolve().parent / "cases"
 SHARED = ROOT.parent / "shared"
+ARTICLES = SHARED / "seed"
+"""The seed's source article: outside the repository (its text is not ours to copy), named as a document root."""
