@@ -49,6 +49,12 @@ class Code(StrEnum):
         "error",
         "The file is a link (or a path) leading outside the situations folder; it is not read.",
     )
+    LOAD_FAILED = (
+        "load-failed",
+        "file",
+        "error",
+        "Loading the file met an error in the dashboard itself (its log has the details); the last good version stays on show.",
+    )
     NOT_UTF8 = "not-utf8", "file", "error", "The file is not UTF-8 text; the first byte that is not is located."
 
     # YAML, as the reader sees it.
