@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING, Protocol
 
 from situation.load.loader import LoadResult
-from situation.load.problems import errors_in
+from situation.load.problems import MAX_MESSAGE_CHARS, errors_in, one_line
 from situation.views.diff import Change, as_json, as_text
 
 if TYPE_CHECKING:  # HXL import pulls in libhxl, which `validate` should not pay for
@@ -39,7 +39,9 @@ def summary_line(result: LoadResult) -> str:
         "claims": s.claims,
         "events": s.events,
     }
-    return f"{s.title}, as of {s.as_of.isoformat()}: " + ", ".join(f"{len(items)} {name}" for name, items in counts.items())
+    return f"{one_line(s.title, MAX_MESSAGE_CHARS)}, as of {s.as_of.isoformat()}: " + ", ".join(
+        f"{len(items)} {name}" for name, items in counts.items()
+    )
 
 
 def _imported(result: HxlImport, output: str) -> str:
