@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -18,6 +19,7 @@ from situation.cli.report import REPORTERS
 from situation.exports.formats import FORMATS, TABLES
 from situation.exports.hxl_tags import markdown_tables
 from situation.load.codes import problems_page
+from situation.load.confine import DOCUMENTS_VARIABLE, Roots, document_roots
 from situation.load.loader import load_situation, situation_files_in
 from situation.load.revisions import RevisionError, load_revision
 from situation.model.model_page import render_model_page
@@ -57,6 +59,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("paths", nargs="+", metavar="PATH", help="a situation file, or a folder of them")
     validate.add_argument("--format", choices=tuple(REPORTERS), default="text", help=_FORMAT_HELP)
+    _add_documents_option(validate)
     schema = commands.add_parser(
         "schema",
         help="print the JSON Schema of a situation file",
@@ -76,6 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("paths", nargs="+", metavar="FILE", help="OLD NEW, or with --since the one FILE")
     diff.add_argument("--since", metavar="REV", help="compare FILE with its version at this git revision")
     diff.add_argument("--format", choices=tuple(REPORTERS), default="text", help=_FORMAT_HELP)
+    _add_documents_option(diff)
     docs = commands.add_parser(
         "docs",
         help="print a reference page generated from the code (Markdown)",
@@ -90,6 +94,19 @@ def build_parser() -> argparse.ArgumentParser:
     _add_carry_commands(commands)
     _add_serving_commands(commands)
     return parser
+
+
+def _add_documents_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--documents",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help=(
+            f"a folder where sources' texts (`document:`) may lie besides the situations' own folder; repeat for more "
+            f"(default: ${DOCUMENTS_VARIABLE}, folders separated by '{os.pathsep}'). Texts elsewhere are not read."
+        ),
+    )
 
 
 def _add_carry_commands(commands: Any) -> None:
@@ -109,6 +126,7 @@ def _add_carry_commands(commands: Any) -> None:
     export.add_argument("--format", choices=tuple(FORMATS), required=True, help="what to write")
     export.add_argument("--output", metavar="PATH", help="where to write; '-' or none for standard output (not for a zip)")
     export.add_argument("--table", choices=TABLES, help="only this table (csv, hxl: one CSV file instead of a zip)")
+    _add_documents_option(export)
     hxl = commands.add_parser(
         "import-hxl",
         help="read figures from an HXL-tagged CSV into a draft situation file to review",
@@ -155,9 +173,9 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             parser.print_help(stdout)
             return 2
         if args.command == "validate":
-            return _validate(args.paths, args.format, stdout)
+            return _validate(args.paths, args.format, stdout, _documents(args))
         if args.command == "diff":
-            return _diff(args.paths, args.since, args.format, stdout, stderr)
+            return _diff(args.paths, args.since, args.format, stdout, stderr, _documents(args))
         if args.command == "export":
             return _export(args, stdout, stderr)
         if args.command == "import-hxl":
@@ -176,7 +194,13 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return int(exit_.code or 0)
 
 
-def _diff(paths: Sequence[str], since: str | None, output: str, stdout: TextIO, stderr: TextIO) -> int:
+def _documents(args: argparse.Namespace) -> tuple[Path, ...]:
+    return document_roots(args.documents, os.environ)
+
+
+def _diff(
+    paths: Sequence[str], since: str | None, output: str, stdout: TextIO, stderr: TextIO, documents: tuple[Path, ...]
+) -> int:
     if since is not None and len(paths) != 1:
         raise UsageError("diff --since REV takes one FILE")
     if since is None and len(paths) != 2:
@@ -185,10 +209,14 @@ def _diff(paths: Sequence[str], since: str | None, output: str, stdout: TextIO, 
         if not Path(name).is_file():
             raise UsageError(f"no such file: {name}")
     try:
-        old = load_revision(Path(paths[0]), since) if since is not None else load_situation(paths[0])
+        old = (
+            load_revision(Path(paths[0]), since)
+            if since is not None
+            else load_situation(paths[0], roots=Roots.around(Path(paths[0]), documents))
+        )
     except RevisionError as error:
         raise UsageError(str(error)) from error
-    new = load_situation(paths[-1])
+    new = load_situation(paths[-1], roots=Roots.around(Path(paths[-1]), documents))
     for version in (old, new):
         if not version.ok:
             for problem in version.problems:
@@ -209,7 +237,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     to_stdout = args.output in (None, "-")
     if to_stdout and args.format in ("csv", "hxl") and args.table is None:
         raise UsageError(f"--format {args.format} writes a zip of every table: give --output FILE.zip, or --table NAME")
-    result = load_situation(args.file)
+    result = load_situation(args.file, roots=Roots.around(Path(args.file), _documents(args)))
     if result.situation is None:
         for problem in result.problems:
             print(problem.as_text(), file=stderr)
@@ -273,8 +301,11 @@ def situation_files(paths: Sequence[str]) -> list[Path]:
     return files
 
 
-def _validate(paths: Sequence[str], output: str, stdout: TextIO) -> int:
-    results = [load_situation(file) for file in situation_files(paths)]
+def _validate(paths: Sequence[str], output: str, stdout: TextIO, documents: tuple[Path, ...]) -> int:
+    # Each named file or folder is the root of what is read on its behalf: a link inside leading out is refused.
+    results = [
+        load_situation(file, roots=Roots.around(Path(name), documents)) for name in paths for file in situation_files([name])
+    ]
     print(REPORTERS[output].validation(results), file=stdout)
     return 0 if all(r.ok for r in results) else 1
 

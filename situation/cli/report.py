@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from situation.load.loader import LoadResult
-from situation.load.problems import errors_in
+from situation.load.problems import MAX_MESSAGE_CHARS, errors_in, one_line
 from situation.views.diff import Change, as_json, as_text
 
 if TYPE_CHECKING:  # HXL import pulls in libhxl, which `validate` should not pay for
@@ -40,7 +40,9 @@ def summary_line(result: LoadResult) -> str:
         "claims": s.claims,
         "events": s.events,
     }
-    return f"{s.title}, as of {s.as_of.isoformat()}: " + ", ".join(f"{len(items)} {name}" for name, items in counts.items())
+    return f"{one_line(s.title, MAX_MESSAGE_CHARS)}, as of {s.as_of.isoformat()}: " + ", ".join(
+        f"{len(items)} {name}" for name, items in counts.items()
+    )
 
 
 def _imported(result: HxlImport, output: str) -> str:

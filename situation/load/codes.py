@@ -12,8 +12,9 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
-Level = Literal["error", "warning"]
-"""An error makes a file invalid (its last good version stays on show); a warning is said and the file is used."""
+Level = Literal["error", "warning", "note"]
+"""An error makes a file invalid (its last good version stays on show); a warning is said and the file is used; a
+note says, quietly, what was not checked here (a source text this machine may not read) without faulting the file."""
 
 
 class Code(StrEnum):
@@ -42,6 +43,18 @@ class Code(StrEnum):
         "error",
         "A watched file was deleted, moved or renamed; the dashboard keeps its last good version on show.",
     )
+    OUTSIDE_ROOTS = (
+        "outside-roots",
+        "file",
+        "error",
+        "The file is a link (or a path) leading outside the situations folder; it is not read.",
+    )
+    LOAD_FAILED = (
+        "load-failed",
+        "file",
+        "error",
+        "Loading the file met an error in the dashboard itself (its log has the details); the last good version stays on show.",
+    )
     NOT_UTF8 = "not-utf8", "file", "error", "The file is not UTF-8 text; the first byte that is not is located."
 
     # YAML, as the reader sees it.
@@ -55,6 +68,12 @@ class Code(StrEnum):
     TOO_DEEP = "too-deep", "yaml", "error", "Nesting deeper than any situation file needs; refused to keep the reader safe."
     UNKNOWN_ALIAS = "unknown-alias", "yaml", "error", "An alias `*name` with no anchor `&name` before it."
     ALIAS_BOMB = "alias-bomb", "yaml", "error", "Aliases that expand the file beyond a safe size (a 'billion laughs' file)."
+    NUMBER_TOO_LONG = (
+        "number-too-long",
+        "yaml",
+        "error",
+        "A number written with over 1,000 characters; refused before it is read (figures range from -10^15 to 10^15).",
+    )
     NOT_A_MAPPING = "not-a-mapping", "yaml", "error", "The top level is not a mapping of fields (`id:`, `title:`, …)."
 
     # The model: each field as docs/model.md describes it.
@@ -156,7 +175,26 @@ class Code(StrEnum):
         "document-unreadable",
         "quotes",
         "warning",
-        "A source's `document:` cannot be read, so its quotes are not checked.",
+        "A source's `document:` is inside the document roots but cannot be read, so its quotes are not checked.",
+    )
+    DOCUMENT_OUTSIDE_ROOTS = (
+        "document-outside-roots",
+        "quotes",
+        "note",
+        "A source's `document:` lies outside the situations folder and the document roots (`--documents DIR`, "
+        "`SITUATION_DOCUMENTS`): it is not read, and its quotes are not checked on this machine.",
+    )
+    DOCUMENT_NOT_A_FILE = (
+        "document-not-a-file",
+        "quotes",
+        "error",
+        "A source's `document:` is a folder, a pipe or a device, not a text file; it is not read.",
+    )
+    DOCUMENT_TOO_LARGE = (
+        "document-too-large",
+        "quotes",
+        "warning",
+        "A source's `document:` is larger than a source text may be (8 MiB); it is not read and its quotes are not checked.",
     )
 
     # HXL import (`situation import-hxl`): the spreadsheet's row and column are the location.

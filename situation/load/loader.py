@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from situation.load.codes import Code
+from situation.load.confine import Refused, Roots, read_confined
 from situation.load.locate import locate
 from situation.load.messages import describe, word_error
 from situation.load.problems import Finding, Problem, errors_in, format_path
@@ -53,30 +54,27 @@ def situation_files_in(folder: Path) -> list[Path]:
     )
 
 
-def load_situation(path: str | Path, *, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
-    """Read, parse, validate and check one file. Never raises for anything wrong with the file."""
+def load_situation(path: str | Path, *, roots: Roots | None = None, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
+    """Read, parse, validate and check one file. Never raises for anything wrong with the file.
+
+    Only a regular file inside `roots.situations` is read (by default the file's own folder), and its source texts
+    only from there or `roots.documents` (see `situation.load.confine`).
+    """
     path = Path(path)
     file = str(path)
+    roots = roots or Roots.around(path)
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            return _refused(
-                file,
-                Code.FILE_TOO_LARGE,
-                f"the file is {size / 2**20:.1f} MiB; situation files are limited to {max_bytes / 2**20:.0f} MiB",
-            )
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return _refused(file, Code.FILE_NOT_FOUND, "no such file")
-    except IsADirectoryError:
-        return _refused(file, Code.NOT_A_FILE, "this is a folder, not a file")
-    except OSError as error:
-        return _refused(file, Code.UNREADABLE, f"the file cannot be read: {(error.strerror or str(error)).lower()}")
-    return parse_situation(raw, file, base_dir=path.parent, max_bytes=max_bytes)
+        raw = read_confined(path, [roots.situations], max_bytes, "the file")
+    except Refused as refusal:
+        return _refused(file, refusal.code, refusal.message)
+    return parse_situation(raw, file, base_dir=path.parent, roots=roots, max_bytes=max_bytes)
 
 
-def parse_situation(raw: bytes, file: str, *, base_dir: Path | None = None, max_bytes: int = MAX_FILE_BYTES) -> LoadResult:
-    """The same as `load_situation` for bytes already in hand; quotes are checked only when `base_dir` is given."""
+def parse_situation(
+    raw: bytes, file: str, *, base_dir: Path | None = None, roots: Roots | None = None, max_bytes: int = MAX_FILE_BYTES
+) -> LoadResult:
+    """The same as `load_situation` for bytes already in hand; quotes are checked only when `base_dir` is given,
+    against texts inside `roots` (by default `base_dir` alone)."""
     if len(raw) > max_bytes:
         return _refused(
             file,
@@ -119,11 +117,14 @@ def parse_situation(raw: bytes, file: str, *, base_dir: Path | None = None, max_
     if situation is not None and not any(f.code.level == "error" for f in findings):
         findings.extend(check_sanity(situation))
     if situation is not None and base_dir is not None:
-        findings.extend(check_quotes(situation, data, base_dir))
+        findings.extend(check_quotes(situation, data, base_dir, roots or Roots(base_dir.resolve())))
     if findings:
         marked = read_yaml(text, file, keep_marks=True)  # the same text again, this time keeping positions
         assert marked.positions is not None
         problems.extend(_place(file, marked.data, marked.positions, finding) for finding in findings)
+    # One problem per spot: where the reader refused a number unread, the model's view of what stood there adds nothing.
+    unread = {(p.line, p.column) for p in read.problems if p.code is Code.NUMBER_TOO_LONG}
+    problems = [p for p in problems if p.code is Code.NUMBER_TOO_LONG or (p.line, p.column) not in unread]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return LoadResult(file, None if errors_in(problems) else situation, problems)
 

@@ -17,6 +17,7 @@ from pydantic import BaseModel
 from pydantic_core import ErrorDetails
 
 from situation.load.codes import Code
+from situation.load.problems import one_line
 from situation.model.facts import PCODE_PATTERN
 
 _CODES: dict[str, Code] = {
@@ -63,11 +64,12 @@ def describe(value: Any) -> str:
         return "null (nothing)"
     if isinstance(value, bool):
         return str(value).lower()
+    if isinstance(value, int) and value.bit_length() > 128:  # str() of a 4,300-digit int raises; nobody reads it anyway
+        return f"a number of about {int(value.bit_length() * 0.30103)} digits"
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return f"the number {one_line(str(value), 40)}"
     if isinstance(value, str):
-        shown = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text '{shown}'" if value else "empty text"
+        return f"the text '{one_line(value, 40)}'" if value else "empty text"
     if isinstance(value, list):
         return "a list"
     if isinstance(value, dict):
@@ -83,6 +85,8 @@ def expected(what: str, found: Any) -> str:
 def did_you_mean(word: str, options: typing.Iterable[str]) -> str:
     """' (did you mean 'sources'?)' when a close option exists, else ''."""
     options = list(options)
+    if len(word) > 200:  # difflib is quadratic: a megabyte-long key is surely no typo of a field name
+        return ""
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     close = close or [o for o in options if word and o.startswith(word)][:1]
     return f" (did you mean '{close[0]}'?)" if close else ""
@@ -99,7 +103,7 @@ def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
         name = str(loc[-1])
         fields = fields_at(root_model, loc[:-1])
         hint = did_you_mean(name, fields) or _belongs_elsewhere(root_model, loc, name)
-        return Wording(code, f"unknown field '{name}'{hint}", about_key=True)
+        return Wording(code, f"unknown field '{one_line(name)}'{hint}", about_key=True)
     if kind in ("enum", "literal_error"):
         options = re.findall(r"'([^']*)'", ctx.get("expected", "")) or re.findall(r"\d+", ctx.get("expected", ""))
         hint = did_you_mean(str(found), options) if isinstance(found, str) else ""
@@ -121,7 +125,7 @@ def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
         limit = ctx.get("ge", ctx.get("le"))
         return Wording(code, f"must be {bound} {limit}, found {describe(found)}")
     message = error["msg"].removeprefix("Value error, ")
-    if kind == "severity_kind":
+    if kind in ("severity_kind", "number_range"):
         message += f", found {describe(found)}"
     return Wording(code, message[:1].lower() + message[1:])
 

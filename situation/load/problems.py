@@ -9,10 +9,28 @@ so tests compare `(line, column, code)` and the app can sort, count and show the
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from situation.load.codes import Code, Level
+
+MAX_MESSAGE_CHARS = 400
+"""A message longer than this is cut: a file must not fill a terminal or a banner by its own text (a 1 MB key)."""
+MAX_QUOTED_CHARS = 60
+"""How much of one value or key a message quotes."""
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str, limit: int = MAX_QUOTED_CHARS) -> str:
+    """Text from a file as a message may show it: control characters and newlines escaped (`\\n`), cut at `limit`.
+
+    A key holding a newline must not start a line of output that reads like another error, and a huge value must not
+    be echoed whole: every value, key and path a message quotes goes through here, and `Problem` applies it again
+    to its own fields.
+    """
+    escaped = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text[: limit * 4 + 8])
+    return escaped if len(escaped) <= limit else escaped[: max(limit - 1, 1)] + "…"
 
 
 @dataclass(frozen=True)
@@ -25,6 +43,14 @@ class Problem:
     path: str
     code: Code
     message: str
+
+    def __post_init__(self) -> None:
+        # Once here, for every problem from every check: whatever a file put in a path or message stays one short line.
+        for name, limit in (("file", MAX_MESSAGE_CHARS), ("path", MAX_MESSAGE_CHARS), ("message", MAX_MESSAGE_CHARS)):
+            value = getattr(self, name)
+            cleaned = one_line(value, limit)
+            if cleaned != value:
+                object.__setattr__(self, name, cleaned)
 
     @classmethod
     def about_file(cls, file: str, code: Code, message: str) -> Problem:
@@ -64,7 +90,8 @@ def format_path(path: tuple[str | int, ...]) -> str:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
-            text += f".{part}" if text else str(part)
+            key = one_line(str(part))
+            text += f".{key}" if text else key
     return text
 
 

@@ -17,13 +17,17 @@ import yaml
 from yaml import events
 
 from situation.load.codes import Code
-from situation.load.problems import Problem
+from situation.load.problems import Problem, one_line
 
 MAX_DEPTH = 64
 """Deeper nesting is refused; a situation needs fewer than ten levels."""
 
 MAX_ALIAS_NODES = 100_000
 """How many nodes aliases may add in all; a 'billion laughs' file needs billions."""
+
+MAX_NUMBER_CHARS = 1000
+"""A plain number longer than this is refused as written: Python will not even read a whole number past 4,300 digits.
+Shorter ones are read, and the model refuses those outside its range (`situation.model.facts.LARGEST_FIGURE`)."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE_TAG = "tag:yaml.org,2002:"
@@ -126,6 +130,11 @@ def resolve_plain(text: str) -> Any:
     return text
 
 
+def _looks_numeric(text: str) -> bool:
+    """Whether a plain scalar would resolve to a number (cheaply, before Python parses its digits)."""
+    return bool(_INT.match(text) or _OCT.match(text) or _HEX.match(text) or _FLOAT.match(text))
+
+
 def _mark(event: events.Event) -> Mark:
     start = event.start_mark
     assert start is not None  # the parser marks every event it emits; only hand-made events lack one
@@ -202,14 +211,20 @@ class _Builder:
         if key in frame.container:
             first = frame.marks[key][0] if isinstance(frame.marks, dict) and key in frame.marks else None
             where = f" (first at line {first.line})" if first else ""
-            self.problem(mark, Code.DUPLICATE_KEY, f"duplicate key '{key}'{where}; each key may appear once in a mapping")
+            self.problem(
+                mark, Code.DUPLICATE_KEY, f"duplicate key '{one_line(key)}'{where}; each key may appear once in a mapping"
+            )
         frame.key, frame.key_mark = key, mark
 
     def scalar(self, event: events.ScalarEvent) -> None:
         mark = _mark(event)
         text = event.value
         expecting_key = bool(self.stack) and self.stack[-1].is_map and self.stack[-1].key is None
-        if event.tag is None:
+        if event.tag is None and not event.style and len(text) > MAX_NUMBER_CHARS and _looks_numeric(text):
+            message = f"a number of {len(text):,} characters is not read; figures range from -10^15 to 10^15 (put text in quotes)"
+            self.problem(mark, Code.NUMBER_TOO_LONG, message)
+            value: Any = text
+        elif event.tag is None:
             value = resolve_plain(text) if (not event.style and not expecting_key) else text
         else:
             value = self.tagged(event.tag, text, mark)
@@ -219,7 +234,7 @@ class _Builder:
 
     def forbidden_tag(self, tag: str, mark: Mark) -> None:
         shown = "!!" + tag[len(_CORE_TAG) :] if tag.startswith(_CORE_TAG) else tag
-        message = f"the tag {shown} is not allowed: a situation file holds plain text, numbers, lists and mappings"
+        message = f"the tag {one_line(shown)} is not allowed: a situation file holds plain text, numbers, lists and mappings"
         self.problem(mark, Code.FORBIDDEN_TAG, message)
 
     def tagged(self, tag: str, text: str, mark: Mark) -> Any:
@@ -228,6 +243,9 @@ class _Builder:
             return text
         if name not in _SCALAR_TAGS:
             self.forbidden_tag(tag, mark)
+            return text
+        if len(text) > MAX_NUMBER_CHARS and _looks_numeric(text):
+            self.problem(mark, Code.NUMBER_TOO_LONG, f"a number of {len(text):,} characters is not read")
             return text
         value = resolve_plain(text)
         types: dict[str, type[Any] | tuple[type[Any], ...]] = {
@@ -238,7 +256,7 @@ class _Builder:
         }
         wanted = types[name]
         if not isinstance(value, wanted) or (name != "bool" and isinstance(value, bool)):
-            self.problem(mark, Code.BAD_TAGGED_VALUE, f"'{text}' is not a valid !!{name}")
+            self.problem(mark, Code.BAD_TAGGED_VALUE, f"'{one_line(text)}' is not a valid !!{name}")
             return text
         return float(value) if name == "float" else value
 

@@ -11,7 +11,7 @@ from typing import Any
 from situation.load.codes import Code
 from situation.load.messages import did_you_mean
 from situation.load.paths import Pattern, data_at, model_paths
-from situation.load.problems import Finding
+from situation.load.problems import Finding, one_line
 from situation.model.facts import RefersTo, Situation
 
 SECTIONS_WITH_IDS = ("sources", "reports", "areas", "indicators", "access", "claims", "statements", "events")
@@ -43,7 +43,7 @@ def check_references(data: Any) -> list[Finding]:
             if value in first_at:
                 where = f"{section}[{first_at[value][1]}]"
                 findings.append(
-                    Finding(path, Code.DUPLICATE_ID, f"the id '{value}' is already used by {where}; ids must be unique")
+                    Finding(path, Code.DUPLICATE_ID, f"the id '{one_line(value)}' is already used by {where}; ids must be unique")
                 )
             else:
                 first_at[value] = path
@@ -51,7 +51,7 @@ def check_references(data: Any) -> list[Finding]:
     for pattern, section in REFERENCES:
         for path, value in data_at(data, pattern):
             if isinstance(value, str) and value not in ids[section]:
-                message = f"no {_SINGULAR[section]} has the id '{value}'{did_you_mean(value, ids[section])}"
+                message = f"no {_SINGULAR[section]} has the id '{one_line(value)}'{did_you_mean(value, ids[section])}"
                 findings.append(Finding(path, Code.UNKNOWN_REFERENCE, message))
     findings.extend(_via_loops(data))
     findings.extend(_duplicate_pcodes(data))

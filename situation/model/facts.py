@@ -45,14 +45,30 @@ Text = Annotated[str, StringConstraints(min_length=1, strip_whitespace=True)]
 FiniteFloat = Annotated[float, StrictMode(), AllowInfNan(False)]
 
 
+LARGEST_FIGURE = 10**15
+"""The largest figure (and, negated, the smallest) a value may be: every export, chart and card shows it exactly.
+
+Past 2**53 (about 9·10**15) a JSON reader, plotly and pandas hold a whole number as a float and change its last
+digits, and `value: 1` followed by 400 zeros cannot be written as JSON at all; no humanitarian count comes near."""
+
+
 def _number(value: Any) -> int | float:
-    """An int stays an int (250000, not 250000.0); text, true/false, .inf and .nan are refused."""
+    """An int stays an int (250000, not 250000.0); text, true/false, .inf, .nan and figures past the range are refused."""
     if isinstance(value, bool) or not isinstance(value, (int, float)) or value != value or value in (float("inf"), float("-inf")):
         raise PydanticCustomError("number_type", "expected a number")
+    if not -LARGEST_FIGURE <= value <= LARGEST_FIGURE:
+        raise PydanticCustomError(
+            "number_range",
+            "is outside the figures that can be shown exactly: expected a number from -10^15 to 10^15 (1,000,000,000,000,000)",
+        )
     return value
 
 
-Number = Annotated[int | float, PlainValidator(_number), WithJsonSchema({"type": "number"})]
+Number = Annotated[
+    int | float,
+    PlainValidator(_number),
+    WithJsonSchema({"type": "number", "minimum": -LARGEST_FIGURE, "maximum": LARGEST_FIGURE}),
+]
 
 
 def _not_a_boolean(value: Any) -> Any:
@@ -215,7 +231,8 @@ class Quote(Closed):
     """The id of the source that said it (the speaker, not the outlet that carried it)."""
 
 
-Days = Annotated[StrictInt, Field(ge=0)]
+Days = Annotated[StrictInt, Field(ge=0, le=36_500)]
+"""At most a hundred years: a date that far back is still a date (a larger count of days overflows one)."""
 StaleLimit = Days | Literal["never"]
 """A number of days, or `never` (a historical fact: 'divided since 2012' does not go stale)."""
 

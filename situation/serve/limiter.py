@@ -50,6 +50,28 @@ class FailureLimiter:
             wait = min(self.limits.first_wait_seconds * 2.0**excess, self.limits.max_wait_seconds)
             return max(0.0, failures[-1] + wait - now)
 
+    def begin_try(self, name: str, address: str, now: float) -> tuple[float, int]:
+        """Before a password is checked: the wait (then nothing is counted), or 0 and the try counted as failed already.
+
+        Waiting and counting under one lock, before the slow hash check: 40 tries sent at once then see the ones
+        ahead of them, and at most `max_failures` are checked before the waits begin (checked, then counted, let 26
+        through). A right password clears the count (`record_success`). Also returns how many tries are left after
+        this one, for the message a wrong password gets.
+        """
+        key = (name.casefold(), address)
+        with self._lock:
+            failures = self._recent(key, now)
+            excess = len(failures) - self.limits.max_failures
+            if excess >= 0:
+                wait = min(self.limits.first_wait_seconds * 2.0**excess, self.limits.max_wait_seconds)
+                if failures[-1] + wait > now:
+                    return failures[-1] + wait - now, 0
+            self._prune(now)
+            failures = self._recent(key, now)
+            failures.append(now)
+            self._failures[key] = failures
+            return 0.0, max(0, self.limits.max_failures - len(failures))
+
     def record_failure(self, name: str, address: str, now: float) -> int:
         """Count one failure; how many more may follow before tries must wait (0: the next one waits)."""
         with self._lock:

@@ -52,13 +52,13 @@ class Attempt:
 def attempt(settings: AccessSettings, limiter: FailureLimiter, name: str, password: str, address: str, now: float) -> Attempt:
     """One sign-in try: refused unchecked while its user name and address must wait, else checked and counted."""
     name = name.strip()
-    wait = limiter.wait_seconds(name, address, now)
+    wait, tries_left = limiter.begin_try(name, address, now)
     if wait > 0:
         return Attempt(Outcome.WAIT, wait_seconds=wait)
     if name and password and password_matches(settings.users, name, password):
         limiter.record_success(name, address)
         return Attempt(Outcome.SIGNED_IN, user=name.casefold())
-    return Attempt(Outcome.WRONG, tries_left=limiter.record_failure(name, address, now))
+    return Attempt(Outcome.WRONG, tries_left=tries_left)
 
 
 def oidc_identity(claims: Mapping[str, Any]) -> str | None:

@@ -18,7 +18,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from situation.load.codes import Code
-from situation.load.loader import parse_situation, situation_files_in
+from situation.load.confine import Refused, Roots, read_confined
+from situation.load.loader import MAX_FILE_BYTES, parse_situation, situation_files_in
 from situation.load.problems import Problem, errors_in
 from situation.model.facts import Situation
 
@@ -59,9 +60,16 @@ class Watcher:
     """Polls a situation file, or the situation files of a folder, in a background thread."""
 
     def __init__(
-        self, target: Path, *, quiet_seconds: float = 0.4, poll_seconds: float = 0.05, clock: Callable[[], float] = time.time
+        self,
+        target: Path,
+        *,
+        documents: tuple[Path, ...] = (),
+        quiet_seconds: float = 0.4,
+        poll_seconds: float = 0.05,
+        clock: Callable[[], float] = time.time,
     ) -> None:
         self.target = target
+        self.roots = Roots.around(target, documents)
         self.quiet_seconds = quiet_seconds
         self.poll_seconds = poll_seconds
         self._clock = clock
@@ -116,7 +124,7 @@ class Watcher:
         now = self._clock()
         changed = False
         for path in dict.fromkeys([*self._paths(), *self._tracked]):
-            view = self._check(path, now, first)
+            view = self._check_alone(path, now, first)
             if view is not None:
                 changed = True
                 with self._lock:
@@ -128,6 +136,24 @@ class Watcher:
             for listener in self._listeners:
                 listener(version)
         return changed
+
+    def _check_alone(self, path: Path, now: float, first: bool) -> FileView | None:
+        """`_check`, for one file, never raising: whatever one file does, the files after it are still looked at."""
+        try:
+            return self._check(path, now, first)
+        except Exception:  # a bug meeting one file: that file gets a banner, the log the traceback, the others go on
+            LOG.exception("reading %s failed; its last good version stays on show", path)
+            tracked = self._tracked.get(path)
+            problem = Problem.about_file(
+                str(path),
+                Code.LOAD_FAILED,
+                "the file could not be loaded (an error in the dashboard, logged on the server); the last good version "
+                "stays on show",
+            )
+            if tracked is not None and tracked.view.problems == [problem]:
+                tracked.signature = _signature(path)
+                return None  # said already: not a new version every poll
+            return self._record(path, tracked, _signature(path), [problem])
 
     def _check(self, path: Path, now: float, first: bool) -> FileView | None:
         """A new view of `path` when something worth showing changed, else None."""
@@ -141,17 +167,12 @@ class Watcher:
         if not first and 0 <= now - modified < self.quiet_seconds:
             return None  # still being written, perhaps
         try:
-            raw = path.read_bytes()
-        except OSError as error:
-            return self._record(
-                path,
-                tracked,
-                signature,
-                [Problem.about_file(str(path), Code.UNREADABLE, f"the file cannot be read: {error.strerror}")],
-            )
+            raw = read_confined(path, [self.roots.situations], MAX_FILE_BYTES, "the file")
+        except Refused as refusal:
+            return self._record(path, tracked, signature, [Problem.about_file(str(path), refusal.code, refusal.message)])
         if _signature(path) != signature:
             return None  # it changed while we read it: wait for it to settle
-        result = parse_situation(raw, str(path), base_dir=path.parent)
+        result = parse_situation(raw, str(path), base_dir=path.parent, roots=self.roots)
         if result.situation is not None:
             view = FileView(path, result.situation, result.problems, now)
             self._tracked[path] = _Tracked(view, signature)

@@ -17,12 +17,14 @@ from pathlib import Path
 
 import streamlit as st
 
+from situation.load.confine import document_roots
 from situation.load.problems import errors_in
 from situation.model.facts import Situation
 from situation.serve.watch import FileView, Watcher
-from situation.ui import pages, push, signin
+from situation.ui import guard, pages, push, signin
 from situation.ui.derived import Derived, derive
 from situation.ui.downloads import download_buttons
+from situation.ui.notice import change_notice
 from situation.ui.text import literal
 from situation.views.history import earliest_date
 
@@ -43,10 +45,18 @@ def situations_target(argv: Sequence[str], environ: Mapping[str, str]) -> Path:
     return Path(known.situations or environ.get(ENVIRONMENT_VARIABLE) or DEFAULT_SITUATIONS)
 
 
+def documents_option(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[Path, ...]:
+    """`-- --documents DIR` (repeatable), else $SITUATION_DOCUMENTS: where sources' texts may lie besides the situations."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--documents", action="append", default=[])
+    known, _ = parser.parse_known_args(list(argv))
+    return document_roots(known.documents, environ)
+
+
 @st.cache_resource(show_spinner=False)
-def _watcher(target: str) -> Watcher:
+def _watcher(target: str, documents: tuple[str, ...]) -> Watcher:
     """One watcher per server process and target, shared by every viewer; each new version wakes every open page."""
-    watcher = Watcher(Path(target))
+    watcher = Watcher(Path(target), documents=tuple(Path(d) for d in documents))
     watcher.on_change(push.rerun_every_session)
     return watcher.start()
 
@@ -68,7 +78,8 @@ def main() -> None:
     st.set_page_config(page_title="Situation dashboard", layout="wide")
     viewer = signin.gate()  # before any situation is read: with sign-in set up, the run ends here until someone signs in
     target = situations_target(sys.argv[1:], os.environ)
-    watcher = _watcher(str(target.resolve()))
+    documents = documents_option(sys.argv[1:], os.environ)
+    watcher = _watcher(str(target.resolve()), tuple(str(d.resolve()) for d in documents))
     version, views = watcher.snapshot()
     _show(target, signin.shown_to(viewer, views))  # the allow-list, before the picker: no page sees the others
     # Only once the page is drawn: a run cut short by another request loses what it had not sent, so until a run
@@ -99,6 +110,15 @@ def _show(target: Path, views: dict[Path, FileView]) -> None:
     _banner(view)
     if view.situation is None:
         return
+    change_notice(view)
+    shown = guard.drawable(view)
+    if shown is not None:
+        guard.draw(shown, _draw)
+
+
+def _draw(view: FileView) -> None:
+    """The sidebar's choices, the downloads and the chosen page, for one version of one file."""
+    assert view.situation is not None
     day = _choose_day(view.situation)
     derived = derive(view, day)
     area = _choose_area(derived)

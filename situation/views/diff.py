@@ -157,3 +157,43 @@ def as_text(changes: list[Change]) -> str:
 def as_json(changes: list[Change]) -> str:
     """For machines: the same changes, one object each."""
     return json.dumps([asdict(c) for c in changes], ensure_ascii=False, indent=2)
+
+
+LARGE_REMOVAL = 0.2
+"""A new version that removes more than this share of the old version's facts is said loudly: a save cut short, a
+wrong branch pulled or a block deleted by mistake usually looks like this, and a real week rarely does."""
+
+
+@dataclass(frozen=True)
+class Update:
+    """What a new version of a file did, said briefly for a viewer whose page just took it."""
+
+    changes: list[Change]
+    facts_before: int
+    removed: list[str]
+    """The labels of the facts the new version no longer has."""
+
+    @property
+    def summary(self) -> str:
+        """'3 facts changed, 1 added', counting facts (not fields); 'no fact changed' for a comment or a reformat."""
+        counts = [
+            (kind, len({(c.section, c.key) for c in self.changes if c.kind == kind})) for kind in ("changed", "added", "removed")
+        ]
+        parts = [f"{count} {kind}" for kind, count in counts if count]
+        if not parts:
+            return "no fact changed"
+        first_count = next(count for _, count in counts if count)
+        parts[0] = parts[0].replace(" ", " fact " if first_count == 1 else " facts ", 1)
+        return ", ".join(parts)
+
+    @property
+    def large_removal(self) -> bool:
+        """True when more than `LARGE_REMOVAL` of the old version's facts are gone."""
+        return self.facts_before > 0 and len(self.removed) > LARGE_REMOVAL * self.facts_before
+
+
+def update(old: Situation, new: Situation) -> Update:
+    """The changes from `old` to `new`, with how many facts `old` had and which of them `new` lost."""
+    changes = diff(old, new)
+    removed = [c.label for c in changes if c.kind == "removed"]
+    return Update(changes, sum(1 for _ in _facts(old)), removed)

@@ -126,3 +126,48 @@ def test_two_servers_behind_nginx_share_viewers_and_both_show_a_git_pull(
         git(served, "pull", "--quiet", "--ff-only")
         for recorded in home.values():
             wait_for_people(recorded.page, "about 260,000")
+
+
+PAGES = ("", "charts", "map", "sources", "changes")
+"""Every page of the dashboard, by its URL path."""
+
+
+def test_security_headers_and_a_csp_streamlit_works_under(
+    tmp_path: Path, start_streamlit: StartStreamlit, page_recorder: OpenPage
+) -> None:
+    """Through deploy/nginx.conf: the headers are sent, nginx hides its version, and under the CSP every page draws,
+    every download still downloads, and the console reports no violation."""
+    situations = tmp_path / "situations"
+    situations.mkdir()
+    (situations / SITUATION).write_text(seed_text(), encoding="utf-8")
+    app = start_streamlit(DASHBOARD, situations)
+    with nginx(tmp_path / "nginx", free_port(), [app.port]) as proxy:
+        for path in ("", "static/does-not-exist.js"):
+            status, headers, _ = get(proxy.url + path)
+            assert status in (200, 404)
+            csp = headers["Content-Security-Policy"]
+            assert "frame-ancestors 'none'" in csp and "object-src 'none'" in csp and "'unsafe-eval'" not in csp
+            assert "script-src 'self' 'sha256-" in csp and "'unsafe-inline'" not in csp.split("style-src")[0]
+            assert headers["X-Frame-Options"] == "DENY"
+            assert headers["X-Content-Type-Options"] == "nosniff"
+            assert headers["Referrer-Policy"] == "same-origin"
+            assert headers["Server"] == "nginx"  # no version
+        recorded = page_recorder(viewport=VIEWPORT, accept_downloads=True)
+        page = recorded.page
+        complaints: list[str] = []
+        page.on("console", lambda message: complaints.append(message.text) if message.type in ("error", "warning") else None)
+        page.on("pageerror", lambda error: complaints.append(f"page error: {error}"))
+        for path in PAGES:
+            page.goto(proxy.url + path)
+            page.get_by_text("Siege of eastern Aleppo").first.wait_for(timeout=30_000)
+            page.wait_for_timeout(1_500)  # charts and tables draw after the title
+        page.goto(proxy.url)
+        wait_for_people(page, "about 250,000")
+        page.get_by_text("Download").first.click()
+        for label in ("Tables (JSON)", "Tables (CSV, zip)", "Tables (HXL, zip)", "Briefing (HTML, offline)"):
+            with page.expect_download(timeout=60_000) as download:
+                page.get_by_role("button", name=label).click()
+            assert Path(download.value.path()).stat().st_size > 1000, label
+        violations = [c for c in complaints if "Content Security Policy" in c or "Refused to" in c]
+        assert violations == [], violations
+        assert not [c for c in complaints if c.startswith("page error")], complaints

@@ -139,3 +139,29 @@ def test_docs_pages_are_printed_by_name() -> None:
     for page, heading in (("model", "# "), ("problems", "# Problem codes"), ("hxl-tags", "Shared by several tables:")):
         code, out, _ = run("docs", "--page", page)
         assert code == 0 and out.startswith(heading), page
+
+
+def test_validate_prints_no_traceback_for_any_input_the_tests_and_shared_testdata_hold(shared: Path) -> None:
+    """Every fixture and every file of ../shared/testdata (the YAML test suite, HXL files), named one by one."""
+    inputs = sorted(p for p in [*CASES.rglob("*"), *(shared / "testdata").rglob("*")] if p.is_file())
+    assert len(inputs) > 400
+    code, out, err = run("validate", *map(str, inputs))  # in process: any exception fails this test
+    assert code == 1 and err == ""
+    assert "Traceback" not in out
+    lines = out.splitlines()
+    assert all(line.startswith(tuple(map(str, inputs))) for line in lines[:-1]), "a line that names no file"
+    assert lines[-1].endswith(f"of {len(inputs)} file(s)")
+
+
+def test_a_key_holding_newlines_stays_on_its_one_line(tmp_path: Path) -> None:
+    path = CASES / "invalid" / "newline-keys.yaml"
+    code, out, _ = run("validate", str(path))
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 3 and all(line.startswith(f"{path}:") for line in lines[:2])
+    assert "unknown field 'summary\\nseeds/other.yaml:1:1: id: everything is fine'" in lines[0]
+    assert "\x1b" not in out and "\\x1b[31mred\\ttab" in lines[1]
+    huge = tmp_path / "huge-key.yaml"
+    huge.write_text((CASES / "valid" / "minimal.yaml").read_text(encoding="utf-8") + "k" * 1_000_000 + ": 1\n", encoding="utf-8")
+    code, out, _ = run("validate", str(huge))
+    assert code == 1 and len(out) < 1_000, "a 1 MB key is echoed, not cut short"

@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from situation.load.confine import Roots
 from situation.load.loader import load_situation, parse_situation
 from situation.model.facts import ClaimStatus, RouteStatus, Situation, Stance
 from situation.model.scales import INSUFFICIENT_EVIDENCE, ShortageSeverity
-from tests.paths import SEED
+from tests.paths import ARTICLES, SEED
 
 
 @pytest.fixture(scope="module")
@@ -89,20 +90,34 @@ def test_dated_history_from_the_article(seed: Situation) -> None:
 
 def test_every_quote_is_checked_against_the_article(shared: Path) -> None:
     """Each quote, changed by one word, must be caught: so every quote really is checked, and all pass as written."""
-    result = load_situation(SEED)
+    roots = Roots.around(SEED, [ARTICLES])
+    result = load_situation(SEED, roots=roots)
     assert result.problems == []
     text = SEED.read_text(encoding="utf-8")
     quotes = sorted({line.split('text: "', 1)[1].split('"', 1)[0] for line in text.splitlines() if 'text: "' in line})
     assert len(quotes) >= 12
     for quote in quotes:
         changed = text.replace(f'text: "{quote}"', f'text: "{quote} indeed"', 1)
-        problems = parse_situation(changed.encode(), str(SEED), base_dir=SEED.parent).problems
+        problems = parse_situation(changed.encode(), str(SEED), base_dir=SEED.parent, roots=roots).problems
         assert problems and {p.code for p in problems} == {"quote-not-found"}, quote
 
 
 def test_without_the_article_quotes_are_not_checked_and_the_file_stays_valid(tmp_path: Path) -> None:
+    """A fresh clone (no article beside it): valid, with one quiet note that the quotes were not checked."""
     copy = tmp_path / SEED.name
     copy.write_bytes(SEED.read_bytes())
     result = load_situation(copy)
     assert result.ok
-    assert [(p.code, p.severity, p.path) for p in result.problems] == [("document-unreadable", "warning", "sources[0].document")]
+    assert [(p.code, p.severity, p.path) for p in result.problems] == [("document-outside-roots", "note", "sources[0].document")]
+    assert "quotes from cnn are not checked" in result.problems[0].message and "--documents" in result.problems[0].message
+
+
+def test_the_article_is_not_read_unless_its_folder_is_a_document_root(shared: Path) -> None:
+    """A quote changed to words the article lacks is caught only when the article's folder is named: it is not read otherwise."""
+    text = SEED.read_text(encoding="utf-8")
+    quote = text.split('text: "', 1)[1].split('"', 1)[0]
+    changed = text.replace(f'text: "{quote}"', f'text: "{quote} indeed"', 1).encode()
+    unnamed = parse_situation(changed, str(SEED), base_dir=SEED.parent, roots=Roots.around(SEED)).problems
+    named = parse_situation(changed, str(SEED), base_dir=SEED.parent, roots=Roots.around(SEED, [ARTICLES])).problems
+    assert [p.code for p in unnamed] == ["document-outside-roots"]
+    assert {p.code for p in named} == {"quote-not-found"}

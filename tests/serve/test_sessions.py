@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import threading
+import time
 from typing import Any
 
 import pytest
 
+from situation.serve import sessions
 from situation.serve.limiter import FailureLimiter
+from situation.serve.passwords import password_matches
 from situation.serve.sessions import Outcome, attempt, expired, oidc_identity
 from situation.serve.signin_settings import settings_from
 from tests.serve.accounts import ADDRESS, AMINA_PASSWORD, LIMITS, signin
@@ -68,3 +72,32 @@ def test_a_sign_in_expires() -> None:
     assert not expired(1000, now=1000 + 3599, session_seconds=3600)
     assert expired(1000, now=1000 + 3600, session_seconds=3600)
     assert expired(None, now=0, session_seconds=3600)
+
+
+def test_forty_tries_sent_at_once_check_at_most_the_allowed_number(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Counting and waiting are one step: parallel wrong passwords cannot all slip in while the first is being checked."""
+    settings = settings_from(signin())
+    limiter = FailureLimiter(LIMITS)
+    checked: list[str] = []
+
+    def slow_matches(users: Any, name: str, password: str) -> bool:
+        checked.append(password)
+        time.sleep(0.05)  # as long as a real argon2id check takes: the window the tries raced through
+        return password_matches(users, name, password)
+
+    monkeypatch.setattr(sessions, "password_matches", slow_matches)
+    start = threading.Barrier(40)
+    outcomes: list[Outcome] = []
+
+    def one_try(number: int) -> None:
+        start.wait()
+        outcomes.append(attempt(settings, limiter, "amina", f"guess {number}", ADDRESS, now=100.0).outcome)
+
+    threads = [threading.Thread(target=one_try, args=(n,)) for n in range(40)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(30)
+    assert len(outcomes) == 40
+    assert len(checked) == outcomes.count(Outcome.WRONG) == LIMITS.max_failures
+    assert outcomes.count(Outcome.WAIT) == 40 - LIMITS.max_failures

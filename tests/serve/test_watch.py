@@ -136,3 +136,42 @@ def test_listeners_hear_of_each_new_version_once(seed_copy: Path) -> None:
     assert heard == [watcher.version]
     assert not watcher.poll()  # nothing new: nobody is woken
     assert heard == [watcher.version]
+
+
+def test_a_file_that_raises_while_loading_stops_no_other_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bad file sorted first: the files after it still update, it gets its own banner, the watcher goes on."""
+    from situation.serve import watch
+
+    first, second = tmp_path / "a-bad.yaml", tmp_path / "b-good.yaml"
+    shutil.copy(SEED, first)
+    second.write_text(SEED.read_text(encoding="utf-8").replace("id: aleppo-2016-08\n", "id: other\n"), encoding="utf-8")
+    real_parse = watch.parse_situation
+
+    def parse(raw: bytes, file: str, **options: object) -> object:
+        if file.endswith("a-bad.yaml") and b"value: 1\n" in raw:
+            raise RecursionError("something nobody foresaw")
+        return real_parse(raw, file, **options)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(watch, "parse_situation", parse)
+    watcher = Watcher(tmp_path, quiet_seconds=QUIET)
+    first.write_text(with_value(first, 1), encoding="utf-8")
+    second.write_text(with_value(second, 260000), encoding="utf-8")
+    assert settle(watcher)
+    assert people(watcher, second) == 260000
+    bad = watcher.snapshot()[1][first]
+    assert people(watcher, first) == 250000 and bad.broken
+    assert [p.code for p in bad.problems] == ["load-failed"]
+    assert not watcher.poll(), "a file that keeps failing is not a new version on every poll"
+    second.write_text(second.read_text(encoding="utf-8").replace("value: 260000", "value: 270000"), encoding="utf-8")
+    assert settle(watcher) and people(watcher, second) == 270000
+
+
+def test_a_link_out_of_the_watched_folder_is_refused_unread(tmp_path: Path) -> None:
+    folder = tmp_path / "situations"
+    folder.mkdir()
+    secret = tmp_path / "secret.yaml"
+    secret.write_text("root:x:0:0\n", encoding="utf-8")
+    (folder / "passwd.yaml").symlink_to(secret)
+    view = Watcher(folder, quiet_seconds=QUIET).snapshot()[1][folder / "passwd.yaml"]
+    assert [p.code for p in view.problems] == ["outside-roots"]
+    assert "root" not in view.problems[0].message

@@ -13,7 +13,7 @@ import pytest
 from situation.cli.main import main
 from situation.load.loader import parse_situation
 from situation.model.facts import Situation
-from situation.views.diff import as_text, diff
+from situation.views.diff import LARGE_REMOVAL, as_text, diff, update
 from tests.app.apptest import go_to, open_app
 from tests.paths import SEED
 
@@ -168,3 +168,32 @@ def test_the_revision_against_the_seed_lists_every_new_shape_in_words() -> None:
     assert "fatalities at least 12; injured about 30; missing unknown" in text
     assert "hours 19:00-07:00; valid_from 2016-08-29; until 2016-09-02" in text
     assert "pcode SY02; admin_level 1" in text
+
+
+def cut_short(lines: int) -> str:
+    """The seed as a save cut short after `lines` lines would leave it."""
+    return "".join(SEED_TEXT.splitlines(keepends=True)[:lines])
+
+
+def test_a_new_version_is_summed_up_in_facts() -> None:
+    found = update(
+        version(SEED_TEXT), version(SEED_TEXT.replace("value: 250000", "value: 240000").replace("lat: 36.20", "lat: 3", 1))
+    )
+    assert found.summary == "2 facts changed"
+    assert not found.large_removal and found.removed == []
+
+
+def test_a_save_cut_short_that_still_validates_is_a_large_removal_naming_what_vanished() -> None:
+    found = update(version(SEED_TEXT), version(cut_short(192)))
+    assert found.summary == "1 fact changed, 37 removed"
+    assert found.large_removal and len(found.removed) == 37 > LARGE_REMOVAL * found.facts_before
+    assert "Share of Manbij taken by the SDF" in found.removed and "Phosphorus bombs reported on Idlib city" in found.removed
+
+
+def test_removing_a_fifth_or_less_is_no_large_removal() -> None:
+    old = version(SEED_TEXT)
+    facts = update(old, old).facts_before
+    assert update(old, old).summary == "no fact changed"
+    one_event_less = SEED_TEXT[: SEED_TEXT.rindex("\n  - id: ")] + "\n"
+    found = update(old, version(one_event_less))
+    assert 0 < len(found.removed) <= LARGE_REMOVAL * facts and not found.large_removal

@@ -1,0 +1,63 @@
+"""A page that fails to draw shows the last good view of it, never Streamlit's error page, and the log says why.
+
+Whatever `validate` accepts should draw (the property-based tests try hard), but a reason nobody foresaw must not
+give every viewer "This app has encountered an error". A failed run is logged with its traceback, remembered for
+this version of the file, and the page is drawn again from the last version that drew; if there is none, the page
+says so plainly.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+import streamlit as st
+
+from situation.serve.watch import FileView
+from situation.ui.text import literal
+
+LOG = logging.getLogger(__name__)
+
+
+@st.cache_resource(show_spinner=False)
+def _last_drawn() -> dict[str, FileView]:
+    """Per file, the last version a page drew in full, shared by every viewer of this server."""
+    return {}
+
+
+def _version(view: FileView) -> tuple[str, float | None]:
+    return str(view.path), view.loaded_at
+
+
+def drawable(view: FileView) -> FileView | None:
+    """The view to draw: this one, or when it failed to draw before, the last one that drew (None: none did)."""
+    failed: set[tuple[str, float | None]] = st.session_state.setdefault("failed_versions", set())
+    if _version(view) not in failed:
+        return view
+    last = _last_drawn().get(str(view.path))
+    if last is not None and _version(last) not in failed:
+        read = f"read at {datetime.fromtimestamp(last.loaded_at):%H:%M:%S}" if last.loaded_at else "the last that drew"
+        st.warning(
+            f"**The newest version of {literal(view.path.name)} could not be drawn** (the server's log says why); "
+            f"the last version that could, {read}, stays on show."
+        )
+        return last
+    st.error(f"**{literal(view.path.name)} could not be drawn** (the server's log says why). Fix or change the file to retry.")
+    return None
+
+
+def draw(view: FileView, render: Callable[[FileView], None]) -> None:
+    """`render(view)`; if it raises, log it and draw again from the last version that drew (in a fresh run)."""
+    try:
+        render(view)
+    except Exception:  # st.rerun and st.stop are BaseExceptions, and pass through
+        LOG.exception("drawing %s (read at %s) failed; showing the last version that drew", view.path, view.loaded_at)
+        failed: set[tuple[str, float | None]] = st.session_state.setdefault("failed_versions", set())
+        first_failure = _version(view) not in failed
+        failed.add(_version(view))
+        if first_failure:
+            st.rerun()  # a fresh run: what the failed one drew is replaced, not appended to
+        st.error(f"**{literal(view.path.name)} could not be drawn** (the server's log says why).")
+        return
+    _last_drawn()[str(view.path)] = view

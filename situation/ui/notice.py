@@ -1,0 +1,56 @@
+"""Saying that the page took a new version of its file, and what changed, so a surprising save is seen.
+
+A save cut short can still validate (most cards gone, a latitude of 36.20 become 3). Shown silently it would be
+believed; said with its changes it is noticed. The wording and the rule for a large removal are in
+`situation.views.diff` (`Update`); this only lays them out.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import streamlit as st
+
+from situation.serve.watch import FileView
+from situation.ui.text import literal
+from situation.views.diff import LARGE_REMOVAL, Update, as_text, update
+
+MAX_LISTED = 12
+"""Vanished facts named in the warning itself; the rest are counted (all are in the list under it)."""
+
+
+def change_notice(view: FileView) -> None:
+    """Once per new version of the file on this page: what changed since the version this page showed before."""
+    assert view.situation is not None
+    shown: dict[str, tuple[object, Update | None]] = st.session_state.setdefault("versions_shown", {})
+    key = str(view.path)
+    previous = shown.get(key)
+    if previous is None:
+        shown[key] = (view.situation, None)
+        return
+    situation, notice = previous
+    if situation is not view.situation:
+        notice = update(situation, view.situation)  # type: ignore[arg-type]
+        shown[key] = (view.situation, notice)
+    if notice is not None:
+        _show(view, notice)
+
+
+def _show(view: FileView, notice: Update) -> None:
+    when = f"{datetime.fromtimestamp(view.loaded_at):%H:%M:%S}" if view.loaded_at else "just now"
+    said = f"{literal(view.path.name)} was updated at {when}: {notice.summary}."
+    if notice.large_removal:
+        named = ", ".join(notice.removed[:MAX_LISTED]) + (
+            f" and {len(notice.removed) - MAX_LISTED} more" if len(notice.removed) > MAX_LISTED else ""
+        )
+        st.warning(
+            f"**{said}** This save removed {len(notice.removed)} of {notice.facts_before} facts (more than "
+            f"{LARGE_REMOVAL:.0%}): {literal(named)}. If that was not meant, the save may be cut short or mistaken; "
+            "check the file.",
+            icon=None,
+        )
+    else:
+        st.info(said)
+    if notice.changes:
+        with st.expander("What changed"):
+            st.code(as_text(notice.changes), language=None, wrap_lines=True)
