@@ -9,10 +9,14 @@ so tests compare `(line, column, code)` and the app can sort, count and show the
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
 from situation.load.codes import Code, Level
+from situation.model.facts import ID_PATTERN
+
+_ID = re.compile(ID_PATTERN)
 
 
 @dataclass(frozen=True)
@@ -57,15 +61,38 @@ class Problem:
         return f"{where}:{field} {label}{self.message}"
 
 
-def format_path(path: tuple[str | int, ...]) -> str:
-    """`indicators[0].observations[1].value`: the field path as a reader of the YAML thinks of it."""
-    text = ""
+def format_path(path: tuple[str | int, ...], data: Any = None) -> str:
+    """`indicators[people-under-siege].observations[1].value`: the field path as a reader of the YAML thinks of it.
+
+    A list item is named by its `id` when `data` (the file's data the path runs through) gives it one that no other
+    item of its list has: a writer finds `[people-under-siege]` in the file at a glance, and it does not shift
+    when an item is added above. Items without an id keep their index.
+    """
+    text, node = "", data
     for part in path:
         if isinstance(part, int):
-            text += f"[{part}]"
+            text += f"[{_item_name(node, part)}]"
         else:
             text += f".{part}" if text else str(part)
+        node = _child(node, part)
     return text
+
+
+def _item_name(items: Any, index: int) -> str:
+    if not isinstance(items, list) or not 0 <= index < len(items) or not isinstance(items[index], dict):
+        return str(index)
+    name = items[index].get("id")
+    if not isinstance(name, str) or not _ID.match(name):
+        return str(index)
+    if sum(isinstance(item, dict) and item.get("id") == name for item in items) > 1:
+        return str(index)  # a duplicate id names no one item
+    return name
+
+
+def _child(node: Any, part: str | int) -> Any:
+    if isinstance(part, int):
+        return node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+    return node.get(part) if isinstance(node, dict) else None
 
 
 def errors_in(problems: list[Problem]) -> list[Problem]:
