@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from situation.load.codes import Code, Level
+from situation.load.paths import child
 from situation.model.facts import ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
@@ -74,7 +75,7 @@ def format_path(path: tuple[str | int, ...], data: Any = None) -> str:
             text += f"[{_item_name(node, part)}]"
         else:
             text += f".{part}" if text else str(part)
-        node = _child(node, part)
+        node = child(node, part)
     return text
 
 
@@ -87,12 +88,6 @@ def _item_name(items: Any, index: int) -> str:
     if sum(isinstance(item, dict) and item.get("id") == name for item in items) > 1:
         return str(index)  # a duplicate id names no one item
     return name
-
-
-def _child(node: Any, part: str | int) -> Any:
-    if isinstance(part, int):
-        return node[part] if isinstance(node, list) and 0 <= part < len(node) else None
-    return node.get(part) if isinstance(node, dict) else None
 
 
 def errors_in(problems: list[Problem]) -> list[Problem]:
