@@ -28,16 +28,19 @@ class Reporter(Protocol):
 
 
 def summary_line(result: LoadResult) -> str:
-    """'Siege of eastern Aleppo, as of 2016-08-08: 10 sources, 6 areas, …' for a valid file."""
+    """'Siege of eastern Aleppo, as of 2016-08-08: 10 sources, 0 reports, 6 areas, …' for a valid file: every
+    section counted, so a writer sees at once that what they added was read."""
     s = result.situation
     assert s is not None
     counts: dict[str, Sequence[object]] = {
         "sources": s.sources,
+        "reports": s.reports,
         "areas": s.areas,
         "indicators": s.indicators,
         "shortages": s.shortages,
         "routes": s.access,
         "claims": s.claims,
+        "statements": s.statements,
         "events": s.events,
     }
     return f"{one_line(s.title, MAX_MESSAGE_CHARS)}, as of {s.as_of.isoformat()}: " + ", ".join(

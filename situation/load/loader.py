@@ -158,7 +158,7 @@ def _place(file: str, data: dict[str, Any], positions: Positions, finding: Findi
     path = located.path
     if not located.reached_end and finding.code == Code.MISSING_FIELD:
         path = (*path, finding.path[-1])
-    return Problem(file, mark.line, mark.column, format_path(path), finding.code, finding.message)
+    return Problem(file, mark.line, mark.column, format_path(path, data), finding.code, finding.message)
 
 
 def _refused(file: str, code: Code, message: str) -> LoadResult:

@@ -65,3 +65,17 @@ def data_at(data: Any, pattern: Pattern, path: DataPath = ()) -> Iterator[tuple[
                 yield from data_at(item, rest, (*path, index))
     elif isinstance(data, dict) and head in data:
         yield from data_at(data[head], rest, (*path, head))
+
+
+def child(node: Any, part: str | int) -> Any:
+    """One step along a data path: a mapping's value or a list's item, None where the data has no such part."""
+    if isinstance(part, int):
+        return node[part] if isinstance(node, list) and 0 <= part < len(node) else None
+    return node.get(part) if isinstance(node, dict) else None
+
+
+def value_at(data: Any, path: DataPath) -> Any:
+    """The value at a path found by `data_at`, or None where the data has no such path."""
+    for part in path:
+        data = child(data, part)
+    return data

@@ -14,6 +14,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from situation.load.codes import Code, Level
+from situation.load.paths import child
+from situation.model.facts import ID_PATTERN
+
+_ID = re.compile(ID_PATTERN)
 
 MAX_MESSAGE_CHARS = 400
 """A message longer than this is cut: a file must not fill a terminal or a banner by its own text (a 1 MB key)."""
@@ -83,16 +87,33 @@ class Problem:
         return f"{where}:{field} {label}{self.message}"
 
 
-def format_path(path: tuple[str | int, ...]) -> str:
-    """`indicators[0].observations[1].value`: the field path as a reader of the YAML thinks of it."""
-    text = ""
+def format_path(path: tuple[str | int, ...], data: Any = None) -> str:
+    """`indicators[people-under-siege].observations[1].value`: the field path as a reader of the YAML thinks of it.
+
+    A list item is named by its `id` when `data` (the file's data the path runs through) gives it one that no other
+    item of its list has: a writer finds `[people-under-siege]` in the file at a glance, and it does not shift
+    when an item is added above. Items without an id keep their index.
+    """
+    text, node = "", data
     for part in path:
         if isinstance(part, int):
-            text += f"[{part}]"
+            text += f"[{_item_name(node, part)}]"
         else:
             key = one_line(str(part))
             text += f".{key}" if text else key
+        node = child(node, part)
     return text
+
+
+def _item_name(items: Any, index: int) -> str:
+    if not isinstance(items, list) or not 0 <= index < len(items) or not isinstance(items[index], dict):
+        return str(index)
+    name = items[index].get("id")
+    if not isinstance(name, str) or not _ID.match(name):
+        return str(index)
+    if sum(isinstance(item, dict) and item.get("id") == name for item in items) > 1:
+        return str(index)  # a duplicate id names no one item
+    return name
 
 
 def errors_in(problems: list[Problem]) -> list[Problem]:

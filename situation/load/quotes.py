@@ -3,19 +3,22 @@
 A source names its text with `document:` (a local file, relative to the situation file, read only inside the
 situations folder and the document roots: `situation.load.confine`); a source we only
 know through another (`via:`) is checked against that one's text, as SANA's words are against the CNN
-article that carries them. Whitespace and the kind of quote marks do not count.
+article that carries them. A fact that cites reports is taken from them: where a cited report has its own
+`document:`, the fact's quote must be in that report's text instead. Whitespace and the kind of quote marks do
+not count.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
 from situation.load.codes import Code
 from situation.load.confine import DOCUMENTS_VARIABLE, MAX_DOCUMENT_BYTES, Refused, Roots, read_confined
-from situation.load.paths import Pattern, data_at, model_paths
+from situation.load.paths import DataPath, Pattern, data_at, model_paths, value_at
 from situation.load.problems import Finding
-from situation.model.facts import Quote, Situation
+from situation.model.facts import Quote, Report, Situation, Source
 
 QUOTE_FIELDS: list[Pattern] = [
     pattern for pattern, _ in model_paths(Situation, lambda annotation, _m: annotation is Quote or None)
@@ -35,37 +38,68 @@ def normalise(text: str) -> str:
 
 
 def check_quotes(situation: Situation, data: Any, base_dir: Path, roots: Roots) -> list[Finding]:
-    """An error for each quote not found in its source's text; a warning or a note for a named text that is not read."""
+    """An error for each quote not found in its text; a warning or a note for a named text that is not read.
+
+    A fact that cites reports with a local `document` is taken from those reports, so its quote must be in one of
+    them; any other quote is checked against its source's text, as before.
+    """
     findings: list[Finding] = []
-    texts: dict[str, str] = {}
-    for index, source in enumerate(situation.sources):
-        if source.document is None:
-            continue
-        where = ("sources", index, "document")
-        try:
-            raw = read_confined(base_dir / source.document, roots.for_documents(), MAX_DOCUMENT_BYTES, "the document")
-        except Refused as refusal:
-            code = _DOCUMENT_CODES.get(refusal.code, Code.DOCUMENT_UNREADABLE)
-            message = f"{refusal.message}; quotes from {source.id} are not checked"
-            if code is Code.DOCUMENT_OUTSIDE_ROOTS:
-                message = (
-                    f"quotes from {source.id} are not checked here: the document is outside the situations folder and the "
-                    f"document roots (to check them, name its folder with --documents DIR or {DOCUMENTS_VARIABLE})"
-                )
-            findings.append(Finding(where, code, message))
-            continue
-        texts[source.id] = normalise(raw.decode("utf-8", errors="replace"))
+    texts = _read_documents("sources", situation.sources, base_dir, roots, findings)
+    report_texts = _read_documents("reports", situation.reports, base_dir, roots, findings)
+    with_document = {r.id for r in situation.reports if r.document is not None}
     via = {s.id: s.via for s in situation.sources}
     for pattern in QUOTE_FIELDS:
         for path, quote in data_at(data, pattern):
             if not isinstance(quote, dict) or quote.get("by") not in via:
                 continue
+            words = normalise(str(quote.get("text", "")))
+            cited = _cited_reports(data, path[:-1], with_document)
+            if cited:
+                if all(r in report_texts for r in cited) and not any(words in report_texts[r] for r in cited):
+                    named = " or ".join(cited)
+                    message = (
+                        f"this quote is not in the text of the report {named}; copy the words exactly as the report has them"
+                    )
+                    findings.append(Finding((*path, "text"), Code.QUOTE_NOT_FOUND, message))
+                continue
             holder = _holder_of_text(quote["by"], via, texts)
-            if holder is not None and normalise(str(quote.get("text", ""))) not in texts[holder]:
+            if holder is not None and words not in texts[holder]:
                 relayed = "" if holder == quote["by"] else f" (which carries {quote['by']}'s words)"
                 message = f"this quote is not in the text of {holder}{relayed}; copy the words exactly as the source has them"
                 findings.append(Finding((*path, "text"), Code.QUOTE_NOT_FOUND, message))
     return findings
+
+
+def _read_documents(
+    section: str, items: Sequence[Source | Report], base_dir: Path, roots: Roots, findings: list[Finding]
+) -> dict[str, str]:
+    """The normalised text of each item's `document`, by id, read only inside the roots; a finding for each not read."""
+    texts: dict[str, str] = {}
+    for index, item in enumerate(items):
+        if item.document is None:
+            continue
+        whose = f"quotes from {item.id}" if section == "sources" else f"quotes of facts citing {item.id}"
+        try:
+            raw = read_confined(base_dir / item.document, roots.for_documents(), MAX_DOCUMENT_BYTES, "the document")
+        except Refused as refusal:
+            code = _DOCUMENT_CODES.get(refusal.code, Code.DOCUMENT_UNREADABLE)
+            message = f"{refusal.message}; {whose} are not checked"
+            if code is Code.DOCUMENT_OUTSIDE_ROOTS:
+                message = (
+                    f"{whose} are not checked here: the document is outside the situations folder and the "
+                    f"document roots (to check them, name its folder with --documents DIR or {DOCUMENTS_VARIABLE})"
+                )
+            findings.append(Finding((section, index, "document"), code, message))
+            continue
+        texts[item.id] = normalise(raw.decode("utf-8", errors="replace"))
+    return texts
+
+
+def _cited_reports(data: Any, fact_path: DataPath, with_document: set[str]) -> list[str]:
+    """The reports with a document that the fact at `fact_path` cites, in the order it cites them."""
+    fact = value_at(data, fact_path)
+    cited = fact.get("reports") if isinstance(fact, dict) else None
+    return [r for r in cited if isinstance(r, str) and r in with_document] if isinstance(cited, list) else []
 
 
 def _holder_of_text(source_id: str, via: dict[str, str | None], texts: dict[str, str]) -> str | None:

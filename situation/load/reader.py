@@ -17,6 +17,7 @@ import yaml
 from yaml import events
 
 from situation.load.codes import Code
+from situation.load.indentation import explain_indentation
 from situation.load.problems import Problem, one_line
 
 MAX_DEPTH = 64
@@ -296,7 +297,7 @@ class _Builder:
 
 
 def _syntax_problem(file: str, text: str, error: yaml.YAMLError) -> Problem:
-    """A libyaml error as a located Problem, in its own words with the context it gives."""
+    """A libyaml error as a located Problem: an indentation mistake said as such, any other in libyaml's words."""
     if isinstance(error, yaml.reader.ReaderError):
         before = text[: error.position]
         line = before.count("\n") + 1
@@ -311,6 +312,10 @@ def _syntax_problem(file: str, text: str, error: yaml.YAMLError) -> Problem:
         )
     if isinstance(error, yaml.MarkedYAMLError) and error.problem_mark is not None:
         mark = error.problem_mark
+        explained = explain_indentation(text, mark.line + 1)
+        if explained is not None:  # libyaml's words name its parser's state; the writer needs the line and the indent
+            column, said = explained
+            return Problem(file, mark.line + 1, column, "", Code.YAML_SYNTAX, f"YAML syntax: {said}")
         message = f"YAML syntax: {error.problem}"
         if error.context:
             context_line = f" at line {error.context_mark.line + 1}" if error.context_mark else ""

@@ -310,7 +310,7 @@ class Report(Closed):
     url: Text | None = None
     """Where it was published."""
     document: Text | None = None
-    """A local copy, relative to this YAML file, for reviewers to check against."""
+    """A local copy, relative to this YAML file: the quote of a fact that cites this report must be in it."""
 
     @property
     def key(self) -> str:

@@ -99,7 +99,7 @@ def test_a_broken_file_says_where_and_shows_nothing_false(tmp_path: Path, monkey
     app = open_app(broken, monkeypatch)
     assert not app.exception and not app.metric
     assert "broken.yaml has 4 problem(s)" in shown(app.error[0].value)
-    assert f"{broken}:21:16: indicators[0].observations[0].value: expected a number" in app.code[0].value
+    assert f"{broken}:21:16: indicators[people].observations[0].value: expected a number" in app.code[0].value
 
 
 def test_a_broken_save_keeps_the_last_good_version_until_fixed(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -109,7 +109,8 @@ def test_a_broken_save_keeps_the_last_good_version_until_fixed(seed_copy: Path, 
     wait_until(app, lambda a: bool(a.error))
     assert "1 problem(s); the last good version" in shown(app.error[0].value)
     assert re.search(
-        rf"{re.escape(str(seed_copy))}:\d+:\d+: indicators\[0\]\.observations\[0\]\.credibility: expected one of",
+        rf"{re.escape(str(seed_copy))}:\d+:\d+: "
+        r"indicators\[people-under-siege\]\.observations\[0\]\.credibility: expected one of",
         app.code[0].value,
     )
     assert metrics(app)["People under siege"] == "about 250,000"

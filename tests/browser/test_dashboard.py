@@ -138,9 +138,10 @@ def open_dashboard(start_streamlit: StartStreamlit, page_recorder: OpenPage) -> 
     return open_page
 
 
-def open_page_from_sidebar(page: Page, title: str) -> None:
+def open_page_from_sidebar(page: Page, title: str, as_of: str = "as of 8 August 2016") -> None:
+    """Click the page's link in the sidebar and wait for its header (the seed's date unless told)."""
     page.locator("[data-testid='stSidebarNav'] a", has_text=title).click()
-    page.get_by_text(f"{title} · as of 8 August 2016").wait_for(timeout=APPEAR_TIMEOUT_MS)
+    page.get_by_text(f"{title} · {as_of}").wait_for(timeout=APPEAR_TIMEOUT_MS)
 
 
 # --- The tests -------------------------------------------------------------------------------------------------

@@ -53,7 +53,7 @@ def test_yaml_1_2_meanings_and_unknown_distinct_from_zero() -> None:
 def test_an_unknown_field_message_suggests_the_right_name() -> None:
     problems = load_situation(CASES / "invalid" / "unknown-field.yaml").problems
     typo = next(p for p in problems if p.path.endswith("sorces"))
-    assert typo.path == "indicators[0].observations[0].sorces"
+    assert typo.path == "indicators[people].observations[0].sorces"
     assert "did you mean 'sources'?" in typo.message
     assert not any(p.code == "missing-field" for p in problems)  # one mistake, one error
 
@@ -73,4 +73,4 @@ def test_an_unknown_field_says_where_the_model_has_it() -> None:
 def test_a_quote_is_matched_whatever_its_quote_marks_and_spacing() -> None:
     problems = load_situation(CASES / "invalid" / "quote-not-found.yaml").problems
     # The first quote differs from its source only in spacing and added curly quotes: not reported.
-    assert [p.path for p in problems] == ["indicators[0].observations[1].quote.text"]
+    assert [p.path for p in problems] == ["indicators[trucks].observations[1].quote.text"]

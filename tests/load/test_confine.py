@@ -88,7 +88,7 @@ def test_a_document_outside_the_roots_is_no_oracle(folder: Path, secret: Path, h
         result = load_situation(folder / "s.yaml")
         answers.append([(p.code.value, p.severity, p.path) for p in result.problems])
         assert result.ok
-    assert answers[0] == answers[1] == [("document-outside-roots", "note", "sources[1].document")]
+    assert answers[0] == answers[1] == [("document-outside-roots", "note", "sources[doc].document")]
 
 
 def test_a_document_root_lets_a_text_beside_the_situations_be_checked(folder: Path, secret: Path) -> None:
@@ -111,7 +111,7 @@ def test_an_endless_device_is_not_read(folder: Path, device: str) -> None:
     (folder / "link.yaml").symlink_to(device)
     code, said = validate(str(folder), str(folder / "link.yaml"), timeout=10)
     assert code == 1
-    assert "link.yaml: the file leads outside" in said and "sources[1].document: note: quotes from doc are not checked" in said
+    assert "link.yaml: the file leads outside" in said and "sources[doc].document: note: quotes from doc are not checked" in said
 
 
 def test_a_fifo_never_hangs_validate(folder: Path) -> None:
@@ -120,7 +120,7 @@ def test_a_fifo_never_hangs_validate(folder: Path) -> None:
     (folder / "s.yaml").write_text(with_document("pipe.txt", "x"), encoding="utf-8")
     code, said = validate(str(folder), str(folder / "pipe.yaml"), timeout=10)
     assert code == 1
-    assert "sources[1].document: the document is not a regular file (a pipe, a device or a socket)" in said
+    assert "sources[doc].document: the document is not a regular file (a pipe, a device or a socket)" in said
     assert f"{folder / 'pipe.yaml'}: the file is not a regular file" in said
 
 

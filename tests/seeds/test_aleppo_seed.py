@@ -108,7 +108,9 @@ def test_without_the_article_quotes_are_not_checked_and_the_file_stays_valid(tmp
     copy.write_bytes(SEED.read_bytes())
     result = load_situation(copy)
     assert result.ok
-    assert [(p.code, p.severity, p.path) for p in result.problems] == [("document-outside-roots", "note", "sources[0].document")]
+    assert [(p.code, p.severity, p.path) for p in result.problems] == [
+        ("document-outside-roots", "note", "sources[cnn].document")
+    ]
     assert "quotes from cnn are not checked" in result.problems[0].message and "--documents" in result.problems[0].message
 
 

@@ -89,7 +89,7 @@ def test_a_broken_save_keeps_the_last_good_model_and_a_fix_clears_it(seed_copy: 
     seed_copy.write_text(good.replace("value: 250000", "value: 250,000"), encoding="utf-8")
     assert settle(watcher)
     view = watcher.snapshot()[1][seed_copy]
-    assert [(p.code, p.path) for p in view.problems] == [("wrong-type", "indicators[0].observations[0].value")]
+    assert [(p.code, p.path) for p in view.problems] == [("wrong-type", "indicators[people-under-siege].observations[0].value")]
     assert people(watcher, seed_copy) == 250000
     seed_copy.write_text(good.replace("value: 250000", "value: 255000"), encoding="utf-8")
     assert settle(watcher)
