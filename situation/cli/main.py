@@ -192,6 +192,12 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
         return 2
     except SystemExit as exit_:  # --help, handled by argparse
         return int(exit_.code or 0)
+    except BrokenPipeError:
+        # The reader stopped reading (`validate … | head`): nothing more to say, and no traceback at exit either.
+        # Python's advice (docs: signal, "Note on SIGPIPE"): point stdout at devnull so the final flush cannot fail.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _documents(args: argparse.Namespace) -> tuple[Path, ...]:

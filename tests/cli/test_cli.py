@@ -165,3 +165,15 @@ def test_a_key_holding_newlines_stays_on_its_one_line(tmp_path: Path) -> None:
     huge.write_text((CASES / "valid" / "minimal.yaml").read_text(encoding="utf-8") + "k" * 1_000_000 + ": 1\n", encoding="utf-8")
     code, out, _ = run("validate", str(huge))
     assert code == 1 and len(out) < 1_000, "a 1 MB key is echoed, not cut short"
+
+
+def test_a_reader_that_stops_early_gets_no_traceback() -> None:
+    """`validate … | head -1`: the pipe closes under the CLI, which stops quietly."""
+    import subprocess
+    import sys
+
+    folders = " ".join([str(CASES / "invalid")] * 60)  # far more output than a pipe holds, so the write meets a closed pipe
+    command = f"{sys.executable} -m situation validate {folders} | head -1"
+    done = subprocess.run(["bash", "-c", command], capture_output=True, text=True, cwd=ROOT, timeout=60, check=False)
+    assert done.stdout.count("\n") == 1
+    assert "Traceback" not in done.stderr and "Error" not in done.stderr, done.stderr
