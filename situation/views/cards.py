@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal, TypeVar
 
-from situation.model.facts import IndicatorObservation, RouteObservation, ShortageObservation, Situation, Sourced, ValueRange
+from situation.model.dates import PartialDate
+from situation.model.facts import (
+    Event,
+    IndicatorObservation,
+    RouteObservation,
+    ShortageObservation,
+    Situation,
+    Sourced,
+    ValueRange,
+)
 from situation.model.scales import severity_label
 from situation.model.taxonomy import sub_type_name
 from situation.views.history import ages
@@ -177,14 +186,23 @@ def _route_cards(situation: Situation) -> list[Card]:
     return cards
 
 
+def _headline_rank(event: Event) -> tuple[bool, PartialDate]:
+    """Fighting and violence before other developments, then the latest; the first of equals stays, as `max` keeps it."""
+    return (event.type != "strategic_developments", event.date)
+
+
 def _area_headlines(situation: Situation) -> list[Card]:
     """Each area's headline: its latest event, fighting and violence before other developments."""
+    headline: dict[str, Event] = {}  # one pass over the events, not one per area
+    for event in situation.events:
+        shown = headline.get(event.area)
+        if shown is None or _headline_rank(event) > _headline_rank(shown):
+            headline[event.area] = event
     cards = []
     for area in situation.areas:
-        events = [e for e in situation.events if e.area == area.id]
-        if not events:
+        event = headline.get(area.id)
+        if event is None:
             continue
-        event = max(events, key=lambda e: (e.type != "strategic_developments", e.date))
         cards.append(
             Card(
                 key=f"headline:{area.id}",
