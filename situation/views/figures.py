@@ -32,6 +32,8 @@ MAX_MARKERS = 1000
 """More points than this and a chart aggregates: an SVG element each, a browser draws a few thousand smoothly."""
 MAX_BARS = 500
 MAX_CLAIMS = 30
+MAX_TREND_POINTS = 200
+"""A trend longer than this is drawn as a line and a band, not a marker and an error bar per value."""
 MAX_LABELLED_AREAS = 60
 """Name areas on the map up to this many; past it, names only on hover (labels would cover one another)."""
 _LAYOUT = {
@@ -234,27 +236,53 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
     figure = _figure(f"{name} ({unit})")
     ordered = observations.sort_values("start")
     known = ordered[ordered["kind"] != "unknown"]
-    figure.add_scatter(
-        name=safe(name),
-        x=known["start"],
-        y=known["value"],
-        mode="lines+markers",
-        marker={"size": 10, "color": OKABE_ITO[4]},
-        error_y={
-            "type": "data",
-            "symmetric": False,
-            "array": known["high"] - known["value"],
-            "arrayminus": known["value"] - known["low"],
-        },
-        hovertext=[f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in known.itertuples()],
-        hoverinfo="text",
-    )
-    for row in ordered[ordered["kind"] == "unknown"].itertuples():
-        figure.add_vline(x=row.start, line_dash="dot", line_color=UNKNOWN_COLOUR)
-        figure.add_annotation(x=row.start, y=1, yref="paper", text=f"unknown ({safe(row.date)})", showarrow=False)
+    hover = [f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in known.itertuples()]
+    if len(ordered) > MAX_TREND_POINTS:
+        _long_trend(figure, name, known, ordered[ordered["kind"] == "unknown"], hover)
+    else:
+        figure.add_scatter(
+            name=safe(name),
+            x=known["start"],
+            y=known["value"],
+            mode="lines+markers",
+            marker={"size": 10, "color": OKABE_ITO[4]},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": known["high"] - known["value"],
+                "arrayminus": known["value"] - known["low"],
+            },
+            hovertext=hover,
+            hoverinfo="text",
+        )
+        for row in ordered[ordered["kind"] == "unknown"].itertuples():
+            figure.add_vline(x=row.start, line_dash="dot", line_color=UNKNOWN_COLOUR)
+            figure.add_annotation(x=row.start, y=1, yref="paper", text=f"unknown ({safe(row.date)})", showarrow=False)
     figure.update_xaxes(type="date")
     figure.update_yaxes(rangemode="tozero", title=safe(unit))
     return figure
+
+
+def _long_trend(figure: go.Figure, name: str, known: pd.DataFrame, unknown: pd.DataFrame, hover: list[str]) -> None:
+    """Months of daily values: a line, the ranges as a shaded band and the unknown days as small marks at zero; a few
+    SVG paths in all, where a marker and an error bar per day would be thousands."""
+    colour = OKABE_ITO[4]
+    figure.add_scatter(x=known["start"], y=known["high"], mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip")
+    figure.add_scatter(
+        name="range", x=known["start"], y=known["low"], mode="lines", line={"width": 0}, fill="tonexty", hoverinfo="skip"
+    )
+    figure.add_scatter(name=safe(name), x=known["start"], y=known["value"], mode="lines", line={"color": colour}, hovertext=hover)
+    figure.data[-1].hoverinfo = "text"
+    if not unknown.empty:
+        figure.add_scatter(
+            name="unknown",
+            x=unknown["start"],
+            y=[0] * len(unknown),
+            mode="markers",
+            marker={"symbol": "line-ns-open", "size": 12, "color": UNKNOWN_COLOUR},
+            hovertext=[f"unknown ({safe(d)})" for d in unknown["date"]],
+            hoverinfo="text",
+        )
 
 
 def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from situation.views import figures, tables
 from tests.loaded import loaded_seed
 from tests.scaled import scaled_seed
@@ -100,3 +102,17 @@ def test_a_long_access_timeline_joins_periods_of_one_status_and_covers_the_same_
     assert drawn < len(access)
     days = sum(sum(bar.x) for bar in bars) / 86_400_000  # each bar's length, in days
     assert days == ((access["end"] - access["start"]).dt.total_seconds().sum() / 86_400)
+
+
+def test_a_trend_of_many_days_is_a_line_and_a_band_with_its_unknown_days_marked() -> None:
+    indicators = tables.indicator_table(loaded_seed())
+    row = indicators[indicators["indicator"] == "people-under-siege"].iloc[[0]]
+    days = pd.date_range("2016-01-01", periods=figures.MAX_TREND_POINTS + 50)
+    frame = pd.concat([row] * len(days), ignore_index=True).assign(start=days, date=[d.date().isoformat() for d in days])
+    frame.loc[5, ["kind", "value", "low", "high"]] = ["unknown", None, None, None]
+    figure = figures.indicator_trend(frame)
+    assert all(trace.mode in ("lines", "markers") for trace in figure.data)  # no marker and error bar per day
+    assert [trace.name for trace in figure.data if trace.mode == "markers"] == ["unknown"]
+    assert len(figure.data[-1].x) == 1  # the one unknown day, marked, never plotted as 0 on the line
+    line = next(trace for trace in figure.data if trace.name == "People under siege")
+    assert len(line.x) == len(days) - 1
