@@ -1,6 +1,6 @@
 """A crisis grown over time, for the benchmarks: the situation file a team would hold after one month, six or two years.
 
-    python benchmarks/generate.py M > /tmp/crisis-m.yaml      # S (1 month), M (6 months) or L (2 years)
+    python benchmarks/generate.py M > crisis-m.yaml           # S (1 month), M (6 months) or L (2 years)
 
 Not the seed copied N times (which makes 1,000 sources and 600 areas of ten facts each): one country with 300
 areas in three admin levels and 40 sources, where time adds the bulk, as it does in a real file after months of
