@@ -1,222 +1,276 @@
-"""How fast the dashboard is for the people using it: script run, saved edit to screen, first visit. Prints figures only.
+"""Speed at the scale of a real crisis, measured side by side in one run, against the issue's targets. Prints figures only.
 
-    .venv/bin/python benchmarks/dashboard_benchmark.py
+    .venv/bin/python benchmarks/dashboard_benchmark.py            # about half an hour on 2 cores
+    .venv/bin/python benchmarks/dashboard_benchmark.py --quick    # fewer edits and visits, no 30-viewer run
 
-1. The app script's run time in AppTest, the seed against a one-`st.metric` app, alternating in the same process
-   (median of RUNS after a warm-up), and their ratio; then the same for a situation 100x the seed.
-2. In headless chromium against `streamlit run` on 127.0.0.1, for the seed and for 100x the seed:
-   - saved edit -> new value on screen: EDITS saves in place of the people-under-siege figure, alternating two
-     values; each timed from just before the write until the card shows the new value (polled every 10 ms);
-   - first visit -> all cards shown: from `page.goto` in a fresh browser context until the overview's last card
-     shows its text (VISITS loads).
-3. Where an edit's time goes: the watcher's quiet period and polls, the app's check interval, parsing, the run.
+In one run and one headless Chromium (Debian's), on 127.0.0.1:
+- the anchor: a one-`st.metric` Streamlit app, edited as Streamlit's own run-on-save sees it;
+- the dashboard on the seed and on the generated crisis at S (1 month), M (6 months) and L (2 years)
+  (benchmarks/generate.py), each on its own `streamlit run` server with the project's settings.
+For each: saved edit -> new value on screen (saves in place and by rename, alternating; from just before the write
+until the card shows it) and first visit -> all cards (a fresh browser context each time); medians, p95 and the ratio
+to the anchor. Then, per size: load+validate against `yaml.load` with the C loader and the peak memory of each (a
+fresh process each); every derived table and card set; where an edit's time goes; and 30 viewers during edits at M
+(benchmarks/many_viewers.py). Last, every row of the targets table with its target beside it.
+
+The machine is shared: figures are noisy, so read medians and ratios measured in the same run.
 """
 
 from __future__ import annotations
 
+import argparse
+import gc
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from generate import SEED, scaled_yaml
+import yaml
+from generate import SIZES, crisis_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for the browser harness in tests/browser
 
+import many_viewers  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
-from streamlit.testing.v1 import AppTest  # noqa: E402
 
-from situation.load.loader import parse_situation  # noqa: E402
-from situation.serve.watch import Watcher  # noqa: E402
-from situation.ui.app import ENVIRONMENT_VARIABLE  # noqa: E402
+from situation.load.loader import load_situation  # noqa: E402
+from situation.model.facts import Situation  # noqa: E402
+from situation.views import tables  # noqa: E402
+from situation.views.attribution import quotes  # noqa: E402
+from situation.views.cards import overview_cards  # noqa: E402
+from situation.views.history import ages  # noqa: E402
 from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS, streamlit_server  # noqa: E402
+from tests.browser.servers import PEOPLE_CARD, seed_text  # noqa: E402
 
 DASHBOARD = ROOT / "dashboard.py"
-ARTICLE_LINE = "document: ../../shared/seed/000_8651377567f7f68b.txt"
-ARTICLE = ROOT.parent / "shared" / "seed" / "000_8651377567f7f68b.txt"
-ONE_METRIC_APP = 'import streamlit as st\n\nst.metric("People under siege", "about 250,000")\n'
-RUNS = 15
-RUNS_100X = 5
-EDITS = 20
-VISITS = 5
+ANCHOR_APP = 'import streamlit as st\n\nst.metric("People under siege", f"about {250000:,}")\n'
+ANCHOR_ENV = {"STREAMLIT_SERVER_RUN_ON_SAVE": "true", "STREAMLIT_SERVER_FILE_WATCHER_TYPE": "watchdog"}
+FIRST_VALUE = 250000
 VIEWPORT = {"width": 1400, "height": 1000}
-TIMEOUT_MS = 120_000
+TIMEOUT_MS = 180_000
+LOAD_RUNS = {"seed": 9, "S": 5, "M": 3, "L": 1}
+
+
+@dataclass
+class Seen:
+    """What one app showed in the browser."""
+
+    edits: list[float] = field(default_factory=list)
+    visits: list[float] = field(default_factory=list)
+    dom: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Per page: elements in the document, and inside SVG."""
+
+
+def median(samples: list[float]) -> float:
+    return statistics.median(samples) if samples else float("nan")
+
+
+def p95(samples: list[float]) -> float:
+    if len(samples) < 2:
+        return samples[0] if samples else float("nan")
+    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+
+
+def ms(value: float) -> str:
+    return f"{value * 1000:,.0f} ms"
 
 
 def seconds(action: Callable[[], object]) -> float:
+    gc.collect()
     start = time.perf_counter()
     action()
     return time.perf_counter() - start
 
 
-def p95(samples: list[float]) -> float:
-    return statistics.quantiles(samples, n=20, method="inclusive")[18]
+def save(path: Path, text: str, by_rename: bool) -> None:
+    """A save as an editor makes it: in place, or a temporary file renamed over the old one."""
+    if by_rename:
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    else:
+        path.write_text(text, encoding="utf-8")
 
 
-def ms(value: float) -> str:
-    return f"{value * 1000:8.0f} ms"
+# --- In the browser ----------------------------------------------------------------------------------------------
 
-
-# --- 1. The script run, in AppTest -----------------------------------------------------------------------------
-
-
-def app_test(app: Path, situations: Path | None = None) -> Callable[[], None]:
-    """One AppTest session; each call reruns the script (situations passed as the app reads them: $SITUATIONS_PATH)."""
-    test = AppTest.from_file(str(app), default_timeout=120)
-
-    def run() -> None:
-        if situations is not None:
-            os.environ[ENVIRONMENT_VARIABLE] = str(situations)
-        test.run()
-        assert not test.exception, test.exception
-
-    return run
-
-
-def script_runs(seed: Path, big: Path, folder: Path) -> dict[str, float]:
-    metric_app = folder / "one_metric_app.py"
-    metric_app.write_text(ONE_METRIC_APP, encoding="utf-8")
-    dashboard, metric = app_test(DASHBOARD, seed), app_test(metric_app)
-    dashboard(), metric()  # warm-up: imports, the watcher, caches
-    ours, bare = [], []
-    for _ in range(RUNS):  # alternating, so both see the same machine state
-        ours.append(seconds(dashboard))
-        bare.append(seconds(metric))
-    big_dashboard = app_test(DASHBOARD, big)
-    big_dashboard()
-    big_runs = [seconds(big_dashboard) for _ in range(RUNS_100X)]
-    return {"seed": statistics.median(ours), "metric": statistics.median(bare), "100x": statistics.median(big_runs)}
-
-
-# --- 2. In the browser -----------------------------------------------------------------------------------------
-
-# textContent, not innerText: innerText forces a layout of the whole page at every poll, which on a big page slows the
-# very thing being measured.
-CARD_TEXT = "([cls, text]) => (document.querySelector('.' + cls)?.textContent ?? '').includes(text)"
+SHOWS = "([selector, text]) => (document.querySelector(selector)?.textContent ?? '').includes(text)"
 NOT_RUNNING = "() => document.querySelector(\"[data-testid='stApp']\")?.getAttribute('data-test-script-state') === 'notRunning'"
+CARD_COUNT = "() => document.querySelectorAll(\"[class*='st-key-card-']\").length"
 LAST_CARD = """() => {
     const cards = [...document.querySelectorAll("[class*='st-key-card-']")];
     const last = cards[cards.length - 1];
     if (!last) return null;
-    return {cls: [...last.classList].find((c) => c.startsWith('st-key-card-')), text: last.innerText.split('\\n')[0]};
+    return {selector: '.' + [...last.classList].find((c) => c.startsWith('st-key-card-')), text: last.innerText.split('\\n')[0]};
 }"""
+DOM_SIZE = "() => ({nodes: document.getElementsByTagName('*').length, svg: document.querySelectorAll('svg *').length})"
 
 
-def wait_for_card(page: Page, cls: str, text: str) -> None:
-    page.wait_for_function(CARD_TEXT, arg=[cls, text], polling=10, timeout=TIMEOUT_MS)
+def wait_for(page: Page, selector: str, text: str) -> None:
+    page.wait_for_function(SHOWS, arg=[selector, text], polling=10, timeout=TIMEOUT_MS)
 
 
-def edit_latencies(page: Page, path: Path, text: str, first_value: str, people_card: str) -> list[float]:
-    """Save EDITS times in place, alternating two values; the seconds from each write until its value is shown."""
-    values = ["261000", "262000"]
-    latencies = []
-    for edit in range(EDITS):
-        value = values[edit % 2]
-        changed = text.replace(first_value, f"value: {value}", 1)
-        start = time.perf_counter()
-        path.write_text(changed, encoding="utf-8")
-        wait_for_card(page, people_card, f"about {int(value):,}")
-        latencies.append(time.perf_counter() - start)
-        page.wait_for_function(NOT_RUNNING, polling=50, timeout=TIMEOUT_MS)  # the run drawn to its end
-        page.wait_for_timeout(400)  # and the watcher idle again before the next save
-    return latencies
-
-
-CARD_COUNT = "() => document.querySelectorAll(\"[class*='st-key-card-']\").length"
-
-
-def settled_last_card(page: Page) -> dict[str, str]:
-    """The overview's last card, once the page is drawn to the end: cards there, run over, count unchanged for 1.5 s."""
+def settled(page: Page) -> dict[str, str]:
+    """The page drawn to its end: run over and the card count unchanged for 1.5 s; its last card."""
     counts: list[int] = []
     deadline = time.monotonic() + TIMEOUT_MS / 1000
-    while len(counts) < 3 or len(set(counts[-3:])) > 1 or not counts[-1] or not page.evaluate(NOT_RUNNING):
+    while len(counts) < 3 or len(set(counts[-3:])) > 1 or not page.evaluate(NOT_RUNNING):
         if time.monotonic() > deadline:
-            raise TimeoutError(f"the overview did not settle; card counts {counts[-5:]}")
+            raise TimeoutError(f"the page did not settle; card counts {counts[-5:]}")
         page.wait_for_timeout(500)
         counts.append(page.evaluate(CARD_COUNT))
-    return page.evaluate(LAST_CARD)
+    return (
+        page.evaluate(LAST_CARD)
+        if counts[-1]
+        else {"selector": "[data-testid='stMetricValue']", "text": f"about {FIRST_VALUE:,}"}
+    )
 
 
-def first_visits(browser: Browser, url: str) -> list[float]:
-    """Fresh contexts (new sessions); from goto until the overview's last card shows its text."""
+def first_visits(browser: Browser, url: str, visits: int) -> list[float]:
+    """Fresh contexts (new sessions): from goto until the last card (the anchor: its metric) shows its text."""
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
     page.goto(url)
-    last = settled_last_card(page)
+    last = settled(page)
     context.close()
     times = []
-    for _ in range(VISITS):
+    for _ in range(visits):
         context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
         start = time.perf_counter()
         page.goto(url)
-        wait_for_card(page, last["cls"], last["text"])
+        wait_for(page, last["selector"], last["text"])
         times.append(time.perf_counter() - start)
         context.close()
     return times
 
 
-IDLE_SECONDS = 5
-IDLE_GAPS = """(seconds) => new Promise((done) => {
-    const gaps = [];
-    let last = performance.now();
-    const timer = setInterval(() => { const now = performance.now(); gaps.push(now - last); last = now; }, 50);
-    setTimeout(() => { clearInterval(timer); done(gaps); }, seconds * 1000);
-})"""
+def edits_seen(page: Page, path: Path, text: str, selector: str, edits: int) -> list[float]:
+    """`edits` saves, in place and by rename in turn, each a new value; seconds from the write until it is shown."""
+    latencies = []
+    for edit in range(edits):
+        value = FIRST_VALUE + 1000 * (edit + 1)
+        changed = (
+            text.replace(f"{FIRST_VALUE}", f"{value}", 1)
+            if "st.metric" in text
+            else text.replace(f"value: {FIRST_VALUE}", f"value: {value}", 1)
+        )
+        start = time.perf_counter()
+        save(path, changed, by_rename=edit % 2 == 1)
+        wait_for(page, selector, f"about {value:,}")
+        latencies.append(time.perf_counter() - start)
+        page.wait_for_function(NOT_RUNNING, polling=50, timeout=TIMEOUT_MS)  # the run drawn to its end
+        page.wait_for_timeout(500)  # and the server idle again before the next save
+    save(path, text, by_rename=False)
+    return latencies
 
 
-def busy_share(page: Page) -> float:
-    """The share of an idle page's time its main thread was too busy to run a 50 ms timer (gaps over 100 ms)."""
-    gaps = page.evaluate(IDLE_GAPS, IDLE_SECONDS)
-    return sum(gap for gap in gaps if gap > 100) / sum(gaps)
-
-
-def in_browser(name: str, path: Path, people_card: str, browser: Browser, logs: Path) -> dict[str, list[float]]:
+def in_browser(browser: Browser, app: Path, path: Path, logs: Path, edits: int, visits: int, anchor: bool = False) -> Seen:
+    """One server: first visits, then edits seen by one open page; and the page's size once drawn."""
     text = path.read_text(encoding="utf-8")
-    first_value = "value: 250000"
-    with streamlit_server(DASHBOARD, path, logs) as server:
-        visits = first_visits(browser, server.url)
+    selector = "[data-testid='stMetricValue']" if anchor else f".{PEOPLE_CARD}"
+    with streamlit_server(app, path.parent, logs, extra_env=ANCHOR_ENV if anchor else None) as server:
+        seen = Seen(visits=first_visits(browser, server.url, visits))
         context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
         page.goto(server.url)
-        wait_for_card(page, people_card, "about 250,000")
-        page.wait_for_timeout(3_000)
-        busy = busy_share(page)
-        edits = edit_latencies(page, path, text, first_value, people_card)
+        wait_for(page, selector, f"about {FIRST_VALUE:,}")
+        settled(page)
+        dom = {"overview": page.evaluate(DOM_SIZE)}
+        if not anchor:
+            for name in ("charts", "map"):
+                page.goto(f"{server.url}{name}")
+                page.wait_for_selector(".js-plotly-plot", timeout=TIMEOUT_MS)
+                page.wait_for_function(NOT_RUNNING, polling=100, timeout=TIMEOUT_MS)
+                page.wait_for_timeout(1500)
+                dom[name] = page.evaluate(DOM_SIZE)
+            page.goto(server.url)
+            wait_for(page, selector, f"about {FIRST_VALUE:,}")
+            settled(page)
+        seen.dom = dom
+        seen.edits = edits_seen(page, path, text, selector, edits)
         context.close()
-        path.write_text(text, encoding="utf-8")
-    print(f"  {name}: done", file=sys.stderr)
-    return {"edit": edits, "visit": visits, "busy": [busy]}
+    print(f"  browser: {path.name} done", file=sys.stderr)
+    return seen
 
 
-# --- 3. Where the time goes ------------------------------------------------------------------------------------
+# --- In this process ---------------------------------------------------------------------------------------------
 
 
-def parse_seconds(path: Path, runs: int) -> float:
-    raw = path.read_bytes()
-    return statistics.median(seconds(lambda: parse_situation(raw, str(path), base_dir=path.parent)) for _ in range(runs))
+def peak_rss_mib(code: str) -> float:
+    """Peak resident memory of a fresh Python process running `code` (VmHWM: not inherited across fork and exec)."""
+    report = "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
+    done = subprocess.run([sys.executable, "-c", f"{code}\n{report}"], capture_output=True, text=True, check=True, cwd=ROOT)
+    return int(done.stdout.split()[-1]) / 1024
+
+
+def derive_everything(situation: Situation) -> None:
+    """What the dashboard derives once per version (situation/ui/derived.py): every table, the cards, ages, quotes."""
+    for build in (tables.indicator_table, tables.shortage_table, tables.access_table, tables.event_table):
+        build(situation)
+    for build in (tables.claim_positions, tables.area_table, tables.source_table, overview_cards, ages, quotes):
+        build(situation)
+
+
+@dataclass
+class Loaded:
+    ours: float
+    bare: float
+    ours_mib: float
+    bare_mib: float
+    baseline_mib: float
+    derive: float
+
+
+def loading(path: Path, runs: int) -> Loaded:
+    text = path.read_text(encoding="utf-8")
+    result = load_situation(path)
+    assert result.situation is not None, result.problems[:3]
+    ours, bare = [], []
+    for _ in range(runs):  # alternating, so both see the same machine state
+        ours.append(seconds(lambda: load_situation(path)))
+        bare.append(seconds(lambda: yaml.load(text, Loader=yaml.CSafeLoader)))
+    derive = [seconds(lambda: derive_everything(result.situation)) for _ in range(max(1, min(runs, 3)))]  # type: ignore[arg-type]
+    baseline = peak_rss_mib("import situation.load.loader, yaml")
+    ours_mib = peak_rss_mib(f"from situation.load.loader import load_situation; load_situation({str(path)!r})")
+    bare_mib = peak_rss_mib(f"import situation.load.loader, yaml; yaml.load(open({str(path)!r}).read(), Loader=yaml.CSafeLoader)")
+    print(f"  loaded: {path.name} done", file=sys.stderr)
+    return Loaded(median(ours), median(bare), ours_mib, bare_mib, baseline, median(derive))
+
+
+# --- The run -----------------------------------------------------------------------------------------------------
 
 
 def main() -> None:
-    folder = Path(tempfile.mkdtemp(prefix="dashboard-bench-"))
-    seed = folder / "seed" / SEED.name
-    seed.parent.mkdir()
-    seed_text = SEED.read_text(encoding="utf-8")
-    if ARTICLE.is_file():
-        seed_text = seed_text.replace(ARTICLE_LINE, f"document: {ARTICLE}")
-    seed.write_text(seed_text, encoding="utf-8")
-    big = folder / "x100" / "aleppo-x100.yaml"
-    big.parent.mkdir()
-    big.write_text(scaled_yaml(100), encoding="utf-8")
-    assert big.read_text(encoding="utf-8").count("value: 250000") == 100  # the first is copy 0's people-under-siege
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer edits and visits; no 30-viewer run")
+    args = parser.parse_args()
+    edits = {"anchor": 20, "seed": 20, "S": 10, "M": 10, "L": 4}
+    visits = {"anchor": 5, "seed": 5, "S": 5, "M": 5, "L": 3}
+    if args.quick:
+        edits = {name: max(2, count // 4) for name, count in edits.items()}
+        visits = {name: 2 for name in visits}
+    print(f"{os.cpu_count()} cores; load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}", file=sys.stderr)
 
-    print(f"situations: seed {seed.stat().st_size / 1024:.0f} KiB, 100x {big.stat().st_size / 1024:.0f} KiB", file=sys.stderr)
-    runs = script_runs(seed, big, folder)
-    parse = {"seed": parse_seconds(seed, 15), "100x": parse_seconds(big, 3)}
+    folder = Path(tempfile.mkdtemp(prefix="dashboard-bench-"))
+    files: dict[str, Path] = {}
+    for name in ("anchor", "seed", *SIZES):
+        (folder / name).mkdir()
+        files[name] = folder / name / ("anchor_app.py" if name == "anchor" else f"{name}.yaml")
+    files["anchor"].write_text(ANCHOR_APP, encoding="utf-8")
+    files["seed"].write_text(seed_text(), encoding="utf-8")
+    for size in SIZES:
+        files[size].write_text(crisis_yaml(size), encoding="utf-8")
+    sizes = {name: files[name].stat().st_size / 2**20 for name in ("seed", *SIZES)}
+    print("files: " + ", ".join(f"{name} {mib:.1f} MiB" for name, mib in sizes.items()), file=sys.stderr)
+
+    loaded = {name: loading(files[name], LOAD_RUNS[name]) for name in ("seed", *SIZES)}
 
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} not found: the browser figures need Debian's chromium")
@@ -225,43 +279,108 @@ def main() -> None:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
         seen = {
-            "seed": in_browser("seed", seed, "st-key-card-indicator-people-under-siege", browser, logs),
-            "100x": in_browser("100x", big, "st-key-card-indicator-people-under-siege-0", browser, logs),
+            "anchor": in_browser(browser, files["anchor"], files["anchor"], logs, edits["anchor"], visits["anchor"], anchor=True)
         }
+        for name in ("seed", *SIZES):
+            seen[name] = in_browser(browser, DASHBOARD, files[name], logs, edits[name], visits[name])
+        crowd: list[float] = []
+        crowd_edits = 0
+        if not args.quick:
+            viewers_browser = playwright.chromium.launch(
+                executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS + many_viewers.NO_THROTTLING
+            )
+            crowd_folder = folder / "crowd"
+            crowd_folder.mkdir()
+            *_, results = many_viewers.viewers_during_edits(
+                viewers_browser, crowd_folder, files["M"].read_text(encoding="utf-8"), 30, 2, 10
+            )
+            crowd, crowd_edits = many_viewers.every_viewer_updated(results, 30, 2), len(results)
+            viewers_browser.close()
         browser.close()
 
-    print("\nApp script run in AppTest (median after a warm-up):")
-    print(f"  one st.metric app          {ms(runs['metric'])}   ({RUNS} runs, alternating with the seed)")
-    print(f"  dashboard, seed            {ms(runs['seed'])}   ratio to one metric: {runs['seed'] / runs['metric']:.0f}x")
-    print(f"  dashboard, 100x the seed   {ms(runs['100x'])}   ({RUNS_100X} runs)")
+    report(sizes, loaded, seen, crowd, crowd_edits)
 
-    print(f"\nIn headless chromium (streamlit run on 127.0.0.1; {EDITS} edits, {VISITS} first visits):")
-    print(f"  {'situation':<10} {'edit->screen median':>20} {'p95':>11} {'first visit median':>20} {'p95':>11}")
+
+def report(
+    sizes: dict[str, float],
+    loaded: dict[str, Loaded],
+    seen: dict[str, Seen],
+    crowd: list[float],
+    crowd_edits: int,
+) -> None:
+    edit = {name: median(figures.edits) for name, figures in seen.items()}
+    visit = {name: median(figures.visits) for name, figures in seen.items()}
+    print(f"Files: {', '.join(f'{name} {mib:.1f} MiB' for name, mib in sizes.items())} (S/M/L: 1 month, 6 months, 2 years)")
+    print(f"\nIn headless chromium, one run; saves in place and by rename in turn (load average now {os.getloadavg()[0]:.1f}):")
+    header = ("app", "edit->screen median", "p95", "x anchor", "first visit median", "p95", "x anchor")
+    print("  {:<8} {:>20} {:>9} {:>9} {:>19} {:>9} {:>9}".format(*header))
     for name, figures in seen.items():
-        edit, visit = figures["edit"], figures["visit"]
         print(
-            f"  {name:<10} {ms(statistics.median(edit)):>20} {ms(p95(edit)):>11} "
-            f"{ms(statistics.median(visit)):>20} {ms(p95(visit)):>11}"
+            f"  {name:<8} {ms(edit[name]):>20} {ms(p95(figures.edits)):>9} {edit[name] / edit['anchor']:>8.2f}x "
+            f"{ms(visit[name]):>19} {ms(p95(figures.visits)):>9} {visit[name] / visit['anchor']:>8.2f}x"
         )
-
-    print(f"\nAn open page doing nothing ({IDLE_SECONDS} s, after the overview is drawn): its main thread is busy")
+    print("\nWhat the browser holds once drawn (elements in the page / inside SVG):")
     for name, figures in seen.items():
+        print(f"  {name:<8} " + "  ".join(f"{page} {size['nodes']:,}/{size['svg']:,}" for page, size in figures.dom.items()))
+
+    baseline = loaded["seed"].baseline_mib
+    print(
+        "\nLoad+validate against yaml.load (C loader) of the same file; peak memory of a fresh process "
+        f"(imports alone: {baseline:.0f} MiB); every derived table and card set:"
+    )
+    header = ("size", "load+validate", "yaml.load C", "ratio", "peak MiB", "yaml MiB", "ratio", "tables+cards")
+    print("  {:<6} {:>14} {:>12} {:>6} {:>9} {:>9} {:>6} {:>13}".format(*header))
+    for name, got in loaded.items():
         print(
-            f"  {name:<5} {figures['busy'][0]:5.0%} of the time (timer gaps over 100 ms; the server wakes the page on a change, "
-            "so an idle page runs nothing)"
+            f"  {name:<6} {ms(got.ours):>14} {ms(got.bare):>12} {got.ours / got.bare:>6.2f} "
+            f"{got.ours_mib:>9.0f} {got.bare_mib:>9.0f} {got.ours_mib / got.bare_mib:>6.2f} {ms(got.derive):>13}"
         )
 
-    quiet, poll = Watcher.__init__.__kwdefaults__["quiet_seconds"], Watcher.__init__.__kwdefaults__["poll_seconds"]
-    print("\nWhere an edit's time goes (expected, from the settings and the figures above):")
-    for name in ("seed", "100x"):
-        waits = quiet + poll / 2
-        parsed, run = parse[name], runs[name]
-        rest = statistics.median(seen[name]["edit"]) - waits - parsed - run
+    print("\nWhere an edit's time goes (medians): the watcher reads at once on the kernel's close-write or moved-to,")
+    print("then parse+validate, then the tables and cards, then every open page reruns, sends and draws:")
+    for name in ("seed", *SIZES):
+        parse, derive = loaded[name].ours, loaded[name].derive
         print(
-            f"  {name:<5} quiet period {quiet:.2f} s + watcher poll ~{poll / 2:.3f} s (every {poll} s) "
-            f"+ parse {parsed:.3f} s "
-            f"+ script run {run:.3f} s = {waits + parsed + run:.2f} s; the rest, {rest:+.2f} s, is sending and drawing"
+            f"  {name:<5} edit {ms(edit[name]):>9} = load+validate {ms(parse):>9} + tables and cards {ms(derive):>9} "
+            f"+ the page's rerun, sending and drawing {ms(edit[name] - parse - derive):>9}"
         )
+
+    large = loaded["L"]
+    crowd_text = (
+        f"{len(crowd)} of {crowd_edits} edits reached all; p95 {p95(crowd):.2f} s" if crowd_edits else "not run (--quick)"
+    )
+    rows = [
+        (
+            "edit -> screen, seed, median",
+            f"{ms(edit['seed'])}, {edit['seed'] / edit['anchor']:.2f}x the anchor",
+            "<= 250 ms and <= 1.5x the anchor",
+            edit["seed"] <= 0.25 and edit["seed"] <= 1.5 * edit["anchor"],
+        ),
+        ("edit -> screen, M (6 months), median", ms(edit["M"]), "<= 600 ms", edit["M"] <= 0.6),
+        (
+            "first visit, seed / M, median",
+            f"{visit['seed'] / visit['anchor']:.2f}x / {visit['M'] / visit['anchor']:.2f}x the anchor",
+            "<= 1.0x / <= 1.3x the anchor",
+            visit["seed"] <= visit["anchor"] and visit["M"] <= 1.3 * visit["anchor"],
+        ),
+        ("every derived table and card set, L", ms(large.derive), "< 1 s together", large.derive < 1.0),
+        (
+            "load + validate, L",
+            f"{large.ours / large.bare:.2f}x yaml.load (C); peak {large.ours_mib / large.bare_mib:.2f}x its",
+            "<= 0.5x yaml.load (C); peak memory <= 1x its",
+            large.ours <= 0.5 * large.bare and large.ours_mib <= large.bare_mib,
+        ),
+        (
+            "30 viewers during an edit at M, all updated, p95",
+            crowd_text,
+            "<= 2 s (benchmarks/many_viewers.py)",
+            bool(crowd) and len(crowd) == crowd_edits and p95(crowd) <= 2.0,
+        ),
+    ]
+    print("\nTargets (this machine, one run):")
+    width, measured_width = max(len(row[0]) for row in rows), max(len(row[1]) for row in rows)
+    for measure, value, target, met in rows:
+        print(f"  {measure:<{width}}  {value:<{measured_width}}  target {target:<46} {'met' if met else 'MISSED'}")
 
 
 if __name__ == "__main__":

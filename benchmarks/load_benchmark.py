@@ -1,7 +1,7 @@
-"""Load+validate time of the seed and of situations 10x, 100x and 1000x its size, beside a bare PyYAML load.
+"""Load+validate time of the seed and of the generated crisis at S, M and L, beside a bare PyYAML load.
 
-    python benchmarks/load_benchmark.py            # all sizes (about five minutes, mostly the bare loads)
-    python benchmarks/load_benchmark.py 1 10 100   # chosen sizes
+    python benchmarks/load_benchmark.py             # all sizes (a few minutes, mostly the bare loads)
+    python benchmarks/load_benchmark.py seed S M    # chosen sizes
 
 For each size, in the same run and alternating, `load_situation` (read, validate, check references) and
 `yaml.load(text, CSafeLoader)` of the same file: medians of several runs and their ratio. Then, for the
@@ -19,14 +19,15 @@ import time
 from pathlib import Path
 
 import yaml
-from generate import SEED, scaled_yaml
+from generate import crisis_yaml
 
 from situation.load.loader import load_situation
 from situation.load.reader import read_yaml
 from situation.load.references import check_references
 from situation.model.facts import Situation
 
-RUNS = {1: 15, 10: 9, 100: 5, 1000: 3}
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "aleppo-2016-08.yaml"
+RUNS = {"seed": 15, "S": 5, "M": 3, "L": 1}
 
 
 def seconds(action) -> float:
@@ -50,13 +51,13 @@ def peak_rss_mib(code: str) -> float:
     return int(done.stdout.split()[-1]) / 1024
 
 
-def main(sizes: list[int]) -> None:
+def main(sizes: list[str]) -> None:
     folder = Path(tempfile.mkdtemp(prefix="situation-bench-"))
-    files = {1: SEED}
+    files = {"seed": SEED}
     for size in sizes:
-        if size != 1:
-            files[size] = folder / f"aleppo-x{size}.yaml"
-            files[size].write_text(scaled_yaml(size), encoding="utf-8")
+        if size != "seed":
+            files[size] = folder / f"crisis-{size}.yaml"
+            files[size].write_text(crisis_yaml(size), encoding="utf-8")
 
     print(f"{'size':>6} {'file':>9} {'load_situation':>15} {'yaml.load C':>12} {'ratio':>6}")
     for size in sizes:
@@ -71,11 +72,11 @@ def main(sizes: list[int]) -> None:
             bare.append(seconds(lambda t=text: yaml.load(t, Loader=yaml.CSafeLoader)))
         ours_median, bare_median = statistics.median(ours), statistics.median(bare)
         print(
-            f"{size:>5}x {path.stat().st_size / 1024:>7.0f}Ki {ours_median * 1000:>13.1f}ms {bare_median * 1000:>10.1f}ms "
+            f"{size:>6} {path.stat().st_size / 1024:>7.0f}Ki {ours_median * 1000:>13.1f}ms {bare_median * 1000:>10.1f}ms "
             f"{ours_median / bare_median:>6.2f}"
         )
 
-    largest = files[max(sizes)]
+    largest = files[sizes[-1]]
     text = largest.read_text(encoding="utf-8")
     data = read_yaml(text, str(largest), keep_marks=False).data
     phases = {
@@ -84,7 +85,7 @@ def main(sizes: list[int]) -> None:
         "check references": lambda: check_references(data),
         "read again keeping positions (only when a file has errors)": lambda: read_yaml(text, str(largest), keep_marks=True),
     }
-    print(f"\nwhere the time goes at {max(sizes)}x (median of 3):")
+    print(f"\nwhere the time goes at {sizes[-1]} (median of 3):")
     for name, action in phases.items():
         print(f"  {name:<60} {median_seconds(action, 3) * 1000:>8.1f} ms")
 
@@ -94,9 +95,9 @@ def main(sizes: list[int]) -> None:
     bare_rss = peak_rss_mib(
         f"import situation.load.loader, yaml; yaml.load(open({str(largest)!r}).read(), Loader=yaml.CSafeLoader)"
     )
-    print(f"\npeak memory at {max(sizes)}x, fresh process (imports alone: {baseline:.0f} MiB):")
+    print(f"\npeak memory at {sizes[-1]}, fresh process (imports alone: {baseline:.0f} MiB):")
     print(f"  load_situation {ours_rss:.0f} MiB, yaml.load C {bare_rss:.0f} MiB")
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [1, 10, 100, 1000])
+    main(sys.argv[1:] or ["seed", "S", "M", "L"])

@@ -2,6 +2,7 @@
 
     .venv/bin/python benchmarks/many_viewers.py                         # 30 viewers and 2 browser pages, 10 edits
     .venv/bin/python benchmarks/many_viewers.py --viewers 10 --browsers 1 --edits 5
+    .venv/bin/python benchmarks/many_viewers.py --size M                # on the generated 6-month crisis
 
 One `streamlit run dashboard.py` on 127.0.0.1 with the project's .streamlit/config.toml.
 
@@ -45,6 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for the browser harness in tests/browser
 
 import websockets  # noqa: E402
+from generate import crisis_yaml  # noqa: E402
 from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from streamlit.proto.BackMsg_pb2 import BackMsg  # noqa: E402
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg  # noqa: E402
@@ -232,14 +234,14 @@ class Edit:
     browser_s: list[float]
 
 
-def edit_rounds(path: Path, light: Sequence[LightViewer], pages: Sequence[Page], edits: int, start: int) -> list[Edit]:
+def edit_rounds(path: Path, light: Sequence[LightViewer], pages: Sequence[Page], edits: int, start: int, text: str) -> list[Edit]:
     """Save `edits` new values in place; for each, when every viewer had it (or EDIT_TIMEOUT_S passed)."""
     results = []
     for index in range(edits):
         value = start + (index + 1) * 1000
         wanted = f"{value:,}"
         saved_at = time.time()
-        path.write_text(seed_text().replace(f"value: {FIRST_VALUE}", f"value: {value}"), encoding="utf-8")
+        path.write_text(text.replace(f"value: {FIRST_VALUE}", f"value: {value}"), encoding="utf-8")
         deadline = time.monotonic() + EDIT_TIMEOUT_S
         page_times: list[float | None] = [None] * len(pages)
         while time.monotonic() < deadline:
@@ -281,43 +283,21 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--viewers", type=int, default=30, help="light websocket viewers (default 30)")
     parser.add_argument("--browsers", type=int, default=2, help="real chromium pages at the same time (default 2)")
     parser.add_argument("--edits", type=int, default=10)
+    parser.add_argument("--size", default="seed", choices=["seed", "S", "M", "L"], help="the seed, or a generated crisis")
     args = parser.parse_args(argv)
     print(f"{os.cpu_count()} cores; load average before: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+    text = seed_text() if args.size == "seed" else crisis_yaml(args.size)
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
         folder = Path(temporary)
-        situations = folder / "situations"
-        situations.mkdir()
-        path = situations / SITUATION
-        path.write_text(seed_text(), encoding="utf-8")
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS + NO_THROTTLING)
-        with streamlit_server(DASHBOARD, situations, folder) as server:
-            pid = server.process.pid
-            alone = open_page(browser, server.url)
-            floor = edit_rounds(path, [], [alone], BASELINE_EDITS, FIRST_VALUE)
-            alone.context.close()
-            path.write_text(seed_text(), encoding="utf-8")
-            time.sleep(3)
-            rss_warm = rss_mib(pid)
-
-            opened = time.monotonic()
-            light = LightViewers(server.url, args.viewers)
-            deadline = time.monotonic() + CONNECT_TIMEOUT_S
-            while not all("250,000" in viewer.seen for viewer in light.viewers) and time.monotonic() < deadline:
-                time.sleep(0.1)
-            light_open_s = time.monotonic() - opened
-            pages = [open_page(browser, server.url) for _ in range(args.browsers)]
-            time.sleep(2)
-            with measured(pid) as idle:
-                time.sleep(IDLE_S)
-            rss_all = rss_mib(pid)
-            with measured(pid) as editing:
-                results = edit_rounds(path, light.viewers, pages, args.edits, FIRST_VALUE + 100_000)
-            light.close()
+        floor, light_open_s, rss_warm, rss_all, idle, editing, results = viewers_during_edits(
+            browser, folder, text, args.viewers, args.browsers, args.edits
+        )
         browser.close()
-
     sessions = args.viewers + args.browsers
     print(
-        f"{args.viewers} light viewers connected and shown the seed in {light_open_s:.1f} s, then {args.browsers} browser pages"
+        f"{args.viewers} light viewers connected and shown the {args.size} in {light_open_s:.1f} s, "
+        f"then {args.browsers} browser pages"
     )
     report("1 browser page alone (the pipeline's floor)", [e.browser_s for e in floor], 1)
     report(f"{args.viewers} light viewers", [e.light_s for e in results], args.viewers)
@@ -332,6 +312,45 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"{editing.machine_percent:.0f}% editing)"
     )
     print(f"load average after: {' '.join(f'{v:.2f}' for v in os.getloadavg())}")
+
+
+def every_viewer_updated(edits: list[Edit], viewers: int, browsers: int) -> list[float]:
+    """For each edit that reached every viewer and page: the seconds until its slowest one had it."""
+    return [max(e.light_s + e.browser_s) for e in edits if len(e.light_s) == viewers and len(e.browser_s) == browsers]
+
+
+def viewers_during_edits(
+    browser: Browser, folder: Path, text: str, viewers: int, browsers: int, edits: int
+) -> tuple[list[Edit], float, float, float, Usage, Usage, list[Edit]]:
+    """One server on `text`: a page alone through a few edits, then every viewer connected through `edits` more."""
+    situations = folder / "situations"
+    situations.mkdir()
+    path = situations / SITUATION
+    path.write_text(text, encoding="utf-8")
+    with streamlit_server(DASHBOARD, situations, folder) as server:
+        pid = server.process.pid
+        alone = open_page(browser, server.url)
+        floor = edit_rounds(path, [], [alone], BASELINE_EDITS, FIRST_VALUE, text)
+        alone.context.close()
+        path.write_text(text, encoding="utf-8")
+        time.sleep(3)
+        rss_warm = rss_mib(pid)
+
+        opened = time.monotonic()
+        light = LightViewers(server.url, viewers)
+        deadline = time.monotonic() + CONNECT_TIMEOUT_S
+        while not all("250,000" in viewer.seen for viewer in light.viewers) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        light_open_s = time.monotonic() - opened
+        pages = [open_page(browser, server.url) for _ in range(browsers)]
+        time.sleep(2)
+        with measured(pid) as idle:
+            time.sleep(IDLE_S)
+        rss_all = rss_mib(pid)
+        with measured(pid) as editing:
+            results = edit_rounds(path, light.viewers, pages, edits, FIRST_VALUE + 100_000, text)
+        light.close()
+    return floor, light_open_s, rss_warm, rss_all, idle, editing, results
 
 
 if __name__ == "__main__":

@@ -824,11 +824,11 @@ class Situation(Closed):
 
     def source(self, source_id: str) -> Source:
         """The source of that id (ids are checked at load time, so it exists)."""
-        return next(s for s in self.sources if s.id == source_id)
+        return self._lookups().sources[source_id]
 
     def area(self, area_id: str) -> Area:
         """The area of that id."""
-        return next(a for a in self.areas if a.id == area_id)
+        return self._lookups().areas[area_id]
 
     def title_of(self, fact: Indicator | Shortage | Route | Area) -> str:
         """A fact's title as its card shows it; a shortage names its area ('Food shortage · Eastern Aleppo')."""
@@ -860,14 +860,65 @@ class Situation(Closed):
 
     def areas_within(self, area_id: str) -> set[str]:
         """The area and every area inside it, however deep (Aleppo holds eastern Aleppo, which holds …)."""
+        children = self._lookups().children
         found, frontier = {area_id}, [area_id]
         while frontier:
-            parent = frontier.pop()
-            children = {a.id for a in self.areas if a.parent == parent} - found
-            found |= children
-            frontier.extend(children)
+            inside = set(children.get(frontier.pop(), ())) - found
+            found |= inside
+            frontier.extend(inside)
         return found
 
     def claim(self, claim_id: str) -> Claim:
         """The claim of that id."""
-        return next(c for c in self.claims if c.id == claim_id)
+        return self._lookups().claims[claim_id]
+
+    def _lookups(self) -> _Lookups:
+        """The id look-ups of this model, built on first use and kept beside its fields (pydantic's equality, dumps and
+        schema see only fields). A copy with other lists (`model_copy(update=...)`, the as-of view) builds its own."""
+        found: _Lookups | None = self.__dict__.get(_LOOKUPS)
+        if found is None or not found.describes(self):
+            found = _Lookups.of(self)
+            self.__dict__[_LOOKUPS] = found  # a frozen model refuses setattr, not its own dict
+        return found
+
+
+_LOOKUPS = "_lookups_by_id"
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    """Entries by id, built once per model, so a table of n facts costs n look-ups, not n scans of a list."""
+
+    built_from: tuple[list[Source], list[Area], list[Claim]]
+    sources: dict[str, Source]
+    areas: dict[str, Area]
+    claims: dict[str, Claim]
+    children: dict[str, list[str]]
+    """Area id -> the ids of the areas directly inside it."""
+
+    @classmethod
+    def of(cls, situation: Situation) -> _Lookups:
+        children: dict[str, list[str]] = {}
+        for area in situation.areas:
+            if area.parent is not None:
+                children.setdefault(area.parent, []).append(area.id)
+        return cls(
+            (situation.sources, situation.areas, situation.claims),
+            _first_by_id(situation.sources),
+            _first_by_id(situation.areas),
+            _first_by_id(situation.claims),
+            children,
+        )
+
+    def describes(self, situation: Situation) -> bool:
+        """True while the model holds the very lists these look-ups were built from."""
+        sources, areas, claims = self.built_from
+        return sources is situation.sources and areas is situation.areas and claims is situation.claims
+
+
+def _first_by_id(entries: list[Any]) -> dict[str, Any]:
+    """Id -> entry; where an id repeats (a file the reference check refuses), the first, as a scan would find."""
+    found: dict[str, Any] = {}
+    for entry in entries:
+        found.setdefault(entry.id, entry)
+    return found

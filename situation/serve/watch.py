@@ -1,10 +1,10 @@
 """Live reload, safely: watch situation files and keep, for each, its last good model and what is wrong now.
 
 Editors save in different ways: in place (maybe in several writes), to a temporary file renamed over the
-old one, or delete-then-create; `git checkout` and `git pull` rename. So we poll each file's identity
-(modification time, size, inode), which sees all of these, instead of relying on change notifications.
-A changed file is read only once it has been quiet for `quiet_seconds`, and only swapped in when its
-content did not change while we read it; a file that fails validation never replaces the last good model.
+old one, or delete-then-create; `git checkout` and `git pull` rename. So we look at each file's identity
+(modification time, size, inode), which sees all of these. A changed file is read as soon as the kernel says a save
+finished (situation/serve/file_events.py), or else once it has been quiet for `quiet_seconds`, and only swapped in
+when its content did not change while we read it; a file that fails validation never replaces the last good model.
 The model is parsed once per change, here, and shared by every viewer.
 """
 
@@ -22,9 +22,10 @@ from situation.load.confine import Refused, Roots, read_confined
 from situation.load.loader import MAX_FILE_BYTES, parse_situation, situation_files_in
 from situation.load.problems import Problem, errors_in
 from situation.model.facts import Situation
+from situation.serve.file_events import FileEvents, Polling, Signature, file_events
+from situation.serve.file_events import signature as _signature
 
 LOG = logging.getLogger(__name__)
-Signature = tuple[int, int, int]
 
 
 @dataclass(frozen=True)
@@ -57,7 +58,7 @@ class _Tracked:
 
 
 class Watcher:
-    """Polls a situation file, or the situation files of a folder, in a background thread."""
+    """Watches a situation file, or the situation files of a folder, in a background thread."""
 
     def __init__(
         self,
@@ -67,9 +68,14 @@ class Watcher:
         quiet_seconds: float = 0.4,
         poll_seconds: float = 0.05,
         clock: Callable[[], float] = time.time,
+        events: bool | None = None,
     ) -> None:
+        """`events`: None to use the kernel's file events where they work (see file_events), False to poll only."""
         self.target = target
         self.roots = Roots.around(target, documents)
+        self.events_wanted = events
+        self._events: FileEvents = Polling()
+        """Until `start()`, `poll()` is called by hand (tests): it reads a change only once quiet."""
         self.quiet_seconds = quiet_seconds
         self.poll_seconds = poll_seconds
         self._clock = clock
@@ -97,16 +103,18 @@ class Watcher:
     def start(self) -> Watcher:
         """Poll in a daemon thread until `stop()`."""
         if self._thread is None:
+            self._events = file_events(self.target, self.events_wanted)
             self._thread = threading.Thread(target=self._run, name=f"watch {self.target.name}", daemon=True)
             self._thread.start()
         return self
 
     def stop(self) -> None:
         self._stop.set()
+        self._events.stop()
 
     def _run(self) -> None:
         last_failure = ""
-        while not self._stop.wait(self.poll_seconds):
+        while not self._events.wait(self.poll_seconds) and not self._stop.is_set():  # a file event cuts the wait short
             try:
                 self.poll()
             except Exception as error:  # a bug must not end live reload for every file; the log keeps the traceback
@@ -164,8 +172,11 @@ class Watcher:
         if signature is None:
             return self._missing(path, tracked, now, first)
         modified = signature[0] / 1e9
-        if not first and 0 <= now - modified < self.quiet_seconds:
-            return None  # still being written, perhaps
+        saved = self._events.saved(path, signature)
+        if not first and not saved:
+            if 0 <= now - modified < self.quiet_seconds:
+                return None  # still being written, perhaps
+            self._events.read_after_quiet(path)
         try:
             raw = read_confined(path, [self.roots.situations], MAX_FILE_BYTES, "the file")
         except Refused as refusal:
@@ -198,11 +209,3 @@ class Watcher:
             str(path), Code.FILE_MISSING, "the file was deleted, moved or renamed; the last good version stays on show"
         )
         return self._record(path, tracked, None, [problem])
-
-
-def _signature(path: Path) -> Signature | None:
-    try:
-        status = path.stat()
-    except OSError:
-        return None
-    return (status.st_mtime_ns, status.st_size, status.st_ino)

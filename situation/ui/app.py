@@ -22,11 +22,10 @@ from situation.load.problems import errors_in
 from situation.model.facts import Situation
 from situation.serve.watch import FileView, Watcher
 from situation.ui import guard, pages, push, signin
-from situation.ui.derived import Derived, derive
+from situation.ui.derived import Derived, derive, earliest
 from situation.ui.downloads import download_buttons
 from situation.ui.notice import change_notice
 from situation.ui.text import literal
-from situation.views.history import earliest_date
 
 DEFAULT_SITUATIONS = Path(__file__).resolve().parents[2] / "seeds"
 ENVIRONMENT_VARIABLE = "SITUATIONS_PATH"
@@ -119,7 +118,7 @@ def _show(target: Path, views: dict[Path, FileView]) -> None:
 def _draw(view: FileView) -> None:
     """The sidebar's choices, the downloads and the chosen page, for one version of one file."""
     assert view.situation is not None
-    day = _choose_day(view.situation)
+    day = _choose_day(view.situation, earliest(view))
     derived = derive(view, day)
     area = _choose_area(derived)
     context = pages.PageContext(derived=derived, area=area, view=view)
@@ -164,9 +163,9 @@ def _choose_situation(views: dict[Path, FileView]) -> FileView:
     return by_id[st.session_state["situation"]]
 
 
-def _choose_day(situation: Situation) -> date | None:
-    """The as-of date: None for the file's own date, or an earlier day to see only what was known then."""
-    first, last = earliest_date(situation), situation.as_of
+def _choose_day(situation: Situation, first: date) -> date | None:
+    """The as-of date: None for the file's own date, or an earlier day (from `first`) to see only what was known then."""
+    last = situation.as_of
     if "as_of" not in st.session_state and "as_of" in st.query_params:
         with contextlib.suppress(ValueError):
             st.session_state["as_of"] = date.fromisoformat(st.query_params["as_of"])

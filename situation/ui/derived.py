@@ -12,14 +12,17 @@ from situation.load.problems import Problem
 from situation.model.facts import Situation
 from situation.serve.watch import FileView
 from situation.views import tables
+from situation.views.attribution import Quoted, quotes
 from situation.views.cards import Card, overview_cards
-from situation.views.history import as_of
+from situation.views.history import Age, ages, as_of, earliest_date
 
 
 @dataclass(frozen=True)
 class Derived:
     """The model and its derived cards and tables. Shared between sessions: never mutate the frames."""
 
+    version: tuple[str, float, date | None]
+    """The file, when the version on show was read, and the as-of day: what caches of pages built on it are keyed by."""
     situation: Situation
     warnings: list[Problem]
     cards: list[Card]
@@ -30,6 +33,9 @@ class Derived:
     claims: pd.DataFrame
     areas: pd.DataFrame
     sources: pd.DataFrame
+    ages: list[Age]
+    """How old each fact is, oldest first: the "Needs update" list (the cards carry theirs)."""
+    quotes: list[Quoted]
 
 
 @st.cache_resource(max_entries=32, show_spinner=False)
@@ -37,6 +43,7 @@ def _derive(path: str, loaded_at: float, day: date | None, _situation: Situation
     """Keyed by file, load time and as-of day: each is derived once, whoever asks first."""
     s = _situation if day is None else as_of(_situation, day)
     return Derived(
+        version=(path, loaded_at, day),
         situation=s,
         warnings=list(_warnings),
         cards=overview_cards(s),
@@ -47,6 +54,8 @@ def _derive(path: str, loaded_at: float, day: date | None, _situation: Situation
         claims=tables.claim_positions(s),
         areas=tables.area_table(s),
         sources=tables.source_table(s),
+        ages=ages(s),
+        quotes=quotes(s),
     )
 
 
@@ -55,3 +64,14 @@ def derive(view: FileView, day: date | None = None) -> Derived:
     assert view.situation is not None and view.loaded_at is not None
     warnings = tuple(p for p in view.problems if p.severity == "warning")
     return _derive(str(view.path), view.loaded_at, day, view.situation, warnings)
+
+
+@st.cache_resource(max_entries=32, show_spinner=False)
+def _earliest(path: str, loaded_at: float, _situation: Situation) -> date:
+    return earliest_date(_situation)
+
+
+def earliest(view: FileView) -> date:
+    """The first day the version on show speaks of (where the as-of control starts), worked out once per version."""
+    assert view.situation is not None and view.loaded_at is not None
+    return _earliest(str(view.path), view.loaded_at, view.situation)

@@ -3,25 +3,32 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from datetime import date
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
+from situation.load.loader import LoadResult
 from situation.load.revisions import RevisionError, in_repository, load_revision, recent_revisions
+from situation.model.facts import Situation
 from situation.model.scales import Credibility
 from situation.serve.watch import FileView
 from situation.ui.derived import Derived
 from situation.ui.text import literal
 from situation.views import figures, tables
-from situation.views.attribution import claims_caption, quotes
+from situation.views.attribution import claims_caption
 from situation.views.cards import Card, age_text
-from situation.views.diff import diff
-from situation.views.history import ages
+from situation.views.diff import Change, diff
 from situation.views.labels import credibility_text, summary_text
 
 CARDS_PER_ROW = 3
 MAX_CARDS_PER_GROUP = 30
 """A browser redraws every card on each rerun: past a few dozen a page is slow to draw (100x the seed has ~1,700)."""
+MAX_LISTED = 50
+"""Lines in one list (facts to re-verify, quotes) and contested claims side by side; the tables below hold every one."""
+TRENDS_PER_PAGE = 12
+"""Trend charts drawn at once: each is a plotly chart of its own, and a file can track sixty indicators."""
 METRIC_WIDTH = 16
 """Characters a card's big value can show in a third of a wide page before st.metric cuts it."""
 GROUP_TITLES = {"People": "Key figures", "Shortages": "Shortages", "Access": "Access", "Areas": "Latest by area"}
@@ -49,6 +56,14 @@ def _header(context: PageContext, title: str) -> None:
         f"{title} · as of {situation.as_of:%-d %B %Y}"
         + (f" · {literal(context.derived.situation.area(context.area).name)}" if context.area else "")
     )
+
+
+def _capped(lines: list[str], what: str) -> str:
+    """One markdown block for a long list (one element, not one per line), cut at MAX_LISTED with a count of the rest."""
+    shown = lines[:MAX_LISTED]
+    if len(lines) > len(shown):
+        shown.append(f"\n*{len(lines) - len(shown):,} more {what} not listed here.*")
+    return "\n".join(shown)
 
 
 def _plot(figure: object, caption: str, key: str) -> None:
@@ -104,16 +119,22 @@ def _card(card: Card) -> None:
 
 def _needs_update(context: PageContext) -> None:
     """The facts older than the file's thresholds, oldest first: what the team should re-verify."""
-    situation = context.derived.situation
-    stale = [a for a in ages(situation) if a.stale]
+    stale = [a for a in context.derived.ages if a.stale]
     if not stale:
         return
     with st.expander(f"Needs update: {len(stale)} fact(s) older than their threshold", expanded=False, icon=":material/update:"):
-        for age in stale:
-            st.markdown(
-                f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} "
-                f"(re-verify after {age.limit} days)"
-            )
+        lines = [
+            f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} (re-verify after {age.limit} days)"
+            for age in stale
+        ]
+        st.markdown(_capped(lines, "facts"))
+
+
+@st.cache_resource(max_entries=16, show_spinner="Comparing…")
+def _compared(path: str, commit: str, loaded_at: float, _current: Situation) -> tuple[LoadResult, list[Change]]:
+    """The file at `commit` and its changes to the version on show: once per (file, revision, loaded version)."""
+    old = load_revision(Path(path), commit)
+    return old, (diff(old.situation, _current) if old.situation is not None else [])
 
 
 def changes(context: PageContext) -> None:
@@ -135,7 +156,7 @@ def changes(context: PageContext) -> None:
         "Compare the version on show with", revisions, key="since", format_func=lambda r: f"{r.date} · {r.subject} ({r.short})"
     )
     try:
-        old = load_revision(path, chosen.commit)
+        old, found = _compared(str(path), chosen.commit, context.view.loaded_at or 0.0, current)
     except RevisionError as error:
         st.warning(literal(error))
         return
@@ -143,7 +164,6 @@ def changes(context: PageContext) -> None:
         st.warning("That version of the file was not valid, so it cannot be compared:")
         st.code("\n".join(p.as_text() for p in old.problems), language=None, wrap_lines=True)
         return
-    found = diff(old.situation, current)
     if not found:
         st.success(f"No changes to the facts since {chosen.date} (comments and formatting do not count).")
         return
@@ -154,29 +174,70 @@ def changes(context: PageContext) -> None:
         st.dataframe(rows[["kind", "label", "field", "old", "new", "sources"]], hide_index=True)
 
 
+Chart = tuple[object, str, str]
+"""A figure, its caption and its element key."""
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _charts(version: tuple[str, float, date | None], area: str | None, _context: PageContext) -> list[Chart]:
+    """The Charts page's figures, made once per version, as-of day and area, whoever asks first (like the tables)."""
+    derived = _context.derived
+    shortages, access = _context.in_area(derived.shortages), _context.in_area(derived.access, "to_area")
+    events, claims = _context.in_area(derived.events), derived.claims
+    event_caption = "" if len(events) > figures.MAX_MARKERS else " · an open marker: only the month is known"
+    return [
+        (figures.severity_heatmap(shortages), figures.caption(shortages), "severity"),
+        (figures.access_timeline(access), figures.caption(access), "access"),
+        (figures.event_timeline(events), figures.caption(events) + event_caption, "events"),
+        (figures.claims_matrix(claims), claims_caption(derived.situation, claims), "claims"),
+    ]
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _trends(version: tuple[str, float, date | None], area: str | None, _context: PageContext) -> list[pd.DataFrame]:
+    """The indicators with two or more observations, each its own frame, in the file's order."""
+    indicators = _context.in_area(_context.derived.indicators)
+    return [frame for _, frame in indicators.groupby("indicator", sort=False) if len(frame) >= 2]
+
+
+@st.cache_resource(max_entries=256, show_spinner=False)
+def _trend(version: tuple[str, float, date | None], area: str | None, number: int, _frame: pd.DataFrame) -> Chart:
+    return figures.indicator_trend(_frame), figures.caption(_frame), f"trend-{_frame['indicator'].iloc[0]}"
+
+
 def charts(context: PageContext) -> None:
     _header(context, "Charts")
-    derived = context.derived
-    shortages, access = context.in_area(derived.shortages), context.in_area(derived.access, "to_area")
-    events, claims = context.in_area(derived.events), derived.claims
-    _plot(figures.severity_heatmap(shortages), figures.caption(shortages), "severity")
-    _plot(figures.access_timeline(access), figures.caption(access), "access")
-    _plot(figures.event_timeline(events), figures.caption(events) + " · an open marker: only the month is known", "events")
-    _plot(figures.claims_matrix(claims), claims_caption(derived.situation, claims), "claims")
+    version = context.derived.version
+    for figure, caption, key in _charts(version, context.area, context):
+        _plot(figure, caption, key)
     st.subheader("Trends")
-    indicators = context.in_area(derived.indicators)
-    series = [frame for _, frame in indicators.groupby("indicator", sort=False) if len(frame) >= 2]
+    series = _trends(version, context.area, context)
     if not series:
         st.caption("No indicator has two or more observations yet; a trend appears here when one does.")
-    for frame in series:
-        _plot(figures.indicator_trend(frame), figures.caption(frame), f"trend-{frame['indicator'].iloc[0]}")
+        return
+    first = 0
+    if len(series) > TRENDS_PER_PAGE:  # a page of trends at a time: each is a chart of its own in the browser
+        starts = list(range(0, len(series), TRENDS_PER_PAGE))
+        first = st.selectbox(
+            f"{len(series)} indicators; show",
+            starts,
+            key="trends_from",
+            format_func=lambda at: f"{at + 1}–{min(at + TRENDS_PER_PAGE, len(series))}",
+        )
+    for number in range(first, min(first + TRENDS_PER_PAGE, len(series))):
+        _plot(*_trend(version, context.area, number, series[number]))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _map_chart(version: tuple[str, float, date | None], area: str | None, _context: PageContext) -> Chart:
+    areas, events = _context.in_area(_context.derived.areas), _context.in_area(_context.derived.events)
+    return figures.area_map(areas, events), figures.caption(events) + " · positions are approximate", "map"
 
 
 def area_map(context: PageContext) -> None:
     _header(context, "Map")
-    derived = context.derived
-    areas, events = context.in_area(derived.areas), context.in_area(derived.events)
-    _plot(figures.area_map(areas, events), figures.caption(events) + " · positions are approximate", "map")
+    _plot(*_map_chart(context.derived.version, context.area, context))
+    areas, events = context.in_area(context.derived.areas), context.in_area(context.derived.events)
     st.dataframe(
         areas[["name", "status", "controlled_by", "date", "sources", "pcode"]].fillna({"status": "unknown"}),
         hide_index=True,
@@ -188,7 +249,7 @@ def area_map(context: PageContext) -> None:
         hide_index=True,
         column_config={"area_name": "area", "type_name": "type", "hurt": "people hurt"},
     )
-    totals = context.in_area(tables.people_hurt_totals(derived.situation))
+    totals = context.in_area(tables.people_hurt_totals(context.derived.situation))
     if not totals.empty:
         st.subheader("People hurt, by area and month")
         st.dataframe(totals.drop(columns="area"), hide_index=True, column_config={"area_name": "area"})
@@ -202,7 +263,10 @@ def sources_and_claims(context: PageContext) -> None:
     contested = derived.claims[derived.claims["status"] == "contested"]
     if contested.empty:
         st.caption("No claim is contested.")
-    for claim_id, positions in contested.groupby("claim", sort=False):
+    grouped = list(contested.groupby("claim", sort=False))
+    if len(grouped) > MAX_LISTED:
+        st.caption(f"The first {MAX_LISTED} of {len(grouped):,} contested claims; the table below lists every claim.")
+    for claim_id, positions in grouped[:MAX_LISTED]:
         claim = derived.situation.claim(str(claim_id))
         with st.container(border=True):
             st.markdown(f"**{literal(claim.statement)}**")
@@ -254,7 +318,7 @@ def sources_and_claims(context: PageContext) -> None:
             column_config={"source_name": "source", "facts": "facts cited for"},
         )
     st.subheader("Quotes")
-    for quoted in quotes(derived.situation):
-        st.markdown(f"> {literal(quoted.text)}  \n> — {literal(quoted.speaker)}")
+    if derived.quotes:
+        st.markdown(_capped([f"> {literal(q.text)}  \n> — {literal(q.speaker)}\n" for q in derived.quotes], "quotes"))
     for warning in derived.warnings:
         st.caption(literal(warning.as_text()))

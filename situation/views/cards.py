@@ -9,7 +9,16 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Literal, TypedDict, TypeVar
 
-from situation.model.facts import IndicatorObservation, RouteObservation, ShortageObservation, Situation, Sourced, ValueRange
+from situation.model.dates import PartialDate
+from situation.model.facts import (
+    Event,
+    IndicatorObservation,
+    RouteObservation,
+    ShortageObservation,
+    Situation,
+    Sourced,
+    ValueRange,
+)
 from situation.model.scales import severity_label
 from situation.model.taxonomy import sub_type_name
 from situation.views.history import ages
@@ -187,15 +196,26 @@ def _route_cards(situation: Situation) -> list[Card]:
     return cards
 
 
+def _headline_rank(event: Event) -> tuple[bool, bool, PartialDate]:
+    """Fighting and violence before other developments, dated incidents (a day) before what went on over a month or a
+    season (background rather than news), then the latest; the first of equals stays, as `max` keeps it."""
+    return (event.type != "strategic_developments", event.date.precision == "day", event.date)
+
+
 def _area_headlines(situation: Situation) -> list[Card]:
     """Each area's headline: its latest event, fighting and violence before other developments, dated incidents
     (a day) before what went on over a month or a season, which is background rather than news."""
+    headline: dict[str, Event] = {}  # one pass over the events, not one per area
+    for event in situation.events:
+        shown = headline.get(event.area)
+        if shown is None or _headline_rank(event) > _headline_rank(shown):
+            headline[event.area] = event
     cards = []
     for area in situation.areas:
-        events = [e for e in situation.events if e.area == area.id]
-        if not events:
+        latest = headline.get(area.id)
+        if latest is None:
             continue
-        event = max(events, key=lambda e: (e.type != "strategic_developments", e.date.precision == "day", e.date))
+        event = latest
         cards.append(
             Card(
                 key=f"headline:{area.id}",

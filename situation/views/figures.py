@@ -6,6 +6,9 @@ Choices that hold for every figure:
 - Transparent backgrounds and no fixed text colour, so the host theme (light or dark) stays legible.
 - Nothing fetched at view time: the map draws areas on plain longitude/latitude axes, with no tiles or outlines.
 - Text from the YAML is HTML-escaped: plotly renders a subset of HTML tags in labels and hovers.
+- Bounded in the browser: past `MAX_MARKERS` points a chart counts instead of drawing each (events per week, events
+  per area), a timeline joins a route's periods of one status, and the claims matrix shows the latest `MAX_CLAIMS`;
+  each says so in its title. Every point is an SVG element, and a page of tens of thousands stalls the browser.
 """
 
 from __future__ import annotations
@@ -25,6 +28,14 @@ SEVERITY_COLOURS = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
 UNKNOWN_COLOUR = "#999999"
 ROUTE_COLOURS = {"open": "#009E73", "fragile": "#E69F00", "contested": "#CC79A7", "closed": "#D55E00"}
 AREA_COLOURS = {"besieged": "#D55E00", "contested": "#CC79A7", "hard_to_reach": "#E69F00", "accessible": "#009E73"}
+MAX_MARKERS = 1000
+"""More points than this and a chart aggregates: an SVG element each, a browser draws a few thousand smoothly."""
+MAX_BARS = 500
+MAX_CLAIMS = 30
+MAX_TREND_POINTS = 200
+"""A trend longer than this is drawn as a line and a band, not a marker and an error bar per value."""
+MAX_LABELLED_AREAS = 60
+"""Name areas on the map up to this many; past it, names only on hover (labels would cover one another)."""
 _LAYOUT = {
     "paper_bgcolor": "rgba(0,0,0,0)",
     "plot_bgcolor": "rgba(0,0,0,0)",
@@ -99,6 +110,9 @@ def access_timeline(access: pd.DataFrame) -> go.Figure:
     figure = _figure("Access: corridors and supply lines over time")
     if "window_start" in access:  # a window that starts later than its report starts the bar
         access = access.assign(start=pd.to_datetime(access["window_start"]).fillna(access["start"]))
+    if len(access) > MAX_BARS:
+        access = _joined_periods(access)
+        figure.update_layout(title_text=safe("Access: corridors and supply lines over time (periods of one status joined)"))
     for status, group in access.groupby(access["status"].fillna("unknown"), sort=False):
         hover = [
             f"<b>{safe(r.name)}</b><br>{safe(status)} from {safe(r.date)}"
@@ -129,8 +143,19 @@ def access_timeline(access: pd.DataFrame) -> go.Figure:
     return figure
 
 
+def _joined_periods(access: pd.DataFrame) -> pd.DataFrame:
+    """One row per run of the same status on a route (from its first date to the end of its last): the bars of a long
+    timeline, bounded by how often a status changes, not by how often it was reported."""
+    status = access["status"].fillna("unknown")
+    run = ((access["route"] != access["route"].shift()) | (status != status.shift())).cumsum()
+    runs = access.groupby(run, sort=False)
+    return runs.head(1).assign(end=runs["end"].max().to_numpy()).reset_index(drop=True)
+
+
 def event_timeline(events: pd.DataFrame) -> go.Figure:
-    """Events by date and area, coloured and shaped by ACLED type."""
+    """Events by date and area, coloured and shaped by ACLED type; past `MAX_MARKERS` events, counted per week."""
+    if len(events) > MAX_MARKERS:
+        return _events_per_week(events)
     figure = _figure("Events by area and type")
     symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
     for index, (type_name, group) in enumerate(events.groupby("type_name", sort=True)):
@@ -163,11 +188,36 @@ def _hurt_line(row: object) -> str:
     return f"<br>{safe(hurt)}" if isinstance(hurt, str) else ""
 
 
+def _events_per_week(events: pd.DataFrame) -> go.Figure:
+    """Thousands of events as a count per week and ACLED type: a bar per week and type, not a marker per event."""
+    figure = _figure(f"Events per week by type ({len(events):,} events)")
+    weeks = events["start"].dt.to_period("W-SUN").dt.start_time
+    counts = events.groupby([weeks.rename("week"), "type_name"]).size().rename("events").reset_index()
+    for index, (type_name, group) in enumerate(counts.groupby("type_name", sort=True)):
+        figure.add_bar(
+            name=safe(type_name),
+            x=group["week"],
+            y=group["events"],
+            marker_color=OKABE_ITO[index % len(OKABE_ITO)],
+            hovertemplate=f"{safe(type_name)}: %{{y}} in the week of %{{x|%-d %b %Y}}<extra></extra>",
+        )
+    figure.update_xaxes(type="date")
+    figure.update_yaxes(title="events")
+    figure.update_layout(barmode="stack", legend_title_text="ACLED type")
+    return figure
+
+
 def claims_matrix(positions: pd.DataFrame) -> go.Figure:
-    """Claim × source: who asserts and who denies; blank where a source says nothing."""
+    """Claim × source: who asserts and who denies; blank where a source says nothing. The latest `MAX_CLAIMS` claims."""
     figure = _figure("Claims: who says what")
     if positions.empty:
         return figure
+    claims = positions["claim"].unique()
+    if len(claims) > MAX_CLAIMS:  # the claims last spoken of; the table on the sources page lists every one
+        latest = positions.groupby("claim", sort=False)["date"].max()
+        kept = set(latest.sort_values(ascending=False, kind="stable").index[:MAX_CLAIMS])
+        positions = positions[positions["claim"].isin(kept)]
+        figure.update_layout(title_text=f"Claims: who says what (the {MAX_CLAIMS} latest of {len(claims):,})")
     stance = positions.assign(score=positions["stance"].map({"asserts": 1, "denies": -1}))
     stance = stance.assign(claim_label=stance["statement"].map(_wrapped) + "<br><i>" + stance["status"] + "</i>")
     grid = stance.pivot_table(index="claim_label", columns="source_name", values="score", aggfunc="last", sort=False)
@@ -200,21 +250,28 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
     figure = _figure(f"{name} ({unit})")
     ordered = observations.sort_values("start")
     known = ordered[ordered["kind"].isin(["number", "range"])]
-    figure.add_scatter(
-        name=safe(name),
-        x=known["start"],
-        y=known["value"],
-        mode="lines+markers",
-        marker={"size": 10, "color": OKABE_ITO[4]},
-        error_y={
-            "type": "data",
-            "symmetric": False,
-            "array": known["high"] - known["value"],
-            "arrayminus": known["value"] - known["low"],
-        },
-        hovertext=[f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in known.itertuples()],
-        hoverinfo="text",
-    )
+    hover = [f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in known.itertuples()]
+    if len(ordered) > MAX_TREND_POINTS:
+        _long_trend(figure, name, known, ordered[ordered["kind"] == "unknown"], hover)
+    else:
+        figure.add_scatter(
+            name=safe(name),
+            x=known["start"],
+            y=known["value"],
+            mode="lines+markers",
+            marker={"size": 10, "color": OKABE_ITO[4]},
+            error_y={
+                "type": "data",
+                "symmetric": False,
+                "array": known["high"] - known["value"],
+                "arrayminus": known["value"] - known["low"],
+            },
+            hovertext=hover,
+            hoverinfo="text",
+        )
+        for row in ordered[ordered["kind"] == "unknown"].itertuples():
+            figure.add_vline(x=row.start, line_dash="dot", line_color=UNKNOWN_COLOUR)
+            figure.add_annotation(x=row.start, y=1, yref="paper", text=f"unknown ({safe(row.date)})", showarrow=False)
     # A bound is drawn as a bound: a triangle at the floor pointing up ('over'), or at the ceiling pointing down ('up to').
     bounds = ordered[ordered["kind"] == "bound"]
     if not bounds.empty:
@@ -228,12 +285,31 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
             hovertext=[f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in bounds.itertuples()],
             hoverinfo="text",
         )
-    for row in ordered[ordered["kind"] == "unknown"].itertuples():
-        figure.add_vline(x=row.start, line_dash="dot", line_color=UNKNOWN_COLOUR)
-        figure.add_annotation(x=row.start, y=1, yref="paper", text=f"unknown ({safe(row.date)})", showarrow=False)
     figure.update_xaxes(type="date")
     figure.update_yaxes(rangemode="tozero", title=safe(unit))
     return figure
+
+
+def _long_trend(figure: go.Figure, name: str, known: pd.DataFrame, unknown: pd.DataFrame, hover: list[str]) -> None:
+    """Months of daily values: a line, the ranges as a shaded band and the unknown days as small marks at zero; a few
+    SVG paths in all, where a marker and an error bar per day would be thousands."""
+    colour = OKABE_ITO[4]
+    figure.add_scatter(x=known["start"], y=known["high"], mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip")
+    figure.add_scatter(
+        name="range", x=known["start"], y=known["low"], mode="lines", line={"width": 0}, fill="tonexty", hoverinfo="skip"
+    )
+    figure.add_scatter(name=safe(name), x=known["start"], y=known["value"], mode="lines", line={"color": colour}, hovertext=hover)
+    figure.data[-1].hoverinfo = "text"
+    if not unknown.empty:
+        figure.add_scatter(
+            name="unknown",
+            x=unknown["start"],
+            y=[0] * len(unknown),
+            mode="markers",
+            marker={"symbol": "line-ns-open", "size": 12, "color": UNKNOWN_COLOUR},
+            hovertext=[f"unknown ({safe(d)})" for d in unknown["date"]],
+            hoverinfo="text",
+        )
 
 
 def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
@@ -244,12 +320,13 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
     placed = placed[~placed["area"].isin(placed["parent"].dropna())]
     positions = ["top center", "bottom center", "middle left", "middle right"]
     placed = placed.assign(label_position=[positions[i % len(positions)] for i in range(len(placed))])
+    labelled = len(placed) <= MAX_LABELLED_AREAS
     for status, group in placed.groupby(placed["status"].fillna("unknown"), sort=False):
         figure.add_scatter(
             name=f"area: {status}".replace("_", " "),
             x=group["lon"],
             y=group["lat"],
-            mode="markers+text",
+            mode="markers+text" if labelled else "markers",
             text=[safe(n) for n in group["name"]],
             textposition=list(group["label_position"]),
             marker={"size": 18, "color": AREA_COLOURS.get(str(status), UNKNOWN_COLOUR), "line": {"width": 1, "color": "#444"}},
@@ -260,7 +337,18 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             hoverinfo="text",
         )
     located = events[events["area"].isin(placed["area"])]  # events carry their area's position
-    if not located.empty:
+    if len(located) > MAX_MARKERS:  # one marker per area, sized by its count, not one per event
+        counts = located.groupby(["area", "area_name", "lat", "lon"], as_index=False).size()
+        figure.add_scatter(
+            name="events (count)",
+            x=counts["lon"],
+            y=counts["lat"],
+            mode="markers",
+            marker={"size": 6 + 24 * np.sqrt(counts["size"] / counts["size"].max()), "symbol": "x", "color": OKABE_ITO[4]},
+            hovertext=[f"{safe(r.area_name)}: {r.size:,} events" for r in counts.itertuples()],
+            hoverinfo="text",
+        )
+    elif not located.empty:
         # Spread an area's events on a small ring round it, so none hides another.
         offsets = located.groupby("area").cumcount()
         angle = offsets * 2.4

@@ -8,7 +8,7 @@ values are NaN/NA with `kind == "unknown"` beside them; nothing here fills a gap
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pandas as pd
 
@@ -34,34 +34,52 @@ from situation.views.labels import (
 )
 
 
-def _area_name(situation: Situation, area_id: str | None) -> str | None:
-    return situation.area(area_id).name if area_id else None
+class _Rows:
+    """What rows repeat, worked out once per table: who says so for each distinct list of sources, each area's place,
+    each day as a timestamp. A table of n facts then costs n cheap look-ups, whatever the size of the file."""
 
+    def __init__(self, situation: Situation) -> None:
+        self.situation = situation
+        self._cited: dict[tuple[str, ...], tuple[str, str, str]] = {}
+        self._places: dict[str | None, tuple[str | None, float | None, float | None]] = {}
+        self._days: dict[date, pd.Timestamp] = {}
 
-def _place(situation: Situation, area_id: str | None) -> dict[str, str | float | None]:
-    """The area's name and approximate coordinates, for a row about it (all None for a fact about no area)."""
-    area = situation.area(area_id) if area_id else None
-    return {
-        "area_name": area.name if area else None,
-        "lat": area.lat if area else None,
-        "lon": area.lon if area else None,
-    }
+    def cited(self, fact: Sourced) -> dict[str, str | int]:
+        """Who says so: the sources as a person reads them, their ids and grades in the same order, and the credibility."""
+        key = tuple(fact.sources)
+        found = self._cited.get(key)
+        if found is None:
+            found = self._cited[key] = (
+                sources_label(self.situation, key),
+                source_ids_text(key),
+                grades_text(self.situation, key),
+            )
+        return {"sources": found[0], "source_ids": found[1], "reliability": found[2], "credibility": int(fact.credibility)}
 
+    def place(self, area_id: str | None) -> dict[str, str | float | None]:
+        """The area's name and approximate coordinates, for a row about it (all None for a fact about no area)."""
+        found = self._places.get(area_id)
+        if found is None:
+            area = self.situation.area(area_id) if area_id else None
+            found = self._places[area_id] = (area.name, area.lat, area.lon) if area else (None, None, None)
+        return {"area_name": found[0], "lat": found[1], "lon": found[2]}
 
-def _cited(situation: Situation, fact: Sourced) -> dict[str, str | int]:
-    """Who says so: the sources as a person reads them, their ids and grades in the same order, and the credibility."""
-    return {
-        "sources": sources_label(situation, fact.sources),
-        "source_ids": source_ids_text(fact.sources),
-        "reliability": grades_text(situation, fact.sources),
-        "credibility": int(fact.credibility),
-    }
+    def area_name(self, area_id: str | None) -> str | None:
+        return self.place(area_id)["area_name"]  # type: ignore[return-value]
+
+    def day(self, when: date) -> pd.Timestamp:
+        found = self._days.get(when)
+        if found is None:
+            found = self._days[when] = pd.Timestamp(when)
+        return found
 
 
 def indicator_table(situation: Situation) -> pd.DataFrame:
     """One row per indicator observation: value (or low/high), unit, date, area, sources with grades."""
     rows = []
+    once = _Rows(situation)
     for indicator in situation.indicators:
+        place = once.place(indicator.area)
         for observation in indicator.observations:
             value = observation.value
             if isinstance(value, ValueRange) and value.is_bound:  # a floor or a ceiling is never the figure itself
@@ -79,16 +97,16 @@ def indicator_table(situation: Situation) -> pd.DataFrame:
                     "name": indicator.name,
                     "unit": indicator.unit,
                     "area": indicator.area,
-                    **_place(situation, indicator.area),
+                    **place,
                     "date": observation.date.text,
-                    "start": pd.Timestamp(observation.date.start),
+                    "start": once.day(observation.date.start),
                     "kind": kind,
                     "value": point,
                     "low": low,
                     "high": high,
                     "approximate": observation.approximate,
                     "value_text": value_text(value, observation.approximate),
-                    **_cited(situation, observation),
+                    **once.cited(observation),
                     "contested": any_contested(situation, observation.claims),
                     "bound": bound_side(value),
                     "reports": reports_label(situation, observation.reports),
@@ -107,16 +125,17 @@ _INDICATOR_COLUMNS = [
 
 def shortage_table(situation: Situation) -> pd.DataFrame:
     """One row per shortage observation; `severity` is NA where the evidence is insufficient."""
+    once = _Rows(situation)
     rows = [
         {
             "area": shortage.area,
-            "area_name": _area_name(situation, shortage.area),
+            "area_name": once.area_name(shortage.area),
             "commodity": shortage.commodity.value,
             "date": observation.date.text,
-            "start": pd.Timestamp(observation.date.start),
+            "start": once.day(observation.date.start),
             "severity": None if observation.severity == INSUFFICIENT_EVIDENCE else int(observation.severity),
             "severity_label": severity_label(observation.severity),
-            **_cited(situation, observation),
+            **once.cited(observation),
         }
         for shortage in situation.shortages
         for observation in shortage.observations
@@ -131,12 +150,14 @@ def shortage_table(situation: Situation) -> pd.DataFrame:
 def access_table(situation: Situation) -> pd.DataFrame:
     """One row per route status, lasting from its date until the next status (or the situation's date)."""
     rows = []
+    once = _Rows(situation)
     last_day = pd.Timestamp(situation.as_of + timedelta(days=1))
     now = end_of_day(situation)
     for route in situation.access:
         ordered = sorted(route.observations, key=lambda o: o.date)
         for index, observation in enumerate(ordered):
-            end = pd.Timestamp(ordered[index + 1].date.start) if index + 1 < len(ordered) else last_day
+            start = once.day(observation.date.start)
+            end = once.day(ordered[index + 1].date.start) if index + 1 < len(ordered) else last_day
             if observation.until is not None:  # the window ends the bar, not the next report
                 end = min(end, pd.Timestamp(observation.until.last))
             window_start = pd.Timestamp(observation.valid_from.first) if observation.valid_from else None
@@ -146,15 +167,15 @@ def access_table(situation: Situation) -> pd.DataFrame:
                     "name": route.name,
                     "kind": route.kind.value,
                     "to_area": route.to_area,
-                    "to_area_name": _area_name(situation, route.to_area),
+                    "to_area_name": once.area_name(route.to_area),
                     "date": observation.date.text,
-                    "start": pd.Timestamp(observation.date.start),
-                    "end": max(end, pd.Timestamp(observation.date.start) + pd.Timedelta(days=1)),
+                    "start": start,
+                    "end": max(end, start + pd.Timedelta(days=1)),
                     "status": observation.status.value if observation.status else None,
                     "convoys_can_pass": observation.convoys_can_pass,
                     "threat": observation.threat,
                     "deliveries": observation.deliveries,
-                    **_cited(situation, observation),
+                    **once.cited(observation),
                     "contested": any_contested(situation, observation.claims),
                     "hours": observation.hours.label() if observation.hours else None,
                     "valid_from": observation.valid_from.text if observation.valid_from else None,
@@ -177,13 +198,14 @@ def access_table(situation: Situation) -> pd.DataFrame:
 
 def event_table(situation: Situation) -> pd.DataFrame:
     """One row per event, with ACLED's names for its type and sub-type."""
+    once = _Rows(situation)
     rows = [
         {
             "event": event.id,
             "date": event.date.text,
-            "start": pd.Timestamp(event.date.start),
+            "start": once.day(event.date.start),
             "area": event.area,
-            **_place(situation, event.area),
+            **once.place(event.area),
             "type": event.type,
             "type_name": event_type_name(event.type),
             "sub_type": event.sub_type,
@@ -191,7 +213,7 @@ def event_table(situation: Situation) -> pd.DataFrame:
             "summary": event.summary,
             "actors": ", ".join(event.actors),
             "fatalities": _exact(event.fatalities),
-            **_cited(situation, event),
+            **once.cited(event),
             "contested": any_contested(situation, event.claims),
             **_hurt_columns(event.hurt()),
             "hurt": hurt_text(event.hurt()),
@@ -252,25 +274,29 @@ def people_hurt_totals(situation: Situation) -> pd.DataFrame:
 
 def claim_positions(situation: Situation) -> pd.DataFrame:
     """One row per (claim, source) stance: the claims matrix, and who says what side by side."""
-    rows = [
-        {
-            "claim": claim.id,
-            "statement": claim.statement,
-            "status": claim.status.value,
-            "credibility": int(claim.credibility),
-            "source": position.source,
-            "source_name": situation.source(position.source).name,
-            "reliability": situation.source(position.source).reliability.value,
-            "stance": position.stance.value,
-            "date": position.date.text,
-            "quote": position.quote.text if position.quote else None,
-            "resolution": claim.resolution.outcome.value if claim.resolution else None,
-            "resolved_on": claim.resolution.date.text if claim.resolution else None,
-            "resolution_note": claim.resolution.note if claim.resolution else None,
-        }
-        for claim in situation.claims
-        for position in claim.positions
-    ]
+    rows = []
+    for claim in situation.claims:
+        status = claim.status.value  # worked out from every position: once per claim, not once per position
+        resolution = claim.resolution
+        for position in claim.positions:
+            source = situation.source(position.source)
+            rows.append(
+                {
+                    "claim": claim.id,
+                    "statement": claim.statement,
+                    "status": status,
+                    "credibility": int(claim.credibility),
+                    "source": position.source,
+                    "source_name": source.name,
+                    "reliability": source.reliability.value,
+                    "stance": position.stance.value,
+                    "date": position.date.text,
+                    "quote": position.quote.text if position.quote else None,
+                    "resolution": resolution.outcome.value if resolution else None,
+                    "resolved_on": resolution.date.text if resolution else None,
+                    "resolution_note": resolution.note if resolution else None,
+                }
+            )
     columns = [
         "claim", "statement", "status", "credibility", "source", "source_name", "reliability", "stance", "date", "quote",
         "resolution", "resolved_on", "resolution_note",
@@ -332,6 +358,7 @@ def source_table(situation: Situation) -> pd.DataFrame:
 
 def statement_table(situation: Situation) -> pd.DataFrame:
     """One row per call, appeal, announcement or warning: who said what, when, reported by whom."""
+    once = _Rows(situation)
     rows = [
         {
             "statement": st.id,
@@ -343,9 +370,9 @@ def statement_table(situation: Situation) -> pd.DataFrame:
             "kind": st.kind.value,
             "summary": st.summary,
             "area": st.area,
-            "area_name": _area_name(situation, st.area),
+            "area_name": once.area_name(st.area),
             "quote": st.quote.text if st.quote else None,
-            **_cited(situation, st),
+            **once.cited(st),
             "reports": reports_label(situation, st.reports),
         }
         for st in sorted(situation.statements, key=lambda st: st.date)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
+
 from situation.views import figures, tables
 from tests.loaded import loaded_seed
+from tests.scaled import scaled_seed
 
 
 def test_the_shortage_heatmap_has_one_cell_per_area_and_commodity() -> None:
@@ -67,3 +70,49 @@ def test_a_caption_names_each_source_once_and_the_dates_it_spans() -> None:
         "Syrian Observatory for Human Rights [C] · 2016-07 to 2016-08-08"
     )
     assert figures.caption(tables.access_table(loaded_seed()).iloc[0:0]) == "No data."
+
+
+def test_thousands_of_events_are_counted_per_week_and_area_not_drawn_one_by_one() -> None:
+    situation = scaled_seed(150)  # 1,050 events
+    events = tables.event_table(situation)
+    assert len(events) > figures.MAX_MARKERS
+    timeline = figures.event_timeline(events)
+    assert all(trace.type == "bar" for trace in timeline.data)
+    assert sum(sum(trace.y) for trace in timeline.data) == len(events)  # every event counted once
+    assert sum(len(trace.x) for trace in timeline.data) < 100  # a bar per week and type, not a marker per event
+    placed = figures.area_map(tables.area_table(situation), events)
+    counted = [trace for trace in placed.data if trace.name == "events (count)"]
+    assert len(counted) == 1 and len(counted[0].x) == events["area"].nunique() < len(events)  # a marker per area
+    assert all(trace.mode == "markers" for trace in placed.data)  # past MAX_LABELLED_AREAS, names only on hover
+
+
+def test_the_claims_matrix_shows_the_latest_claims_and_says_how_many_there_are() -> None:
+    positions = tables.claim_positions(scaled_seed(20))
+    positions = positions.assign(statement=positions["statement"] + " (" + positions["claim"] + ")")  # one row each
+    matrix = figures.claims_matrix(positions)
+    assert len(matrix.data[0].y) == figures.MAX_CLAIMS
+    assert f"the {figures.MAX_CLAIMS} latest of {positions['claim'].nunique()}" in matrix.layout.title.text
+
+
+def test_a_long_access_timeline_joins_periods_of_one_status_and_covers_the_same_days() -> None:
+    access = tables.access_table(scaled_seed(150))
+    assert len(access) > figures.MAX_BARS
+    bars = figures.access_timeline(access).data
+    drawn = sum(len(bar.y) for bar in bars)
+    assert drawn < len(access)
+    days = sum(sum(bar.x) for bar in bars) / 86_400_000  # each bar's length, in days
+    assert days == ((access["end"] - access["start"]).dt.total_seconds().sum() / 86_400)
+
+
+def test_a_trend_of_many_days_is_a_line_and_a_band_with_its_unknown_days_marked() -> None:
+    indicators = tables.indicator_table(loaded_seed())
+    row = indicators[indicators["indicator"] == "people-under-siege"].iloc[[0]]
+    days = pd.date_range("2016-01-01", periods=figures.MAX_TREND_POINTS + 50)
+    frame = pd.concat([row] * len(days), ignore_index=True).assign(start=days, date=[d.date().isoformat() for d in days])
+    frame.loc[5, ["kind", "value", "low", "high"]] = ["unknown", None, None, None]
+    figure = figures.indicator_trend(frame)
+    assert all(trace.mode in ("lines", "markers") for trace in figure.data)  # no marker and error bar per day
+    assert [trace.name for trace in figure.data if trace.mode == "markers"] == ["unknown"]
+    assert len(figure.data[-1].x) == 1  # the one unknown day, marked, never plotted as 0 on the line
+    line = next(trace for trace in figure.data if trace.name == "People under siege")
+    assert len(line.x) == len(days) - 1

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import math
+import sys
+from collections.abc import Callable
+from types import FrameType
 
 import pandas as pd
 import pytest
@@ -10,8 +13,12 @@ import pytest
 from situation.load.loader import load_situation
 from situation.model.facts import Situation, ValueRange
 from situation.views import tables
+from situation.views.attribution import quotes
+from situation.views.cards import overview_cards
+from situation.views.history import ages
 from tests.loaded import loaded_seed
 from tests.paths import REVISION
+from tests.scaled import scaled_seed
 
 
 def with_range(situation: Situation) -> Situation:
@@ -122,3 +129,38 @@ def test_statements_reports_and_resolutions(revision: Situation) -> None:
     assert (settled["status"], settled["resolution"], settled["resolved_on"]) == ("superseded", "superseded", "2016-09-04")
     areas = tables.area_table(revision).set_index("area")
     assert (areas.loc["aleppo-governorate", "pcode"], areas.loc["aleppo-governorate", "admin_level"]) == ("SY02", 1)
+
+
+def lines_run(action: Callable[[], object]) -> int:
+    """How many lines of Python `action` runs (each turn of a loop counts again): work, counted, not timed."""
+    count = 0
+
+    def tracer(frame: FrameType, event: str, argument: object) -> Callable[..., object] | None:
+        nonlocal count
+        if event == "line":
+            count += 1
+        return tracer
+
+    sys.settrace(tracer)
+    try:
+        action()
+    finally:
+        sys.settrace(None)
+    return count
+
+
+def build_everything(situation: Situation) -> None:
+    """What the dashboard derives from a version: every table, the cards, the ages and the quotes."""
+    for build in (tables.indicator_table, tables.shortage_table, tables.access_table, tables.event_table):
+        build(situation)
+    for build in (tables.claim_positions, tables.area_table, tables.source_table, overview_cards, ages, quotes):
+        build(situation)
+
+
+def test_building_every_table_and_card_grows_linearly_with_the_file() -> None:
+    """Twice the file, twice the work: a look-up that scans a list per row (n rows × n entries) would quadruple it."""
+    build_everything(scaled_seed(2))  # first-use work (pandas' lazy set-up) is not growth
+    lines = {times: lines_run(lambda times=times: build_everything(scaled_seed(times))) for times in (4, 8, 16)}
+    # f(n) = a + b·n + c·n²: the growth from 8 to 16 copies is twice that from 4 to 8 when c = 0, four times when b = 0.
+    growth = (lines[16] - lines[8]) / (lines[8] - lines[4])
+    assert 1.8 < growth < 2.3, (growth, lines)
