@@ -20,7 +20,7 @@ def html_of(path: Path = SEED) -> str:
 def test_every_section_of_a_sitrep_in_order() -> None:
     html = html_of()
     ids = re.findall(r'<section id="([a-z-]+)"', html)
-    assert ids == ["highlights", "key-figures", "shortages", "access", "claims", "events", "statements", "sources"]
+    assert ids == ["headline", "key-figures", "highlights", "shortages", "access", "claims", "events", "statements", "sources"]
     assert "<title>Siege of eastern Aleppo — briefing as of 8 August 2016</title>" in html
 
 
