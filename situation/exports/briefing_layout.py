@@ -17,6 +17,7 @@ place that decides colours and data.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 import textwrap
@@ -33,6 +34,8 @@ NEIGHBOUR_SHARE = 0.12
 """Areas closer than this share of the map's extent push each other's labels apart."""
 LEADER_PX = 44
 MAP_SIZE = (400, 260)
+PAD_SHARE = 0.15
+"""Room round the outermost dots, as a share of the map's span, for the names beside them."""
 """The map shares its row with the areas' list: drawn at the width it prints at, so its names print at 11 px."""
 
 
@@ -42,6 +45,14 @@ def _wrap(text: str, width: int) -> str:
 
 def _unwrapped(label: str) -> str:
     return re.sub(r"<br>", " ", label)
+
+
+Box = tuple[float, float, float, float]
+"""left, top, right, bottom, in pixels of the plot area (y grows downwards)."""
+CHAR_PX, LINE_PX, DOT_PX = 6.4, 15.0, 7.0
+"""Roughly: the width of a character and the height of a line of 11 px text, and a dot's radius."""
+_ISOLATED = [(0.0, -1.0), (0.0, 1.0), (1.0, 0.0), (-1.0, 0.0), (0.7, -0.7), (-0.7, -0.7), (0.7, 0.7), (-0.7, 0.7)]
+"""Where a lone area's name may go, in order of preference: above, below, right, left, then the corners."""
 
 
 def _push(x: float, y: float, points: list[tuple[float, float, str]], near: float) -> tuple[float, float]:
@@ -54,8 +65,70 @@ def _push(x: float, y: float, points: list[tuple[float, float, str]], near: floa
     return push_x, push_y
 
 
+def _anchors(dx: float, dy: float) -> tuple[str, str]:
+    """The side of the label that faces its dot: a label to the right is anchored by its left edge, and so on."""
+    xanchor = "left" if dx > 0.38 else "right" if dx < -0.38 else "center"
+    yanchor = "top" if dy > 0.38 else "bottom" if dy < -0.38 else "middle"
+    return xanchor, yanchor
+
+
+def _box(at: tuple[float, float], dx: float, dy: float, gap: float, text: str) -> Box:
+    """The label's box when its facing side is `gap` pixels from the dot at `at`, in the direction (dx, dy)."""
+    width, height = CHAR_PX * len(html.unescape(text)) + 4, LINE_PX
+    x, y = at[0] + gap * dx, at[1] + gap * dy
+    xanchor, yanchor = _anchors(dx, dy)
+    left = x if xanchor == "left" else x - width if xanchor == "right" else x - width / 2
+    top = y if yanchor == "top" else y - height if yanchor == "bottom" else y - height / 2
+    return left, top, left + width, top + height
+
+
+def _clear(box: Box, taken: list[Box], bounds: Box) -> bool:
+    inside = box[0] >= bounds[0] and box[1] >= bounds[1] and box[2] <= bounds[2] and box[3] <= bounds[3]
+    return inside and all(box[2] <= t[0] or t[2] <= box[0] or box[3] <= t[1] or t[3] <= box[1] for t in taken)
+
+
+def _rotated(dx: float, dy: float, degrees: float) -> tuple[float, float]:
+    turn = math.radians(degrees)
+    return dx * math.cos(turn) - dy * math.sin(turn), dx * math.sin(turn) + dy * math.cos(turn)
+
+
+def _place_labels(
+    figure: go.Figure, points: list[tuple[float, float, str]], pushes: dict[tuple[float, float], tuple[float, float]]
+) -> None:
+    """Each name where it covers no other name and no dot: a lone area's beside its dot, a crowded one's on a leader
+    line pointing away from its neighbours (turned, then lengthened, until it is clear)."""
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    width = MAP_SIZE[0] - 20
+    height = MAP_SIZE[1] - 20 - 24 * math.ceil(len(figure.data) / 3)  # the legend under the map: three items a row
+    span_x, span_y = max(xs) - min(xs), max(ys) - min(ys)
+    scale = min(width / (span_x * (1 + 2 * PAD_SHARE) or 1), height / (span_y * (1 + 2 * PAD_SHARE) or 1))
+    centre = ((max(xs) + min(xs)) / 2, (max(ys) + min(ys)) / 2)
+    pixels = {(x, y): (width / 2 + (x - centre[0]) * scale, height / 2 - (y - centre[1]) * scale) for x, y, _ in points}
+    taken: list[Box] = [(px - DOT_PX, py - DOT_PX, px + DOT_PX, py + DOT_PX) for px, py in pixels.values()]
+    bounds = (0.0, 0.0, float(width), float(height))
+    crowded_first = sorted(points, key=lambda p: not any(pushes[(p[0], p[1])]))
+    for x, y, text in crowded_first:
+        push_x, push_y = pushes[(x, y)]
+        length = math.hypot(push_x, push_y)
+        if length == 0:
+            tries = [(dx, dy, DOT_PX + 3) for dx, dy in _ISOLATED]
+        else:  # screen y grows downwards, latitude upwards
+            ahead = (push_x / length, -push_y / length)
+            turns = [_rotated(*ahead, degrees) for degrees in (0, 35, -35, 70, -70, 105, -105)]
+            tries = [(dx, dy, gap) for gap in (LEADER_PX, 1.7 * LEADER_PX) for dx, dy in turns]
+        clear = [t for t in tries if _clear(_box(pixels[(x, y)], *t, text), taken, bounds)]
+        dx, dy, gap = (clear or tries)[0]
+        taken.append(_box(pixels[(x, y)], dx, dy, gap, text))
+        xanchor, yanchor = _anchors(dx, dy)
+        common = {"x": x, "y": y, "text": text, "font": FONT, "xanchor": xanchor, "yanchor": yanchor}
+        if length == 0:
+            figure.add_annotation(**common, showarrow=False, xshift=gap * dx, yshift=-gap * dy)
+        else:
+            figure.add_annotation(**common, ax=gap * dx, ay=gap * dy, arrowhead=0, arrowwidth=1, arrowcolor="#777", standoff=6)
+
+
 def _area_map(figure: go.Figure) -> go.Figure:
-    """Names as annotations: alone, just above the dot; among neighbours, on a leader line pointing away from them."""
+    """Names as annotations placed clear of each other and of the dots; the districts of one city drawn smaller."""
     areas = [t for t in figure.data if t.mode == "markers+text"]
     points = [(x, y, text) for trace in areas for x, y, text in zip(trace.x, trace.y, trace.text, strict=True)]
     figure.data = tuple(areas)  # events have their own chart and table; on the map their marks would cover the dots
@@ -66,31 +139,13 @@ def _area_map(figure: go.Figure) -> go.Figure:
     xs, ys = [p[0] for p in points], [p[1] for p in points]
     extent = max(max(xs) - min(xs), max(ys) - min(ys), 0.01)
     pushes = {(x, y): _push(x, y, points, NEIGHBOUR_SHARE * extent) for x, y, _ in points}
-    # A dot among neighbours is drawn smaller, so the districts of one city stay apart.
     for trace in areas:
         sizes = [10 if any(pushes[(x, y)]) else 14 for x, y in zip(trace.x, trace.y, strict=True)]
         trace.update(mode="markers", marker_size=sizes)
-    for x, y, text in points:
-        push_x, push_y = pushes[(x, y)]
-        length = math.hypot(push_x, push_y)
-        if length == 0:
-            figure.add_annotation(x=x, y=y, text=text, showarrow=False, yshift=16, font=FONT)
-        else:  # pixels grow downwards, latitude upwards
-            figure.add_annotation(
-                x=x,
-                y=y,
-                text=text,
-                ax=LEADER_PX * push_x / length,
-                ay=-LEADER_PX * push_y / length,
-                arrowhead=0,
-                arrowwidth=1,
-                arrowcolor="#777",
-                standoff=8,
-                font=FONT,
-            )
-    pad = 0.12 * extent
-    figure.update_xaxes(range=[min(xs) - pad, max(xs) + pad])
-    figure.update_yaxes(range=[min(ys) - pad, max(ys) + pad])
+    _place_labels(figure, points, pushes)
+    pad_x, pad_y = PAD_SHARE * (max(xs) - min(xs) or 1), PAD_SHARE * (max(ys) - min(ys) or 1)
+    figure.update_xaxes(range=[min(xs) - pad_x, max(xs) + pad_x])
+    figure.update_yaxes(range=[min(ys) - pad_y, max(ys) + pad_y])
     return figure.update_layout(**_PLAIN, width=MAP_SIZE[0], height=MAP_SIZE[1], legend=_LEGEND_UNDER_MAP)
 
 
