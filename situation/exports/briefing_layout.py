@@ -40,7 +40,7 @@ PAD_SHARE = 0.15
 
 
 def _wrap(text: str, width: int) -> str:
-    return "<br>".join(textwrap.wrap(text, width)) or text
+    return "<br>".join(textwrap.wrap(text, width, break_on_hyphens=False)) or text
 
 
 def _unwrapped(label: str) -> str:

@@ -73,12 +73,16 @@ TEMPLATE = """\
   .note { border: 1px solid var(--flag); padding: .4rem .6rem; }
   .columns { display: grid; grid-template-columns: minmax(0, 400px) 1fr; gap: 1rem; align-items: start; }
   .columns figure { margin-top: 0; }
+  #grades { margin-top: .7rem; }
   table.key th { width: 16%; }
   table.key td { width: 14%; }
   .disclaimer { border-top: 1px solid var(--line); padding-top: .3rem; margin-top: .6rem; }
   footer { margin-top: 1rem; color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); padding-top: .3rem; }
   @media (max-width: 640px) {
     body { padding: .8rem; }
+    figure { overflow-x: auto; }
+    figure svg { min-width: 600px; }  /* a chart keeps a legible size and scrolls in its own box */
+    figure.map svg { min-width: 0; }
     .band dl, .sides, .columns { grid-template-columns: 1fr; }
     .band dt { margin-top: .3rem; }
   }

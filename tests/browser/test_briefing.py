@@ -1,4 +1,5 @@
-"""The offline briefing in real Chromium, opened from disk with every network request refused: values, charts, print."""
+"""The offline briefing in real Chromium, opened from disk with every network request refused: values, charts, print,
+labels that never overprint, a phone's width; and the PDF from the dashboard's Download box."""
 
 from __future__ import annotations
 
@@ -10,12 +11,14 @@ import pytest
 
 from situation.exports.briefing import build_briefing
 from situation.load.loader import load_situation
+from tests.browser.conftest import ROOT
+from tests.browser.servers import seed_text
 from tests.paths import REVISION, SEED
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page, Route
 
-    from tests.browser.conftest import OpenPage
+    from tests.browser.conftest import OpenPage, StartStreamlit
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 
@@ -153,3 +156,22 @@ def test_text_from_the_yaml_is_shown_literally_never_run(tmp_path: Path, page_re
     assert recorded.page.locator("h1").inner_text() == HOSTILE
     assert "<script>alert(2)</script>" in recorded.page.inner_text("body")
     assert recorded.page.locator("img, script, body svg script").count() == 0
+
+
+def test_the_dashboards_download_box_gives_the_pdf_briefing(
+    tmp_path: Path, start_streamlit: StartStreamlit, page_recorder: OpenPage
+) -> None:
+    situations = tmp_path / "situations"
+    situations.mkdir()
+    (situations / "aleppo-2016-08.yaml").write_text(seed_text(), encoding="utf-8")
+    server = start_streamlit(ROOT / "dashboard.py", situations)
+    recorded = page_recorder(viewport={"width": 1400, "height": 1000})
+    recorded.page.goto(server.url)
+    recorded.page.get_by_text("Download", exact=True).click()
+    with recorded.page.expect_download(timeout=120_000) as started:
+        recorded.page.get_by_role("button", name="Briefing (PDF, A4)").click()
+    download = started.value
+    assert download.suggested_filename == "aleppo-2016-08-2016-08-08-briefing.pdf"
+    pdf = Path(download.path()).read_bytes()
+    assert pdf.startswith(b"%PDF") and 1 <= len(re.findall(rb"/Type\s*/Page[^s]", pdf)) <= 3
+    assert recorded.foreign_requests() == []
