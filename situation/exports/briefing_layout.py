@@ -2,11 +2,12 @@
 
 The figures come from `situation.views.figures` as the dashboard draws them (wide, titled, with hover text); a page
 of paper has no hover, a section heading already names the chart, and its width is 18 cm. So for print each chart
-loses its title, takes the height its rows need, and places its text so no two labels overprint:
+loses its title (but one), takes the height its rows need, and places its text so no two labels overprint:
 
 - map: area names on leader lines pointing away from their neighbours (districts of one city sit a few pixels
   apart), events left to their own chart;
-- shortages: "Insufficient evidence" on two lines in a smaller type, so it stays inside its column;
+- shortages: "Insufficient evidence" on two lines in a smaller type, so it stays inside its column; a short title
+  of its own, as it may start a page;
 - claims: each source by its short name (the part before a parenthesis) on a few lines, with the top margin
   those lines need;
 - access, events: the legend over the chart, clear of the date axis, so the plot keeps the page's width.
@@ -150,13 +151,17 @@ def _area_map(figure: go.Figure) -> go.Figure:
 
 
 def _shortages(figure: go.Figure) -> go.Figure:
-    rows = len(figure.data[0].y) if figure.data else 1
+    """Titled, unlike the others: on paper it may start a page, away from its section's heading."""
+    if not figure.data:
+        return figure.update_layout(**_PLAIN, height=120)
+    heatmap = figure.data[0]
     figure.update_traces(
-        text=[[_wrap(str(cell), 12) if "Insufficient" in str(cell) else cell for cell in row] for row in figure.data[0].text],
+        text=[[_wrap(str(cell), 12) if "Insufficient" in str(cell) else cell for cell in row] for row in heatmap.text],
         textfont_size=12,
         colorbar={"thickness": 12, "title": {"text": "Severity", "side": "top"}, "tickfont": {"size": 10}},
     )
-    return figure.update_layout(**_PLAIN, height=60 + 42 * rows)
+    title = {"text": "Shortages: latest severity by area and commodity", "x": 0, "font": {"size": 12}}
+    return figure.update_layout(**_PLAIN | {"title": title, "margin": _LEGEND_TOP_MARGIN}, height=84 + 42 * len(heatmap.y))
 
 
 def _access(figure: go.Figure) -> go.Figure:

@@ -95,9 +95,9 @@ def _focus_area(situation: Situation) -> str | None:
 
 
 def _criteria_text(siege: SiegeCriteria) -> str:
-    """'encirclement not stated · no humanitarian access: met · no free movement not stated'."""
+    """'encirclement not stated, no humanitarian access met, no free movement not stated'."""
     said = {True: "met", False: "not met", None: "not stated"}
-    return " · ".join(f"{name}: {said[getattr(siege, field)]}" for field, name in CRITERIA.items())
+    return ", ".join(f"{name} {said[getattr(siege, field)]}" for field, name in CRITERIA.items())
 
 
 def _status_line(situation: Situation, area_id: str | None) -> HeadlineLine | None:
@@ -105,12 +105,12 @@ def _status_line(situation: Situation, area_id: str | None) -> HeadlineLine | No
         return None
     latest = _latest(situation, area_id)
     assert latest is not None and latest.status is not None  # the focus area has a known status
-    text = latest.status.value.replace("_", " ")
+    text = f"{latest.status.value.replace('_', ' ')} ({latest.date.label()})"
     if latest.controlled_by:
         text += f", held by {latest.controlled_by[0].lower()}{latest.controlled_by[1:]}"
     if latest.siege is not None:
-        text += f" (UN siege criteria — {_criteria_text(latest.siege)})"
-    return HeadlineLine(situation.area(area_id).name, f"{text}; {latest.date.label()}")
+        text += f"; UN siege criteria: {_criteria_text(latest.siege)}"
+    return HeadlineLine(situation.area(area_id).name, text)
 
 
 def _people_line(situation: Situation) -> HeadlineLine | None:
@@ -123,7 +123,7 @@ def _people_line(situation: Situation) -> HeadlineLine | None:
     area = f" in {situation.area(indicator.area).name}" if indicator.area else ""
     contested = any(situation.claim(c).status is ClaimStatus.CONTESTED for c in latest.claims)
     flag = "rests on a contested claim" if contested else None
-    return HeadlineLine(indicator.name, f"{value}{area}; {latest.date.label()}", flag)
+    return HeadlineLine(indicator.name, f"{value}{area} ({latest.date.label()})", flag)
 
 
 def _access_line(situation: Situation, area_id: str | None) -> HeadlineLine | None:

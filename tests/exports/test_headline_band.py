@@ -23,9 +23,11 @@ def revision() -> Situation:
 def test_the_seed_leads_with_the_siege_people_access_shortages_and_the_contested_claim() -> None:
     lines = {line.label: line for line in own_lines(loaded_seed())}
     assert list(lines) == ["Eastern Aleppo", "People under siege", "Access", "Worst shortages", "Contested claim"]
-    assert lines["Eastern Aleppo"].text.startswith("besieged, held by opposition groups")
-    assert "encirclement: not stated · no humanitarian access: met · no free movement: not stated" in lines["Eastern Aleppo"].text
-    assert lines["People under siege"].text == "about 250,000 people in Eastern Aleppo; 8 Aug 2016"
+    assert lines["Eastern Aleppo"].text == (
+        "besieged (8 Aug 2016), held by opposition groups; "
+        "UN siege criteria: encirclement not stated, no humanitarian access met, no free movement not stated"
+    )
+    assert lines["People under siege"].text == "about 250,000 people in Eastern Aleppo (8 Aug 2016)"
     assert lines["People under siege"].flag == "rests on a contested claim"
     assert lines["Access"].text == (
         "Corridor into eastern Aleppo via Ramouseh: fragile — convoys cannot pass; Supply lines into eastern Aleppo: closed"
@@ -38,8 +40,8 @@ def test_the_seed_leads_with_the_siege_people_access_shortages_and_the_contested
 
 def test_the_revision_leads_with_its_own_facts_and_a_window_that_has_ended() -> None:
     lines = {line.label: line for line in own_lines(revision())}
-    assert "encirclement: met" in lines["Eastern Aleppo"].text and lines["Eastern Aleppo"].text.endswith("4 Sep 2016")
-    assert lines["People under siege"].text == "250,000–275,000 people in Eastern Aleppo; 4 Sep 2016"
+    assert lines["Eastern Aleppo"].text.startswith("besieged (4 Sep 2016)") and "encirclement met" in lines["Eastern Aleppo"].text
+    assert lines["People under siege"].text == "250,000–275,000 people in Eastern Aleppo (4 Sep 2016)"
     assert "Night passage out of eastern Aleppo: ended 2 Sep 2016" in lines["Access"].text
     assert "Contested claim" not in lines  # the siege claim was settled: nothing contested is left to lead with
 
