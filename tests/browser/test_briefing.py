@@ -113,15 +113,17 @@ def test_no_two_labels_of_a_chart_overprint(source: Path, tmp_path: Path, page_r
     assert [chart["overlaps"] for chart in charts] == [[]] * 5
 
 
+@pytest.mark.parametrize("source", [SEED, REVISION], ids=["seed", "revision"])
 def test_on_a_phone_the_briefing_does_not_scroll_sideways(
-    briefing_file: Path, page_recorder: OpenPage, screenshot_dir: Path
+    source: Path, tmp_path: Path, page_recorder: OpenPage, screenshot_dir: Path
 ) -> None:
+    path = write_briefing(tmp_path / "briefing.html", source)
     recorded = page_recorder(viewport={"width": 390, "height": 844})
-    open_offline(recorded.page, briefing_file)
+    open_offline(recorded.page, path)
     assert recorded.page.evaluate("document.documentElement.scrollWidth") <= 390
     band = recorded.page.locator("#headline").bounding_box()
     assert band is not None and band["y"] < 844 and band["x"] + band["width"] <= 390  # the headline in the first screen
-    recorded.page.screenshot(path=screenshot_dir / "briefing-390.png", full_page=True)
+    recorded.page.screenshot(path=screenshot_dir / f"briefing-390-{source.stem}.png", full_page=True)
 
 
 def test_the_briefing_prints_to_a4_without_cutting_a_chart(
