@@ -774,6 +774,19 @@ def _kind_of_summary(value: Any) -> str | None:
     return None
 
 
+class Contact(Closed):
+    """Someone a reader of the briefing can ask about it: the team's focal point."""
+
+    name: Text
+    """The person or desk, such as 'Information management officer'."""
+    organisation: Text | None = None
+    """Their organisation or team."""
+    email: Text | None = None
+    """An address to write to."""
+    phone: Text | None = None
+    """A number to call, with its country code."""
+
+
 class DatedSummary(Closed):
     """The summary as written on one day."""
 
@@ -821,6 +834,10 @@ class Situation(Closed):
     """Dated incidents."""
     stale_after: StaleAfter = StaleAfter()
     """When facts count as stale, in days after their date; leave out for the defaults."""
+    contacts: list[Contact] = []
+    """Who to ask about this situation: printed at the end of the briefing."""
+    disclaimer: Text | None = None
+    """The team's own words on what the briefing is not (such as 'not an official position'): printed on the briefing."""
 
     def source(self, source_id: str) -> Source:
         """The source of that id (ids are checked at load time, so it exists)."""

@@ -145,8 +145,27 @@ def test_no_module_ever_allows_html() -> None:
 def test_the_sidebar_offers_every_download_made_only_when_clicked(monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_app(SEED, monkeypatch, as_of="2016-08-06")
     buttons = {b.proto.label: b.proto for b in app.get("download_button")}
-    assert set(buttons) == {"Briefing (HTML, offline)", "Tables (CSV, zip)", "Tables (JSON)", "Tables (HXL, zip)"}
+    assert set(buttons) == {
+        "Briefing (HTML, offline)",
+        "Briefing (PDF, A4)",
+        "Tables (CSV, zip)",
+        "Tables (JSON)",
+        "Tables (HXL, zip)",
+    }
     assert all(b.deferred_file_id and not b.url for b in buttons.values())  # nothing is built until someone clicks
+
+
+def test_without_chromium_the_sidebar_says_why_there_is_no_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    app = open_app(SEED, monkeypatch)
+    labels = {b.proto.label for b in app.get("download_button")}
+    assert "Briefing (PDF, A4)" not in labels and "Briefing (HTML, offline)" in labels
+    said = [c.value for c in app.caption if "Briefing (PDF)" in c.value]
+    assert said == [
+        "Briefing (PDF): no Chromium to print the PDF: BROWSER_PATH names /nonexistent/chromium, which is not a program to run. "
+        "The HTML briefing prints from any browser."
+    ]
+    assert not app.exception
 
 
 def test_a_viewer_on_the_latest_day_moves_with_the_file_and_one_on_an_earlier_day_stays(
