@@ -757,6 +757,11 @@ def _kind_of_summary(value: Any) -> str | None:
     return None
 
 
+HEADLINE_KINDS = ("area", "indicator", "shortage", "route", "claim", "event", "statement")
+"""The kinds of fact a `headline:` key may name: the prefix of each fact's `key`."""
+HeadlineKey = Annotated[str, StringConstraints(pattern=rf"^({'|'.join(HEADLINE_KINDS)}):[a-z0-9_:-]+$")]
+
+
 class DatedSummary(Closed):
     """The summary as written on one day."""
 
@@ -804,6 +809,10 @@ class Situation(Closed):
     """Dated incidents."""
     stale_after: StaleAfter = StaleAfter()
     """When facts count as stale, in days after their date; leave out for the defaults."""
+    headline: list[HeadlineKey] = []
+    """The facts that lead the Overview and the briefing, in order, by key (area:east-aleppo, indicator:people-under-siege,
+    route:east-aleppo-corridor, shortage:east-aleppo:food, claim:siege-broken); leave out for the default: besieged
+    areas, people, corridors, the worst shortages and the open contested claims."""
 
     def source(self, source_id: str) -> Source:
         """The source of that id (ids are checked at load time, so it exists)."""

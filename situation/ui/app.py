@@ -20,7 +20,7 @@ import streamlit as st
 from situation.load.problems import errors_in
 from situation.model.facts import Situation
 from situation.serve.watch import FileView, Watcher
-from situation.ui import pages, push, signin
+from situation.ui import pages, push, signin, style
 from situation.ui.derived import Derived, derive
 from situation.ui.downloads import download_buttons
 from situation.ui.text import literal
@@ -113,6 +113,7 @@ def _show(target: Path, views: dict[Path, FileView]) -> None:
         ]
     )
     _remember_in_url(view, area, day)
+    style.apply()
     download_buttons(derived.situation, str(view.path), view.loaded_at or 0.0)
     navigation.run()
 

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass
+from html import escape
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
@@ -10,14 +12,16 @@ import streamlit as st
 from situation.load.revisions import RevisionError, in_repository, load_revision, recent_revisions
 from situation.model.scales import Credibility
 from situation.serve.watch import FileView
+from situation.ui import style
 from situation.ui.derived import Derived
 from situation.ui.text import literal
 from situation.views import figures, tables
 from situation.views.attribution import claims_caption, quotes
 from situation.views.cards import Card, age_text
 from situation.views.diff import diff
+from situation.views.headline import headline
 from situation.views.history import ages
-from situation.views.labels import credibility_text, summary_text
+from situation.views.labels import credibility_text, grade_key, summary_text
 
 CARDS_PER_ROW = 3
 MAX_CARDS_PER_GROUP = 30
@@ -58,12 +62,20 @@ def _plot(figure: object, caption: str, key: str) -> None:
 
 def overview(context: PageContext) -> None:
     _header(context, "Overview")
-    st.markdown(literal(summary_text(context.derived.situation)))
+    situation = context.derived.situation
+    lines = headline(situation, context.area)
+    if lines:
+        style.headline_band(lines, _link(context, "sources"))
+    else:
+        st.info(
+            f"Nothing to lead with {_where(context)} on {situation.as_of:%-d %B %Y}: no status, figure or route is recorded yet."
+        )
+    st.markdown(literal(summary_text(situation)))
     _needs_update(context)
-    areas = context.derived.situation.areas_within(context.area) if context.area else None
+    areas = situation.areas_within(context.area) if context.area else None
     cards = [c for c in context.derived.cards if areas is None or c.area in areas]
     if not cards:
-        st.info("Nothing recorded for this area.")
+        st.info(f"No figure, shortage, route or event is recorded {_where(context)} by {situation.as_of:%-d %B %Y}.")
     for group, title in GROUP_TITLES.items():
         in_group = [c for c in cards if c.group == group]
         if not in_group:
@@ -73,33 +85,58 @@ def overview(context: PageContext) -> None:
         for start in range(0, len(shown), CARDS_PER_ROW):
             for column, card in zip(st.columns(CARDS_PER_ROW), shown[start : start + CARDS_PER_ROW], strict=False):
                 with column:
-                    _card(card)
+                    _card(card, _link(context, "sources"))
         if len(in_group) > len(shown):
             st.caption(f"{len(in_group) - len(shown)} more not shown here: choose an area in the sidebar to see its cards.")
+    _grade_key()
 
 
-def _card(card: Card) -> None:
-    """A card: the value, then when, who says so (with grades), how credible, what changed, and any dispute."""
+def _where(context: PageContext) -> str:
+    """'for Manbij', or 'for any area'."""
+    return f"for {context.derived.situation.area(context.area).name}" if context.area else "for any area"
+
+
+def _link(context: PageContext, page: str) -> str:
+    """The address of another page with this view's situation, area and day, for a link in the page."""
+    query = {"situation": context.view.key, **({"area": context.area} if context.area else {})}
+    if context.derived.situation.as_of != (context.view.situation.as_of if context.view.situation else None):
+        query["as_of"] = context.derived.situation.as_of.isoformat()
+    return f"{page}?{urlencode(query)}"
+
+
+def _card(card: Card, claims_page: str) -> None:
+    """A card: the value, then when, who says so (with grades), how credible, what changed, and any dispute.
+
+    One type scale for every card: a small bold title, the value large (a long value one step smaller), then small
+    grey lines. Streamlit's metric and subheader gave two styles in one row.
+    """
     with st.container(border=True, key=f"card-{card.key}"):
-        if card.group == "Areas":
-            st.markdown(f"**{literal(card.title)}**")
-            st.markdown(literal(card.value))
-        elif len(card.value) <= METRIC_WIDTH:
-            st.metric(literal(card.title), literal(card.value))
-        else:  # st.metric cuts long values short ("Insufficient evi…"); a subheader wraps
-            st.caption(literal(card.title))
-            st.subheader(literal(card.value), anchor=False)
-        if card.contested:
-            st.markdown(":orange-badge[⚠ contested] a source denies a claim this rests on")
+        long = " long" if card.group == "Areas" or len(card.value) > METRIC_WIDTH else ""
+        st.html(f'<div class="card-title">{escape(card.title)}</div><div class="card-value{long}">{escape(card.value)}</div>')
+        if card.contested_claim:
+            st.markdown(
+                f":orange-badge[⚠ contested] [{literal(card.contested_claim.statement)}]"
+                f"({claims_page}#claim-{card.contested_claim.id})"
+            )
         if card.stale:
             st.markdown(f":red-badge[stale] {age_text(card.age_days)}: re-verify")
         if card.change:
             st.caption(f"Change: {literal(card.change)}")
         unit = f"{literal(card.unit)} · " if card.unit else ""
-        age = f" ({age_text(card.age_days)})" if card.age_days is not None else ""
-        st.caption(f"{unit}{literal(card.as_of)}{age} · {literal(card.sources)} · credibility {literal(card.credibility)}")
+        st.caption(f"{unit}{literal(card.when)} · {literal(card.sources)} · credibility {literal(card.credibility)}")
         if card.detail:
             st.caption(literal(card.detail))
+
+
+def _grade_key() -> None:
+    """What [B] and 'credibility 3' mean, beside the cards that use them."""
+    with st.expander("Key: source grades [A]–[F] and credibility 1–6"):
+        rows = grade_key()
+        for scale in dict.fromkeys(r.scale for r in rows):
+            cells = "".join(
+                f"<tr><td><b>{escape(r.grade)}</b></td><td>{escape(r.meaning)}</td></tr>" for r in rows if r.scale == scale
+            )
+            st.html(f'<div class="card-meta">{escape(scale)}</div><table class="grade-key">{cells}</table>')
 
 
 def _needs_update(context: PageContext) -> None:
@@ -204,8 +241,8 @@ def sources_and_claims(context: PageContext) -> None:
         st.caption("No claim is contested.")
     for claim_id, positions in contested.groupby("claim", sort=False):
         claim = derived.situation.claim(str(claim_id))
-        with st.container(border=True):
-            st.markdown(f"**{literal(claim.statement)}**")
+        with st.container(border=True, key=f"claim-{claim_id}"):
+            st.subheader(literal(claim.statement), anchor=f"claim-{claim_id}")
             st.caption(f"Analyst's grade of the claim: {literal(credibility_text(Credibility(claim.credibility)))}")
             asserting, denying = st.columns(2)
             for column, stance, heading in ((asserting, "asserts", "Says so"), (denying, "denies", "Denies it")):
