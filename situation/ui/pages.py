@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
 from html import escape
+from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from situation.load.revisions import RevisionError, in_repository, load_revision, recent_revisions
+from situation.load.codes import Code
+from situation.load.loader import LoadResult
+from situation.load.problems import Problem
+from situation.load.revisions import Revision, RevisionError, in_repository, load_revision, recent_revisions
 from situation.model.scales import Credibility
 from situation.serve.watch import FileView
 from situation.ui import style
@@ -21,7 +26,7 @@ from situation.views.cards import Card, age_text
 from situation.views.diff import diff
 from situation.views.headline import headline
 from situation.views.history import ages
-from situation.views.labels import credibility_text, grade_key, summary_text
+from situation.views.labels import claim_areas, credibility_text, grade_key, summary_text
 
 CARDS_PER_ROW = 3
 MAX_CARDS_PER_GROUP = 30
@@ -38,6 +43,15 @@ class PageContext:
     derived: Derived
     area: str | None
     view: FileView
+
+    def claims(self) -> pd.DataFrame:
+        """The claim positions about the chosen area: claims that facts of the area rest on (all, for all areas)."""
+        claims = self.derived.claims
+        if self.area is None or claims.empty:
+            return claims
+        within = self.derived.situation.areas_within(self.area)
+        about = {claim for claim, areas in claim_areas(self.derived.situation).items() if areas & within}
+        return claims[claims["claim"].isin(about)]
 
     def in_area(self, frame: pd.DataFrame, column: str = "area") -> pd.DataFrame:
         """The rows about the chosen area or any area inside it."""
@@ -154,7 +168,7 @@ def _needs_update(context: PageContext) -> None:
 
 
 def changes(context: PageContext) -> None:
-    """The version on show against an earlier git revision of the same file."""
+    """The version on show against an earlier git revision of the same file: by default the last one whose facts differ."""
     _header(context, "Changes")
     path, current = context.view.path, context.view.situation
     assert current is not None
@@ -168,14 +182,24 @@ def changes(context: PageContext) -> None:
     if not revisions:
         st.info("This file has no commits yet; commit it, and later versions can be compared here.")
         return
-    chosen = st.selectbox(
-        "Compare the version on show with", revisions, key="since", format_func=lambda r: f"{r.date} · {r.subject} ({r.short})"
+    loaded = {r.commit: _revision(str(path), r.commit) for r in revisions}
+    default = next(
+        (i for i, r in enumerate(revisions) if (old := loaded[r.commit]).situation is not None and diff(old.situation, current)),
+        0,
     )
-    try:
-        old = load_revision(path, chosen.commit)
-    except RevisionError as error:
-        st.warning(literal(error))
-        return
+
+    def plain(revision: Revision) -> str:
+        old = loaded[revision.commit].situation
+        as_of = f"the situation as of {old.as_of:%-d %b %Y}" if old is not None else "not a valid file"
+        return f"Saved {revision.date}: {as_of}"
+
+    repeated = Counter(map(plain, revisions))
+
+    def label(revision: Revision) -> str:  # two saves of one day and one as-of date: the commit tells them apart
+        return plain(revision) + (f" ({revision.short})" if repeated[plain(revision)] > 1 else "")
+
+    chosen = st.selectbox("Compare the version on show with", revisions, index=default, key="since", format_func=label)
+    old = loaded[chosen.commit]
     if old.situation is None:
         st.warning("That version of the file was not valid, so it cannot be compared:")
         st.code("\n".join(p.as_text() for p in old.problems), language=None, wrap_lines=True)
@@ -184,22 +208,73 @@ def changes(context: PageContext) -> None:
     if not found:
         st.success(f"No changes to the facts since {chosen.date} (comments and formatting do not count).")
         return
-    st.caption(f"{len(found)} change(s) since {chosen.date}: old → new, with who says so now.")
+    st.caption(
+        f"{len(found)} change(s) from the situation as of {old.situation.as_of:%-d %b %Y} to {current.as_of:%-d %b %Y}: "
+        "now, then before, with who says so now."
+    )
     table = pd.DataFrame([asdict(c) for c in found])
     for section, rows in table.groupby("section", sort=False):
         st.subheader(str(section).capitalize())
-        st.dataframe(rows[["kind", "label", "field", "old", "new", "sources"]], hide_index=True)
+        st.dataframe(
+            rows[["kind", "label", "field", "new", "old", "sources"]].fillna(""),
+            hide_index=True,
+            column_config={
+                "kind": "what",
+                "label": st.column_config.TextColumn("fact", width="medium"),
+                "new": st.column_config.TextColumn("now", width="medium"),
+                "old": "before",
+            },
+        )
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _revision(path: str, commit: str) -> LoadResult:
+    """A commit's version of the file, read once: a commit's content never changes."""
+    try:
+        return load_revision(Path(path), commit)
+    except RevisionError as error:
+        return LoadResult(path, None, [Problem.about_file(path, Code.UNREADABLE, str(error))])
+
+
+def _by(context: PageContext) -> str:
+    """'for Manbij by 6 August 2016': what an empty view is empty of, in words."""
+    return f"{_where(context)} by {context.derived.situation.as_of:%-d %B %Y}"
+
+
+def _plot_or_say(figure: object, frame: pd.DataFrame, caption: str, key: str, nothing: str) -> None:
+    """The chart, or a sentence saying what there is none of: an empty chart is blank axes that mean nothing."""
+    if frame.empty:
+        st.info(nothing)
+        return
+    _plot(figure, caption, key)
 
 
 def charts(context: PageContext) -> None:
     _header(context, "Charts")
     derived = context.derived
     shortages, access = context.in_area(derived.shortages), context.in_area(derived.access, "to_area")
-    events, claims = context.in_area(derived.events), derived.claims
-    _plot(figures.severity_heatmap(shortages), figures.caption(shortages), "severity")
-    _plot(figures.access_timeline(access), figures.caption(access), "access")
-    _plot(figures.event_timeline(events), figures.caption(events) + " · an open marker: only the month is known", "events")
-    _plot(figures.claims_matrix(claims), claims_caption(derived.situation, claims), "claims")
+    events, claims = context.in_area(derived.events), context.claims()
+    by = _by(context)
+    _plot_or_say(
+        figures.severity_heatmap(shortages), shortages, figures.caption(shortages), "severity", f"No shortage recorded {by}."
+    )
+    _plot_or_say(
+        figures.access_timeline(access), access, figures.caption(access), "access", f"No corridor or supply line recorded {by}."
+    )
+    _plot_or_say(
+        figures.event_timeline(events),
+        events,
+        figures.caption(events) + " · an open marker: only the month is known",
+        "events",
+        f"No event recorded {by}.",
+    )
+    _plot_or_say(
+        figures.claims_matrix(claims),
+        claims,
+        claims_caption(derived.situation, claims),
+        "claims",
+        f"No claim bears on facts {by}.",
+    )
     st.subheader("Trends")
     indicators = context.in_area(derived.indicators)
     series = [frame for _, frame in indicators.groupby("indicator", sort=False) if len(frame) >= 2]
@@ -213,32 +288,52 @@ def area_map(context: PageContext) -> None:
     _header(context, "Map")
     derived = context.derived
     areas, events = context.in_area(derived.areas), context.in_area(derived.events)
-    _plot(figures.area_map(areas, events), figures.caption(events) + " · positions are approximate", "map")
+    if areas.dropna(subset=["lat", "lon"]).empty:
+        st.info(f"No area with a position to draw {_where(context)}.")
+    else:
+        caption = figures.caption(events) + " · " if not events.empty else ""
+        _plot(figures.area_map(areas, events), caption + "positions are approximate; hover a dot for its events", "map")
     st.dataframe(
-        areas[["name", "status", "controlled_by", "date", "sources", "pcode"]].fillna({"status": "unknown"}),
+        areas[["name", "status", "controlled_by", "date", "sources", "pcode"]]
+        .assign(status=areas["status"].fillna("not known").str.replace("_", " "))
+        .fillna(""),
         hide_index=True,
-        column_config={"controlled_by": "controlled by", "date": "as of", "pcode": "p-code"},
+        column_config={
+            "controlled_by": st.column_config.TextColumn("controlled by", width="medium"),
+            "date": "as of",
+            "sources": st.column_config.TextColumn("sources", width="large"),
+            "pcode": "p-code",
+        },
     )
     st.subheader("Events")
-    st.dataframe(
-        events[["date", "area_name", "type_name", "summary", "hurt", "sources"]],
-        hide_index=True,
-        column_config={"area_name": "area", "type_name": "type", "hurt": "people hurt"},
-    )
+    if events.empty:
+        st.info(f"No event recorded {_by(context)}.")
+    else:
+        st.dataframe(
+            events[["date", "area_name", "type_name", "summary", "hurt", "sources"]].fillna(""),
+            hide_index=True,
+            column_config={
+                "area_name": "area",
+                "type_name": "type",
+                "summary": st.column_config.TextColumn("summary", width="large"),
+                "hurt": "people hurt",
+            },
+        )
     totals = context.in_area(tables.people_hurt_totals(derived.situation))
     if not totals.empty:
         st.subheader("People hurt, by area and month")
-        st.dataframe(totals.drop(columns="area"), hide_index=True, column_config={"area_name": "area"})
+        st.dataframe(totals.drop(columns="area").fillna(""), hide_index=True, column_config={"area_name": "area"})
         st.caption("Sums never make a bound exact: 'at least' stays 'at least', and unknown figures are counted, not taken as 0.")
 
 
 def sources_and_claims(context: PageContext) -> None:
     _header(context, "Sources & claims")
     derived = context.derived
+    claims = context.claims()
     st.subheader("Contested claims")
-    contested = derived.claims[derived.claims["status"] == "contested"]
+    contested = claims[claims["status"] == "contested"]
     if contested.empty:
-        st.caption("No claim is contested.")
+        st.caption(f"No claim is contested {_by(context)}.")
     for claim_id, positions in contested.groupby("claim", sort=False):
         claim = derived.situation.claim(str(claim_id))
         with st.container(border=True, key=f"claim-{claim_id}"):
@@ -253,7 +348,7 @@ def sources_and_claims(context: PageContext) -> None:
                         st.markdown(f"- {literal(row.source_name)} \\[{row.reliability}\\], {literal(row.date)}{quote}")
             if claim.note:
                 st.caption(literal(claim.note))
-    settled = derived.claims.dropna(subset=["resolution"]).drop_duplicates("claim")
+    settled = claims.dropna(subset=["resolution"]).drop_duplicates("claim")
     if not settled.empty:
         st.subheader("Settled claims")
         for row in settled.itertuples():
@@ -261,9 +356,11 @@ def sources_and_claims(context: PageContext) -> None:
                 f"- **{literal(row.statement)}** — {row.resolution} on {literal(row.resolved_on)}: {literal(row.resolution_note)}"
             )
     statements = tables.statement_table(derived.situation)
+    if context.area is not None and not statements.empty:
+        statements = statements[statements["area"].isin(derived.situation.areas_within(context.area)) | statements["area"].isna()]
     st.subheader("Statements: calls, appeals, announcements, warnings")
     if statements.empty:
-        st.caption("No statement recorded.")
+        st.caption(f"No statement recorded {_by(context)}.")
     for row in statements.itertuples():
         quote = f" — “{literal(row.quote)}”" if isinstance(row.quote, str) else ""
         st.markdown(
@@ -271,14 +368,24 @@ def sources_and_claims(context: PageContext) -> None:
             f"{literal(row.summary)}{quote}"
         )
     st.subheader("All claims")
-    st.dataframe(
-        derived.claims[["statement", "status", "source_name", "reliability", "stance", "date", "quote"]],
-        hide_index=True,
-        column_config={"source_name": "source"},
-    )
+    if claims.empty:
+        st.caption(f"No claim bears on facts {_by(context)}.")
+    else:
+        st.dataframe(
+            claims[["statement", "stance", "source_name", "date", "status", "reliability", "quote"]].fillna(""),
+            hide_index=True,
+            column_config={
+                "statement": st.column_config.TextColumn("claim", width="medium"),
+                "source_name": st.column_config.TextColumn("source", width="small"),
+                "reliability": st.column_config.TextColumn("grade", width="small"),
+                "quote": st.column_config.TextColumn("quote", width="medium"),
+            },
+        )
     st.subheader("Sources")
     st.dataframe(
-        derived.sources[["name", "kind", "reliability", "reliability_meaning", "via", "facts", "claim_positions", "note"]],
+        derived.sources[["name", "kind", "reliability", "reliability_meaning", "via", "facts", "claim_positions", "note"]].fillna(
+            ""
+        ),
         hide_index=True,
         column_config={"reliability_meaning": "meaning", "claim_positions": "claims", "facts": "facts cited for"},
     )
@@ -286,12 +393,13 @@ def sources_and_claims(context: PageContext) -> None:
     if not reports.empty:
         st.subheader("Reports cited")
         st.dataframe(
-            reports[["title", "number", "source_name", "date", "url", "facts"]],
+            reports[["title", "number", "source_name", "date", "url", "facts"]].fillna(""),
             hide_index=True,
             column_config={"source_name": "source", "facts": "facts cited for"},
         )
-    st.subheader("Quotes")
+    st.subheader("Quotes, with the fact each supports")
     for quoted in quotes(derived.situation):
-        st.markdown(f"> {literal(quoted.text)}  \n> — {literal(quoted.speaker)}")
+        st.markdown(f"**{literal(quoted.fact)}**  \n> “{literal(quoted.text)}” — {literal(quoted.speaker)}")
+    _grade_key()
     for warning in derived.warnings:
         st.caption(literal(warning.as_text()))

@@ -1,8 +1,12 @@
 """Plotly figures of the derived tables: plain functions from a frame to a figure, shared by the app and exports.
 
 Choices that hold for every figure:
-- Colour-blind-safe colours: Okabe–Ito for categories, ColorBrewer YlOrRd for the 1–5 severity scale.
-  A missing level (insufficient evidence) gets no colour at all, only its words.
+- Colour-blind-safe colours, one per category whatever else a view holds (`situation.views.palette`): Okabe–Ito for
+  categories, ColorBrewer YlOrRd for the 1–5 severity scale. A missing level (insufficient evidence) gets no
+  severity colour, only its words on a neutral cell that reads in light and dark themes.
+- Daily data on day ticks ('6 Aug'), never hours; one day alone is shown as that day, not a blank range.
+- Labels that would overlap are not drawn: long names wrap, crowded ticks turn, legends sit under the plot, and the
+  map names only places far enough apart (the rest are in its hover and the table under it).
 - Transparent backgrounds and no fixed text colour, so the host theme (light or dark) stays legible.
 - Nothing fetched at view time: the map draws areas on plain longitude/latitude axes, with no tiles or outlines.
 - Text from the YAML is HTML-escaped: plotly renders a subset of HTML tags in labels and hovers.
@@ -18,19 +22,32 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from situation.model.scales import SEVERITY_MEANINGS
+from situation.views.palette import (
+    AREA_STATUS_COLOURS,
+    EVENT_TYPE_COLOURS,
+    EVENT_TYPE_SYMBOLS,
+    INDICATOR,
+    ROUTE_STATUS_COLOURS,
+    SEVERITY_COLOURS,
+    STANCE_COLOURS,
+    UNKNOWN,
+)
 
-# Okabe–Ito, reordered so the yellow (weak on white) comes last.
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999", "#F0E442"]
-SEVERITY_COLOURS = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
-UNKNOWN_COLOUR = "#999999"
-ROUTE_COLOURS = {"open": "#009E73", "fragile": "#E69F00", "contested": "#CC79A7", "closed": "#D55E00"}
-AREA_COLOURS = {"besieged": "#D55E00", "contested": "#CC79A7", "hard_to_reach": "#E69F00", "accessible": "#009E73"}
+ROUTE_COLOURS = ROUTE_STATUS_COLOURS
+UNKNOWN_COLOUR = UNKNOWN
+DAY_MS = 86_400_000
+NO_LEVEL_TEXT = "#222222"
+"""Dark words on the neutral cell of 'insufficient evidence': readable on both themes, as the cell is mid-grey."""
+MAP_LABEL_SPACING = 0.25
+"""Degrees: places closer than this to a named one are left to the hover and the table (labels would overprint)."""
 _LAYOUT = {
     "paper_bgcolor": "rgba(0,0,0,0)",
     "plot_bgcolor": "rgba(0,0,0,0)",
     "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
     "hoverlabel": {"align": "left"},
+    "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
 }
+_AXES = {"automargin": True}
 
 
 def safe(text: object) -> str:
@@ -57,7 +74,36 @@ def _wrapped(text: str, width: int = 45) -> str:
 def _figure(title: str) -> go.Figure:
     figure = go.Figure()
     figure.update_layout(title={"text": safe(title), "x": 0}, **_LAYOUT)
+    figure.update_xaxes(**_AXES)
+    figure.update_yaxes(**_AXES)
     return figure
+
+
+def _short(name: str) -> str:
+    """'SANA' for 'SANA (Syrian Arab News Agency)': an axis label, the full name being in the hover."""
+    return name.split(" (")[0].split(",")[0]
+
+
+def day_axis(figure: go.Figure, starts: pd.Series, ends: pd.Series | None = None) -> None:
+    """A date axis in days: ticks on midnights, labelled '6 Aug', half a day of room either side of the data.
+
+    Plotly picks hourly ticks for a span of a few days and a nonsense range ('23:59:59.999') for one day alone.
+    """
+    if starts.empty:
+        return
+    first = pd.Timestamp(starts.min()).normalize()
+    last = pd.Timestamp((ends if ends is not None and not ends.empty else starts).max())
+    span_days = max(1, (last - first).days)
+    step = DAY_MS if span_days <= 10 else 7 * DAY_MS if span_days <= 70 else "M1"
+    figure.update_xaxes(
+        type="date",
+        range=[first - pd.Timedelta(hours=12), last + pd.Timedelta(hours=12)],
+        dtick=step,
+        tick0=first,
+        tickformat="%-d %b" if step != "M1" else "%b %Y",
+        ticklabelmode="instant",
+        autotickangles=[0, 90],
+    )
 
 
 def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
@@ -85,12 +131,31 @@ def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
         ygap=3,
         hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
         colorbar={
-            "title": "Severity",
+            "title": {"text": "Severity"},
+            "thickness": 12,
             "tickvals": [1, 2, 3, 4, 5],
             "ticktext": [f"{level.value} {name}" for level, (name, _) in SEVERITY_MEANINGS.items()],
         },
     )
+    no_level = latest.assign(flag=latest["severity"].isna().astype("float64").where(latest["severity"].isna()))
+    flags = no_level.pivot(index="area_name", columns="commodity", values="flag").reindex(index=grid.index, columns=grid.columns)
+    if flags.notna().to_numpy().any():
+        figure.add_heatmap(
+            z=flags.to_numpy(dtype="float64"),
+            x=[safe(c).replace("_", " ") for c in grid.columns],
+            y=[safe(a) for a in grid.index],
+            text=labels.where(flags.notna(), "").fillna("").map(safe).to_numpy(),
+            texttemplate="%{text}",
+            textfont={"size": 13, "color": NO_LEVEL_TEXT},
+            colorscale=[(0, "#bbbbbb"), (1, "#bbbbbb")],
+            showscale=False,
+            xgap=3,
+            ygap=3,
+            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+        )
     figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(autotickangles=[0, 90])
+    figure.update_layout(height=140 + 70 * len(grid.index))
     return figure
 
 
@@ -111,7 +176,7 @@ def access_timeline(access: pd.DataFrame) -> go.Figure:
         ]
         figure.add_bar(
             name=str(status),
-            y=[safe(n) for n in group["name"]],
+            y=[_wrapped(n, 22) for n in group["name"]],
             base=group["start"],
             x=(group["end"] - group["start"]).dt.total_seconds() * 1000,
             orientation="h",
@@ -124,27 +189,27 @@ def access_timeline(access: pd.DataFrame) -> go.Figure:
             hovertext=hover,
             hoverinfo="text",
         )
-    figure.update_xaxes(type="date")
-    figure.update_layout(barmode="overlay", legend_title_text="Status")
+    day_axis(figure, access["start"], access["end"])
+    figure.update_layout(barmode="overlay", legend_title_text="Status", height=160 + 60 * access["name"].nunique())
     return figure
 
 
 def event_timeline(events: pd.DataFrame) -> go.Figure:
-    """Events by date and area, coloured and shaped by ACLED type."""
+    """Events by date and area; each ACLED type has its own colour and symbol on every view (`palette`)."""
     figure = _figure("Events by area and type")
-    symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
-    for index, (type_name, group) in enumerate(events.groupby("type_name", sort=True)):
+    for event_type, group in events.groupby("type", sort=True):
+        colour, symbol = EVENT_TYPE_COLOURS[str(event_type)], EVENT_TYPE_SYMBOLS[str(event_type)]
         figure.add_scatter(
-            name=safe(type_name),
-            x=group["start"],
-            y=[safe(a) for a in group["area_name"]],
+            name=safe(group["type_name"].iloc[0]),
+            x=group["start"],  # on its day's tick; the axis leaves half a day either side
+            y=[_wrapped(a, 18) for a in group["area_name"]],
             mode="markers",
             marker={
                 "size": 14,
-                "color": OKABE_ITO[index % len(OKABE_ITO)],
+                "color": colour,
                 # An open marker: the source gives only the month (or season, or year), not the day.
-                "symbol": [symbols[index % len(symbols)] + ("" if len(str(d)) == 10 else "-open") for d in group["date"]],
-                "line": {"width": 2, "color": OKABE_ITO[index % len(OKABE_ITO)]},
+                "symbol": [symbol + ("" if len(str(d)) == 10 else "-open") for d in group["date"]],
+                "line": {"width": 2, "color": colour},
             },
             hovertext=[
                 f"<b>{safe(r.sub_type_name)}</b> · {safe(r.date)}<br>{safe(r.summary)}{_hurt_line(r)}<br>{safe(r.sources)}"
@@ -152,8 +217,8 @@ def event_timeline(events: pd.DataFrame) -> go.Figure:
             ],
             hoverinfo="text",
         )
-    figure.update_xaxes(type="date")
-    figure.update_layout(legend_title_text="ACLED type")
+    day_axis(figure, events["start"])
+    figure.update_layout(legend_title_text="ACLED type", height=200 + 45 * events["area_name"].nunique())
     return figure
 
 
@@ -169,26 +234,27 @@ def claims_matrix(positions: pd.DataFrame) -> go.Figure:
     if positions.empty:
         return figure
     stance = positions.assign(score=positions["stance"].map({"asserts": 1, "denies": -1}))
-    stance = stance.assign(claim_label=stance["statement"].map(_wrapped) + "<br><i>" + stance["status"] + "</i>")
+    stance = stance.assign(claim_label=stance["statement"].map(lambda t: _wrapped(t, 30)) + "<br><i>" + stance["status"] + "</i>")
     grid = stance.pivot_table(index="claim_label", columns="source_name", values="score", aggfunc="last", sort=False)
     words = grid.apply(lambda column: column.map({1.0: "asserts", -1.0: "denies"})).fillna("")
     figure.add_heatmap(
         z=grid.to_numpy(dtype="float64"),
-        x=[_wrapped(s, 18) for s in grid.columns],
+        x=[safe(_short(s)) for s in grid.columns],
         y=list(grid.index),
         text=words.to_numpy(),
         texttemplate="%{text}",
         textfont={"size": 14},
         zmin=-1,
         zmax=1,
-        colorscale=[(0, "#D55E00"), (0.5, "#999999"), (1, "#0072B2")],
+        colorscale=[(0, STANCE_COLOURS["denies"]), (0.5, UNKNOWN), (1, STANCE_COLOURS["asserts"])],
         showscale=False,
         xgap=3,
         ygap=3,
-        hovertemplate="%{x} %{text}:<br>%{y}<extra></extra>",
+        customdata=np.array([[safe(s) for s in grid.columns]] * len(grid.index)),
+        hovertemplate="%{customdata} %{text}:<br>%{y}<extra></extra>",
     )
     figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(tickangle=0, side="top")
+    figure.update_xaxes(side="top", autotickangles=[0, 90])
     figure.update_layout(height=160 + 90 * len(grid.index), margin={"t": 110})
     return figure
 
@@ -197,7 +263,7 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
     """One indicator over time: points with their range as error bars; unknown values are marked, not plotted as 0."""
     name = observations["name"].iloc[0] if not observations.empty else "Indicator"
     unit = observations["unit"].iloc[0] if not observations.empty else ""
-    figure = _figure(f"{name} ({unit})")
+    figure = _figure(str(name))  # the unit is the y axis' title, said once
     ordered = observations.sort_values("start")
     known = ordered[ordered["kind"].isin(["number", "range"])]
     figure.add_scatter(
@@ -205,7 +271,7 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
         x=known["start"],
         y=known["value"],
         mode="lines+markers",
-        marker={"size": 10, "color": OKABE_ITO[4]},
+        marker={"size": 10, "color": INDICATOR},
         error_y={
             "type": "data",
             "symmetric": False,
@@ -224,57 +290,71 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
             x=bounds["start"],
             y=bounds["low"].where(lower, bounds["high"]),
             mode="markers",
-            marker={"size": 14, "color": OKABE_ITO[4], "symbol": ["triangle-up" if x else "triangle-down" for x in lower]},
+            marker={"size": 14, "color": INDICATOR, "symbol": ["triangle-up" if x else "triangle-down" for x in lower]},
             hovertext=[f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in bounds.itertuples()],
             hoverinfo="text",
         )
     for row in ordered[ordered["kind"] == "unknown"].itertuples():
         figure.add_vline(x=row.start, line_dash="dot", line_color=UNKNOWN_COLOUR)
         figure.add_annotation(x=row.start, y=1, yref="paper", text=f"unknown ({safe(row.date)})", showarrow=False)
-    figure.update_xaxes(type="date")
+    day_axis(figure, ordered["start"])
     figure.update_yaxes(rangemode="tozero", title=safe(unit))
     return figure
 
 
 def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
-    """Areas at their approximate positions on plain axes, coloured by status, with their events around them."""
+    """Areas at their approximate positions on plain axes, coloured by status; a dot grows with its events.
+
+    Events are not drawn as marks of their own (at any zoom a phone shows, they sat on the dots); each area's hover
+    lists them, and the table under the map has them all. Only places far enough apart are named on the map.
+    """
     figure = _figure("Areas and events")
     # A city with districts on the map is drawn as its districts; the city's own dot would hide them.
     placed = areas.dropna(subset=["lat", "lon"])
     placed = placed[~placed["area"].isin(placed["parent"].dropna())]
-    positions = ["top center", "bottom center", "middle left", "middle right"]
-    placed = placed.assign(label_position=[positions[i % len(positions)] for i in range(len(placed))])
+    if placed.empty:
+        return figure
+    by_area = {str(area): list(group.itertuples()) for area, group in events.groupby("area")}
+    named = _spaced(placed)
     for status, group in placed.groupby(placed["status"].fillna("unknown"), sort=False):
         figure.add_scatter(
             name=f"area: {status}".replace("_", " "),
             x=group["lon"],
             y=group["lat"],
             mode="markers+text",
-            text=[safe(n) for n in group["name"]],
-            textposition=list(group["label_position"]),
-            marker={"size": 18, "color": AREA_COLOURS.get(str(status), UNKNOWN_COLOUR), "line": {"width": 1, "color": "#444"}},
+            text=[safe(r.name) if r.area in named else "" for r in group.itertuples()],
+            textposition="top center",
+            customdata=[len(by_area.get(r.area, [])) for r in group.itertuples()],
+            marker={
+                "size": [14 + 4 * min(len(by_area.get(r.area, [])), 4) for r in group.itertuples()],
+                "color": AREA_STATUS_COLOURS.get(str(status), UNKNOWN_COLOUR),
+                "line": {"width": 1, "color": "#444"},
+            },
             hovertext=[
-                f"<b>{safe(r.name)}</b><br>{safe(status)} · {safe(r.controlled_by)}<br>{safe(r.sources)}"
+                f"<b>{safe(r.name)}</b><br>{safe(status).replace('_', ' ')} · {safe(r.controlled_by)}<br>{safe(r.sources)}"
+                + "".join(f"<br>• {safe(e.date)} {safe(e.sub_type_name)}{_hurt_line(e)}" for e in by_area.get(r.area, []))
                 for r in group.itertuples()
             ],
             hoverinfo="text",
         )
-    located = events[events["area"].isin(placed["area"])]  # events carry their area's position
-    if not located.empty:
-        # Spread an area's events on a small ring round it, so none hides another.
-        offsets = located.groupby("area").cumcount()
-        angle = offsets * 2.4
-        figure.add_scatter(
-            name="event",
-            x=located["lon"] + 0.012 * np.cos(angle),
-            y=located["lat"] + 0.012 * np.sin(angle),
-            mode="markers",
-            marker={"size": 9, "symbol": "x", "color": OKABE_ITO[4]},
-            hovertext=[
-                f"{safe(r.sub_type_name)} · {safe(r.date)}<br>{safe(r.summary)}{_hurt_line(r)}" for r in located.itertuples()
-            ],
-            hoverinfo="text",
-        )
-    figure.update_xaxes(title="longitude (approximate)", showgrid=True)
-    figure.update_yaxes(title="latitude (approximate)", scaleanchor="x", scaleratio=1, showgrid=True)
+    pad = 0.15
+    figure.update_xaxes(
+        title="longitude (approximate)", showgrid=True, range=[placed["lon"].min() - pad, placed["lon"].max() + pad]
+    )
+    figure.update_yaxes(
+        title="latitude (approximate)",
+        scaleanchor="x",
+        scaleratio=1,
+        showgrid=True,
+        range=[placed["lat"].min() - pad, placed["lat"].max() + 2 * pad],
+    )
     return figure
+
+
+def _spaced(placed: pd.DataFrame) -> set[str]:
+    """The areas to name: greedily, from the first, each at least MAP_LABEL_SPACING degrees from those already named."""
+    named: list[tuple[str, float, float]] = []
+    for row in placed.itertuples():
+        if all(abs(row.lon - lon) >= MAP_LABEL_SPACING or abs(row.lat - lat) >= MAP_LABEL_SPACING for _, lon, lat in named):
+            named.append((str(row.area), float(row.lon), float(row.lat)))
+    return {area for area, _, _ in named}

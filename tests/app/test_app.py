@@ -60,7 +60,7 @@ def test_map_page_places_the_areas(monkeypatch: pytest.MonkeyPatch) -> None:
         "Idlib city",
         "Manbij",
     ]
-    assert table.set_index("name").loc["Western Aleppo", "status"] == "unknown"
+    assert table.set_index("name").loc["Western Aleppo", "status"] == "not known"
 
 
 def test_sources_and_claims_page_puts_contested_claims_side_by_side(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,7 +72,8 @@ def test_sources_and_claims_page_puts_contested_claims_side_by_side(monkeypatch:
     assert "“to break the siege”" in text
     sources = app.dataframe[1].value
     assert len(sources) == 10 and set(sources["reliability"]) == {"B", "C", "D", "F"}
-    assert "> four phosphorus bombs were dropped" in text
+    assert "**Phosphorus bombs reported on Idlib city, 7 Aug 2016" in text  # the fact, then its quote and speaker
+    assert "> “four phosphorus bombs were dropped” — Idlib Civil Defence" in text
 
 
 def test_a_shared_link_opens_the_same_area(monkeypatch: pytest.MonkeyPatch) -> None:

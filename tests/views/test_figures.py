@@ -50,14 +50,46 @@ def test_the_claims_matrix_says_who_asserts_and_who_denies() -> None:
     assert len(matrix.y) == len(loaded_seed().claims)
 
 
-def test_the_map_draws_districts_not_the_city_that_holds_them_and_each_event_near_its_area() -> None:
+def test_the_map_draws_districts_not_the_city_that_holds_them_and_each_event_at_its_area() -> None:
     situation = loaded_seed()
     figure = figures.area_map(tables.area_table(situation), tables.event_table(situation))
-    names = [name for trace in figure.data if trace.name != "event" for name in trace.text]
-    assert "Eastern Aleppo" in names and "Aleppo city" not in names
-    events = next(trace for trace in figure.data if trace.name == "event")
-    assert len(events.x) == len(situation.events)  # every event is in a drawn area
-    assert all(abs(lat - 36) < 1 for lat in events.y)
+    hovers = [hover for trace in figure.data for hover in trace.hovertext]
+    assert any(h.startswith("<b>Eastern Aleppo</b>") for h in hovers) and not any(h.startswith("<b>Aleppo city") for h in hovers)
+    counts = [count for trace in figure.data for count in trace.customdata]
+    assert sum(counts) == len(situation.events)  # every event is in a drawn area, listed in its hover
+    assert sum(h.count("<br>• ") for h in hovers) == len(situation.events)
+
+
+def test_the_map_names_only_places_that_are_far_enough_apart() -> None:
+    situation = loaded_seed()
+    figure = figures.area_map(tables.area_table(situation), tables.event_table(situation))
+    named = [(x, y) for trace in figure.data for x, y, text in zip(trace.x, trace.y, trace.text, strict=True) if text]
+    assert len(named) >= 3  # the Aleppo districts share one name, Idlib and Manbij have their own
+    assert all(
+        abs(a[0] - b[0]) >= figures.MAP_LABEL_SPACING or abs(a[1] - b[1]) >= figures.MAP_LABEL_SPACING
+        for i, a in enumerate(named)
+        for b in named[i + 1 :]
+    )
+
+
+def test_an_event_type_has_one_colour_and_symbol_whatever_else_is_shown() -> None:
+    events = tables.event_table(loaded_seed())
+
+    def looks(frame):
+        return {t.name: (t.marker.color, t.marker.symbol[0].removesuffix("-open")) for t in figures.event_timeline(frame).data}
+
+    everything, manbij = looks(events), looks(events[events["area"] == "manbij"])
+    assert set(manbij) < set(everything)
+    assert all(manbij[name] == everything[name] for name in manbij)
+
+
+def test_daily_data_gets_day_ticks_and_one_day_alone_a_day_wide_range() -> None:
+    events = tables.event_table(loaded_seed())
+    one_day = events[events["date"] == "2016-08-06"]
+    axis = figures.event_timeline(one_day).layout.xaxis
+    assert axis.dtick == figures.DAY_MS and axis.tickformat == "%-d %b"
+    first, last = (str(x) for x in axis.range)
+    assert first.startswith("2016-08-05 12:00") and last.startswith("2016-08-06 12:00")
 
 
 def test_a_caption_names_each_source_once_and_the_dates_it_spans() -> None:

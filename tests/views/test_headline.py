@@ -63,7 +63,7 @@ def test_the_file_chooses_its_headline_in_order() -> None:
     assert [line.key for line in headline(situation)] == ["shortage:east-aleppo:food", "area:manbij"]
     assert headline(situation)[0].text == "4 Severe"
     # an area none of the chosen facts is about falls back to the default for that area
-    assert [line.key for line in headline(situation, "west-aleppo")][0] == "area:west-aleppo"
+    assert next(line.key for line in headline(situation, "west-aleppo")) == "area:west-aleppo"
 
 
 def test_the_grade_key_has_six_source_grades_and_six_credibility_grades() -> None:
