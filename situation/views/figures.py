@@ -21,7 +21,6 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from situation.model.scales import SEVERITY_MEANINGS
 from situation.views.palette import (
     AREA_STATUS_COLOURS,
     EVENT_TYPE_COLOURS,
@@ -94,7 +93,7 @@ def day_axis(figure: go.Figure, starts: pd.Series, ends: pd.Series | None = None
     first = pd.Timestamp(starts.min()).normalize()
     last = pd.Timestamp((ends if ends is not None and not ends.empty else starts).max())
     span_days = max(1, (last - first).days)
-    step = DAY_MS if span_days <= 10 else 7 * DAY_MS if span_days <= 70 else "M1"
+    step = DAY_MS if span_days <= 4 else 2 * DAY_MS if span_days <= 14 else 7 * DAY_MS if span_days <= 70 else "M1"
     figure.update_xaxes(
         type="date",
         range=[first - pd.Timedelta(hours=12), last + pd.Timedelta(hours=12)],
@@ -107,55 +106,56 @@ def day_axis(figure: go.Figure, starts: pd.Series, ends: pd.Series | None = None
 
 
 def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
-    """Latest severity per area × commodity; insufficient evidence is written, not coloured."""
+    """Latest severity per commodity (rows) × area (columns); insufficient evidence is written on a neutral cell.
+
+    Commodities run down, areas across: a situation has a few areas and more commodities, so the cells stay wide enough
+    for their words on a phone. Each cell says its level in words, so no colour bar takes the width.
+    """
     figure = _figure("Shortage severity (latest)")
     if shortages.empty:
         return figure
     latest = shortages.sort_values("start").groupby(["area_name", "commodity"], as_index=False).last()
-    grid = latest.pivot(index="area_name", columns="commodity", values="severity")
-    labels = latest.pivot(index="area_name", columns="commodity", values="severity_label")
-    z = grid.astype("float64").to_numpy()
+    grid = latest.pivot(index="commodity", columns="area_name", values="severity")
+    labels = latest.pivot(index="commodity", columns="area_name", values="severity_label")
+    x = [_wrapped(a, 16) for a in grid.columns]
+    y = [safe(c).replace("_", " ") for c in grid.index]
+    words = labels.fillna("").map(lambda t: safe(t).replace("Insufficient evidence", "Insufficient<br>evidence")).to_numpy()
     # A stepped scale: each level one flat colour, not a gradient that suggests levels in between.
     stepped = [(edge / 5, colour) for level, colour in enumerate(SEVERITY_COLOURS) for edge in (level, level + 1)]
     figure.add_heatmap(
-        z=z,
-        x=[safe(c).replace("_", " ") for c in grid.columns],
-        y=[safe(a) for a in grid.index],
-        text=labels.fillna("").map(safe).to_numpy(),
+        z=grid.astype("float64").to_numpy(),
+        x=x,
+        y=y,
+        text=words,
         texttemplate="%{text}",
-        textfont={"size": 15},
+        textfont={"size": 13},
         zmin=0.5,
         zmax=5.5,
         colorscale=stepped,
+        showscale=False,
         xgap=3,
         ygap=3,
-        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-        colorbar={
-            "title": {"text": "Severity"},
-            "thickness": 12,
-            "tickvals": [1, 2, 3, 4, 5],
-            "ticktext": [f"{level.value} {name}" for level, (name, _) in SEVERITY_MEANINGS.items()],
-        },
+        hovertemplate="%{x} · %{y}: %{text}<extra></extra>",
     )
-    no_level = latest.assign(flag=latest["severity"].isna().astype("float64").where(latest["severity"].isna()))
-    flags = no_level.pivot(index="area_name", columns="commodity", values="flag").reindex(index=grid.index, columns=grid.columns)
+    flags = latest.assign(flag=latest["severity"].isna().map({True: 1.0, False: np.nan}))
+    flags = flags.pivot(index="commodity", columns="area_name", values="flag").reindex(index=grid.index, columns=grid.columns)
     if flags.notna().to_numpy().any():
         figure.add_heatmap(
             z=flags.to_numpy(dtype="float64"),
-            x=[safe(c).replace("_", " ") for c in grid.columns],
-            y=[safe(a) for a in grid.index],
-            text=labels.where(flags.notna(), "").fillna("").map(safe).to_numpy(),
+            x=x,
+            y=y,
+            text=np.where(flags.notna().to_numpy(), words, ""),
             texttemplate="%{text}",
-            textfont={"size": 13, "color": NO_LEVEL_TEXT},
+            textfont={"size": 12, "color": NO_LEVEL_TEXT},
             colorscale=[(0, "#bbbbbb"), (1, "#bbbbbb")],
             showscale=False,
             xgap=3,
             ygap=3,
-            hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
+            hovertemplate="%{x} · %{y}: %{text}<extra></extra>",
         )
     figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(autotickangles=[0, 90])
-    figure.update_layout(height=140 + 70 * len(grid.index))
+    figure.update_xaxes(side="top", autotickangles=[0, 90])
+    figure.update_layout(height=140 + 56 * len(grid.index), margin={"t": 90})
     return figure
 
 
@@ -234,7 +234,7 @@ def claims_matrix(positions: pd.DataFrame) -> go.Figure:
     if positions.empty:
         return figure
     stance = positions.assign(score=positions["stance"].map({"asserts": 1, "denies": -1}))
-    stance = stance.assign(claim_label=stance["statement"].map(lambda t: _wrapped(t, 30)) + "<br><i>" + stance["status"] + "</i>")
+    stance = stance.assign(claim_label=stance["statement"].map(lambda t: _wrapped(t, 24)) + "<br><i>" + stance["status"] + "</i>")
     grid = stance.pivot_table(index="claim_label", columns="source_name", values="score", aggfunc="last", sort=False)
     words = grid.apply(lambda column: column.map({1.0: "asserts", -1.0: "denies"})).fillna("")
     figure.add_heatmap(
@@ -243,7 +243,7 @@ def claims_matrix(positions: pd.DataFrame) -> go.Figure:
         y=list(grid.index),
         text=words.to_numpy(),
         texttemplate="%{text}",
-        textfont={"size": 14},
+        textfont={"size": 11},
         zmin=-1,
         zmax=1,
         colorscale=[(0, STANCE_COLOURS["denies"]), (0.5, UNKNOWN), (1, STANCE_COLOURS["asserts"])],

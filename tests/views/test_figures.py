@@ -10,16 +10,16 @@ from tests.loaded import loaded_seed
 
 def test_the_shortage_heatmap_has_one_cell_per_area_and_commodity() -> None:
     heatmap = figures.severity_heatmap(tables.shortage_table(loaded_seed())).data[0]
-    assert list(heatmap.y) == ["Eastern Aleppo", "Western Aleppo"]
-    assert list(heatmap.x) == ["cooking gas", "food", "fuel", "medicine"]
-    assert len(heatmap.z) == 2 and all(len(row) == 4 for row in heatmap.z)
+    assert list(heatmap.x) == ["Eastern Aleppo", "Western Aleppo"]  # areas across, commodities down: wide cells on a phone
+    assert list(heatmap.y) == ["cooking gas", "food", "fuel", "medicine"]
+    assert len(heatmap.z) == 4 and all(len(row) == 2 for row in heatmap.z)
     cells = {
         (area, commodity): text
-        for area, row in zip(heatmap.y, heatmap.text, strict=True)
-        for commodity, text in zip(heatmap.x, row, strict=True)
+        for commodity, row in zip(heatmap.y, heatmap.text, strict=True)
+        for area, text in zip(heatmap.x, row, strict=True)
     }
     assert cells[("Eastern Aleppo", "food")] == "4 Severe"
-    assert cells[("Western Aleppo", "food")] == "Insufficient evidence"  # written, and not coloured:
+    assert cells[("Western Aleppo", "food")] == "Insufficient<br>evidence"  # written, and not given a severity colour:
     assert math.isnan(heatmap.z[1][1])
     assert cells[("Eastern Aleppo", "cooking gas")] == ""  # nothing recorded: left blank
 
