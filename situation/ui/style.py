@@ -52,8 +52,8 @@ if (!window.__closesSidebarOnPhone) {
     if (window.innerWidth >= {PHONE} || !event.target.closest('[data-testid="stSidebarNav"] a')) return;
     setTimeout(() => {
       const sidebar = document.querySelector('[data-testid="stSidebar"]');
-      if (sidebar?.getAttribute('aria-expanded') === 'true') {
-        document.querySelector('[data-testid="stSidebarCollapseButton"] button')?.click();
+      if (sidebar && sidebar.getBoundingClientRect().right > 10) {  // still open, over the page
+        sidebar.querySelector('button[aria-label="Collapse sidebar"], [data-testid="stSidebarCollapseButton"] button')?.click();
       }
     }, 150);
   }, true);

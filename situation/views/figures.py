@@ -120,14 +120,18 @@ def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
     x = [_wrapped(a, 16) for a in grid.columns]
     y = [safe(c).replace("_", " ") for c in grid.index]
     words = labels.fillna("").map(lambda t: safe(t).replace("Insufficient evidence", "Insufficient<br>evidence")).to_numpy()
+    flags = latest.assign(flag=latest["severity"].isna().map({True: 1.0, False: np.nan}))
+    flags = flags.pivot(index="commodity", columns="area_name", values="flag").reindex(index=grid.index, columns=grid.columns)
+    no_level = flags.notna().to_numpy()
     # A stepped scale: each level one flat colour, not a gradient that suggests levels in between.
     stepped = [(edge / 5, colour) for level, colour in enumerate(SEVERITY_COLOURS) for edge in (level, level + 1)]
     figure.add_heatmap(
         z=grid.astype("float64").to_numpy(),
         x=x,
         y=y,
-        text=words,
+        text=np.where(no_level, "", words),  # the levelled cells' words; those with no level are on the layer above
         texttemplate="%{text}",
+        customdata=words,
         textfont={"size": 13},
         zmin=0.5,
         zmax=5.5,
@@ -135,16 +139,14 @@ def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
         showscale=False,
         xgap=3,
         ygap=3,
-        hovertemplate="%{x} · %{y}: %{text}<extra></extra>",
+        hovertemplate="%{x} · %{y}: %{customdata}<extra></extra>",
     )
-    flags = latest.assign(flag=latest["severity"].isna().map({True: 1.0, False: np.nan}))
-    flags = flags.pivot(index="commodity", columns="area_name", values="flag").reindex(index=grid.index, columns=grid.columns)
-    if flags.notna().to_numpy().any():
+    if no_level.any():
         figure.add_heatmap(
             z=flags.to_numpy(dtype="float64"),
             x=x,
             y=y,
-            text=np.where(flags.notna().to_numpy(), words, ""),
+            text=np.where(no_level, words, ""),
             texttemplate="%{text}",
             textfont={"size": 12, "color": NO_LEVEL_TEXT},
             colorscale=[(0, "#bbbbbb"), (1, "#bbbbbb")],
@@ -230,32 +232,33 @@ def _hurt_line(row: object) -> str:
 
 def claims_matrix(positions: pd.DataFrame) -> go.Figure:
     """Claim × source: who asserts and who denies; blank where a source says nothing."""
-    figure = _figure("Claims: who says what")
+    figure = _figure("Claims: who says what (✓ asserts, ✗ denies)")
     if positions.empty:
         return figure
     stance = positions.assign(score=positions["stance"].map({"asserts": 1, "denies": -1}))
-    stance = stance.assign(claim_label=stance["statement"].map(lambda t: _wrapped(t, 24)) + "<br><i>" + stance["status"] + "</i>")
+    stance = stance.assign(claim_label=stance["statement"].map(lambda t: _wrapped(t, 28)) + "<br><i>" + stance["status"] + "</i>")
     grid = stance.pivot_table(index="claim_label", columns="source_name", values="score", aggfunc="last", sort=False)
     words = grid.apply(lambda column: column.map({1.0: "asserts", -1.0: "denies"})).fillna("")
+    marks = grid.apply(lambda column: column.map({1.0: "✓", -1.0: "✗"})).fillna("")
     figure.add_heatmap(
         z=grid.to_numpy(dtype="float64"),
         x=[safe(_short(s)) for s in grid.columns],
         y=list(grid.index),
-        text=words.to_numpy(),
+        text=marks.to_numpy(),  # a mark, not a word: six sources' words did not fit side by side on a phone
         texttemplate="%{text}",
-        textfont={"size": 11},
+        textfont={"size": 16, "color": "#ffffff"},
         zmin=-1,
         zmax=1,
         colorscale=[(0, STANCE_COLOURS["denies"]), (0.5, UNKNOWN), (1, STANCE_COLOURS["asserts"])],
         showscale=False,
         xgap=3,
         ygap=3,
-        customdata=np.array([[safe(s) for s in grid.columns]] * len(grid.index)),
-        hovertemplate="%{customdata} %{text}:<br>%{y}<extra></extra>",
+        customdata=np.dstack([np.array([[safe(s) for s in grid.columns]] * len(grid.index)), words.to_numpy()]),
+        hovertemplate="%{customdata[0]} %{customdata[1]}:<br>%{y}<extra></extra>",
     )
     figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(side="top", autotickangles=[0, 90])
-    figure.update_layout(height=160 + 90 * len(grid.index), margin={"t": 110})
+    figure.update_xaxes(autotickangles=[0, 90])  # under the grid: turned names on top would run into the title
+    figure.update_layout(height=160 + 110 * len(grid.index))
     return figure
 
 
@@ -338,11 +341,9 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             hoverinfo="text",
         )
     pad = 0.15
-    figure.update_xaxes(
-        title="longitude (approximate)", showgrid=True, range=[placed["lon"].min() - pad, placed["lon"].max() + pad]
-    )
+    # No axis titles: the caption says the positions are approximate, and titles ran into the legend under the plot.
+    figure.update_xaxes(showgrid=True, range=[placed["lon"].min() - pad, placed["lon"].max() + pad])
     figure.update_yaxes(
-        title="latitude (approximate)",
         scaleanchor="x",
         scaleratio=1,
         showgrid=True,
