@@ -321,7 +321,7 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
     named = _spaced(placed)
     for status, group in placed.groupby(placed["status"].fillna("unknown"), sort=False):
         figure.add_scatter(
-            name=f"area: {status}".replace("_", " "),
+            name="area: status not known" if status == "unknown" else f"area: {status}".replace("_", " "),
             x=group["lon"],
             y=group["lat"],
             mode="markers+text",
