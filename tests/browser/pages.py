@@ -28,10 +28,16 @@ _SETTLED = """() => {
 }"""
 
 
+CHARTED = {"charts", "map"}
+"""Pages that draw at least one chart on the seed and the revision: wait for it, or a check of its labels finds none."""
+
+
 def open_view(page: Page, base_url: str, name: str, query: str = "") -> None:
     """Go to page `name` (a key of PAGES) with `query` in its URL, and return once it is drawn and has settled."""
     path = "" if name == "overview" else name  # the default page lives at the root; /overview is "Page not found"
     page.goto(f"{base_url}{path}" + (f"?{query}" if query else ""))
+    if name in CHARTED:
+        page.locator(".js-plotly-plot .main-svg").first.wait_for(timeout=DRAWN_TIMEOUT_MS)
     wait_until_drawn(page, PAGES[name])
 
 
