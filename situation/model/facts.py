@@ -787,6 +787,11 @@ class Contact(Closed):
     """A number to call, with its country code."""
 
 
+HEADLINE_KINDS = ("area", "indicator", "shortage", "route", "claim", "event", "statement")
+"""The kinds of fact a `headline:` key may name: the prefix of each fact's `key`."""
+HeadlineKey = Annotated[str, StringConstraints(pattern=rf"^({'|'.join(HEADLINE_KINDS)}):[a-z0-9_:-]+$")]
+
+
 class DatedSummary(Closed):
     """The summary as written on one day."""
 
@@ -838,6 +843,10 @@ class Situation(Closed):
     """Who to ask about this situation: printed at the end of the briefing."""
     disclaimer: Text | None = None
     """The team's own words on what the briefing is not (such as 'not an official position'): printed on the briefing."""
+    headline: list[HeadlineKey] = []
+    """The facts that lead the Overview and the briefing, in order, by key (area:east-aleppo, indicator:people-under-siege,
+    route:east-aleppo-corridor, shortage:east-aleppo:food, claim:siege-broken); leave out for the default: besieged
+    areas, people, corridors, the worst shortages and the open contested claims."""
 
     def source(self, source_id: str) -> Source:
         """The source of that id (ids are checked at load time, so it exists)."""

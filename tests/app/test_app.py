@@ -30,9 +30,9 @@ def test_overview_cards_show_the_seeds_figures_with_their_sources(monkeypatch: p
     assert cards["Supply into western Aleppo"] == "open"
     assert cards["Food shortage · Eastern Aleppo"] == cards["Medicine shortage · Eastern Aleppo"] == "4 Severe"
     assert cards["Food shortage · Western Aleppo"] == "Insufficient evidence"
-    assert cards["Trucks of food and gas into western Aleppo"] == "unknown"  # never 0
+    assert cards["Trucks of food and gas into western Aleppo"] == "not known"  # never 0
     text = all_text(app)
-    assert "people · 8 Aug 2016 (same day) · CNN [B] · credibility 3 possibly true" in text
+    assert "people · 8 Aug 2016 · CNN [B] · credibility 3 possibly true" in text
     assert "contested" in text
     assert "Change: was fragile on 6 Aug 2016" in text
     assert "The SDF has taken about 90% of Manbij from ISIS" in text
@@ -60,7 +60,7 @@ def test_map_page_places_the_areas(monkeypatch: pytest.MonkeyPatch) -> None:
         "Idlib city",
         "Manbij",
     ]
-    assert table.set_index("name").loc["Western Aleppo", "status"] == "unknown"
+    assert table.set_index("name").loc["Western Aleppo", "status"] == "not known"
 
 
 def test_sources_and_claims_page_puts_contested_claims_side_by_side(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,12 +72,13 @@ def test_sources_and_claims_page_puts_contested_claims_side_by_side(monkeypatch:
     assert "“to break the siege”" in text
     sources = app.dataframe[1].value
     assert len(sources) == 10 and set(sources["reliability"]) == {"B", "C", "D", "F"}
-    assert "> four phosphorus bombs were dropped" in text
+    assert "**Phosphorus bombs reported on Idlib city, 7 Aug 2016" in text  # the fact, then its quote and speaker
+    assert "> “four phosphorus bombs were dropped” — Idlib Civil Defence" in text
 
 
 def test_a_shared_link_opens_the_same_area(monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_app(SEED, monkeypatch, situation="aleppo-2016-08", area="manbij")
-    assert set(metrics(app)) == {"Share of Manbij taken by the SDF"}
+    assert set(metrics(app)) == {"Share of Manbij taken by the SDF", "Manbij"}  # its figure and its latest event
     assert app.selectbox(key="area").value == "manbij"
     assert app.query_params["area"] == "manbij" and app.query_params["situation"] == "aleppo-2016-08"
 

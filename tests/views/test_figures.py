@@ -12,19 +12,26 @@ from tests.scaled import scaled_seed
 
 
 def test_the_shortage_heatmap_has_one_cell_per_area_and_commodity() -> None:
-    heatmap = figures.severity_heatmap(tables.shortage_table(loaded_seed())).data[0]
-    assert list(heatmap.y) == ["Eastern Aleppo", "Western Aleppo"]
-    assert list(heatmap.x) == ["cooking gas", "food", "fuel", "medicine"]
-    assert len(heatmap.z) == 2 and all(len(row) == 4 for row in heatmap.z)
+    layers = figures.severity_heatmap(tables.shortage_table(loaded_seed())).data
+    heatmap = layers[0]
+    assert list(heatmap.x) == ["Eastern Aleppo", "Western Aleppo"]  # areas across, commodities down: wide cells on a phone
+    assert list(heatmap.y) == ["cooking gas", "food", "fuel", "medicine"]
+    assert len(heatmap.z) == 4 and all(len(row) == 2 for row in heatmap.z)
     cells = {
         (area, commodity): text
-        for area, row in zip(heatmap.y, heatmap.text, strict=True)
-        for commodity, text in zip(heatmap.x, row, strict=True)
+        for commodity, row in zip(heatmap.y, heatmap.text, strict=True)
+        for area, text in zip(heatmap.x, row, strict=True)
+        if text
+    } | {  # the cells with no level are written on a neutral layer above
+        (area, commodity): text
+        for commodity, row in zip(layers[1].y, layers[1].text, strict=True)
+        for area, text in zip(layers[1].x, row, strict=True)
+        if text
     }
     assert cells[("Eastern Aleppo", "food")] == "4 Severe"
-    assert cells[("Western Aleppo", "food")] == "Insufficient evidence"  # written, and not coloured:
+    assert cells[("Western Aleppo", "food")] == "Insufficient<br>evidence"  # written, and not given a severity colour:
     assert math.isnan(heatmap.z[1][1])
-    assert cells[("Eastern Aleppo", "cooking gas")] == ""  # nothing recorded: left blank
+    assert ("Eastern Aleppo", "cooking gas") not in cells  # nothing recorded: left blank
 
 
 def test_the_access_timeline_has_a_bar_per_status_period_coloured_by_status() -> None:
@@ -48,19 +55,53 @@ def test_an_event_known_only_to_the_month_has_an_open_marker() -> None:
 
 def test_the_claims_matrix_says_who_asserts_and_who_denies() -> None:
     matrix = figures.claims_matrix(tables.claim_positions(loaded_seed())).data[0]
-    words = [word for row in matrix.text for word in row if word]
+    words = [cell[1] for row in matrix.customdata for cell in row if cell[1]]  # in the hover
     assert words.count("denies") >= 1 and "asserts" in words
+    marks = [mark for row in matrix.text for mark in row if mark]  # on the cell, explained in the title
+    assert sorted(set(marks)) == ["✓", "✗"] and len(marks) == len(words)
     assert len(matrix.y) == len(loaded_seed().claims)
 
 
-def test_the_map_draws_districts_not_the_city_that_holds_them_and_each_event_near_its_area() -> None:
+def test_the_map_draws_districts_not_the_city_that_holds_them_and_each_event_at_its_area() -> None:
     situation = loaded_seed()
     figure = figures.area_map(tables.area_table(situation), tables.event_table(situation))
-    names = [name for trace in figure.data if trace.name != "event" for name in trace.text]
-    assert "Eastern Aleppo" in names and "Aleppo city" not in names
-    events = next(trace for trace in figure.data if trace.name == "event")
-    assert len(events.x) == len(situation.events)  # every event is in a drawn area
-    assert all(abs(lat - 36) < 1 for lat in events.y)
+    hovers = [hover for trace in figure.data for hover in trace.hovertext]
+    assert any(h.startswith("<b>Eastern Aleppo</b>") for h in hovers) and not any(h.startswith("<b>Aleppo city") for h in hovers)
+    counts = [count for trace in figure.data for count in trace.customdata]
+    assert sum(counts) == len(situation.events)  # every event is in a drawn area, listed in its hover
+    assert sum(h.count("<br>• ") for h in hovers) == len(situation.events)
+
+
+def test_the_map_names_only_places_that_are_far_enough_apart() -> None:
+    situation = loaded_seed()
+    figure = figures.area_map(tables.area_table(situation), tables.event_table(situation))
+    named = [(x, y) for trace in figure.data for x, y, text in zip(trace.x, trace.y, trace.text, strict=True) if text]
+    assert len(named) >= 3  # the Aleppo districts share one name, Idlib and Manbij have their own
+    assert all(
+        abs(a[0] - b[0]) >= figures.MAP_LABEL_SPACING or abs(a[1] - b[1]) >= figures.MAP_LABEL_SPACING
+        for i, a in enumerate(named)
+        for b in named[i + 1 :]
+    )
+
+
+def test_an_event_type_has_one_colour_and_symbol_whatever_else_is_shown() -> None:
+    events = tables.event_table(loaded_seed())
+
+    def looks(frame):
+        return {t.name: (t.marker.color, t.marker.symbol[0].removesuffix("-open")) for t in figures.event_timeline(frame).data}
+
+    everything, manbij = looks(events), looks(events[events["area"] == "manbij"])
+    assert set(manbij) < set(everything)
+    assert all(manbij[name] == everything[name] for name in manbij)
+
+
+def test_daily_data_gets_day_ticks_and_one_day_alone_a_day_wide_range() -> None:
+    events = tables.event_table(loaded_seed())
+    one_day = events[events["date"] == "2016-08-06"]
+    axis = figures.event_timeline(one_day).layout.xaxis
+    assert axis.dtick == figures.DAY_MS and axis.tickformat == "%-d %b"
+    first, last = (str(x) for x in axis.range)
+    assert first.startswith("2016-08-05 12:00") and last.startswith("2016-08-06 12:00")
 
 
 def test_a_caption_names_each_source_once_and_the_dates_it_spans() -> None:
@@ -81,8 +122,8 @@ def test_thousands_of_events_are_counted_per_week_and_area_not_drawn_one_by_one(
     assert sum(sum(trace.y) for trace in timeline.data) == len(events)  # every event counted once
     assert sum(len(trace.x) for trace in timeline.data) < 100  # a bar per week and type, not a marker per event
     placed = figures.area_map(tables.area_table(situation), events)
-    counted = [trace for trace in placed.data if trace.name == "events (count)"]
-    assert len(counted) == 1 and len(counted[0].x) == events["area"].nunique() < len(events)  # a marker per area
+    drawn = sum(len(trace.x) for trace in placed.data if trace.x is not None)
+    assert drawn <= len(situation.areas) < len(events)  # a dot per area, sized by its events, never a marker per event
     assert all(trace.mode == "markers" for trace in placed.data)  # past MAX_LABELLED_AREAS, names only on hover
 
 
