@@ -24,7 +24,6 @@ from markupsafe import Markup
 
 from situation.exports.briefing_layout import print_figures
 from situation.exports.briefing_template import TEMPLATE
-from situation.exports.headline_band import headline_lines
 from situation.exports.svg import ChartError, svg_charts
 from situation.exports.tables_out import records
 from situation.model.dates import PartialDate
@@ -32,6 +31,7 @@ from situation.model.facts import ClaimStatus, Situation, Stance
 from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility
 from situation.views.cards import Card, age_text, overview_cards
 from situation.views.figures import access_timeline, area_map, claims_matrix, event_timeline, severity_heatmap
+from situation.views.headline import headline
 from situation.views.labels import credibility_text, source_label, summary_text
 from situation.views.tables import (
     access_table,
@@ -207,7 +207,7 @@ def _context(situation: Situation) -> dict[str, Any]:
         "as_of": f"{situation.as_of.day} {situation.as_of:%B %Y}",
         "as_of_iso": situation.as_of.isoformat(),
         "summary": summary_text(situation),
-        "headline": headline_lines(situation),
+        "headline": headline(situation),
         "highlights": [_card(situation, c) for c in cards if c.group == "Areas"],
         "figures": [_card(situation, c) for c in cards if c.group == "People"],
         "shortages": _shortage_rows(situation, [c for c in cards if c.group == "Shortages"]),

@@ -131,7 +131,12 @@ def _place_labels(
 def _area_map(figure: go.Figure) -> go.Figure:
     """Names as annotations placed clear of each other and of the dots; the districts of one city drawn smaller."""
     areas = [t for t in figure.data if t.mode == "markers+text"]
-    points = [(x, y, text) for trace in areas for x, y, text in zip(trace.x, trace.y, trace.text, strict=True)]
+    # Every name (the screen names only places apart, `meta` has them all): here each gets a leader line of its own.
+    points = [
+        (x, y, text)
+        for trace in areas
+        for x, y, text in zip(trace.x, trace.y, trace.meta if trace.meta is not None else trace.text, strict=True)
+    ]
     figure.data = tuple(areas)  # events have their own chart and table; on the map their marks would cover the dots
     figure.update_xaxes(showticklabels=False, title=None)
     figure.update_yaxes(showticklabels=False, title=None)
@@ -161,7 +166,7 @@ def _shortages(figure: go.Figure) -> go.Figure:
         colorbar={"thickness": 12, "title": {"text": "Severity", "side": "top"}, "tickfont": {"size": 10}},
     )
     title = {"text": "Shortages: latest severity by area and commodity", "x": 0, "font": {"size": 12}}
-    return figure.update_layout(**_PLAIN | {"title": title, "margin": _LEGEND_TOP_MARGIN}, height=84 + 42 * len(heatmap.y))
+    return figure.update_layout(**_PLAIN | {"title": title, "margin": _LEGEND_TOP_MARGIN}, height=84 + 28 * len(heatmap.y))
 
 
 def _access(figure: go.Figure) -> go.Figure:

@@ -41,9 +41,11 @@ TEMPLATE = """\
   .flag { color: var(--flag); font-weight: 600; }
   .band { border: 1px solid #d9b44a; border-left: 6px solid #d9b44a; background: var(--band); padding: .45rem .7rem;
           margin: .5rem 0; break-inside: avoid; }
-  .band dl { display: grid; grid-template-columns: minmax(7rem, max-content) 1fr; gap: .2rem .8rem; margin: 0; }
+  .band dl { display: grid; grid-template-columns: minmax(7rem, 11rem) 1fr; gap: .2rem .8rem; margin: 0; }
   .band dt { font-weight: 700; }
   .band dd { margin: 0; }
+  .band .provenance { color: #555; font-size: .85em; }
+  @media print { .band .who { display: none; } }  /* on paper the sections below give each line's sources */
   .summary { margin: .5rem 0; }
   .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem; }
   .card { border: 1px solid var(--line); border-radius: 4px; padding: .4rem .6rem; background: var(--soft); break-inside: avoid; }
@@ -114,7 +116,8 @@ TEMPLATE = """\
   <dl>
     {% for line in headline %}
     <dt>{{ line.label }}</dt>
-    <dd>{{ line.text }}{% if line.flag %} <span class="flag">— {{ line.flag }}</span>{% endif %}</dd>
+    {% set when, _, who = line.provenance.partition(" · ") %}
+    <dd>{{ line.text }} <span class="provenance">({{ when }}<span class="who"> · {{ who }}</span>)</span></dd>
     {% endfor %}
   </dl>
 </section>

@@ -402,6 +402,7 @@ def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
             mode="markers+text",
             text=[safe(r.name) if r.area in named else "" for r in group.itertuples()],
             textposition="top center",
+            meta=[safe(r.name) for r in group.itertuples()],  # every name, for a drawing that places labels itself
             customdata=[len(by_area.get(r.area, [])) for r in group.itertuples()],
             marker={
                 "size": [14 + 4 * min(len(by_area.get(r.area, [])), 4) for r in group.itertuples()],

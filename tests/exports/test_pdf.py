@@ -19,11 +19,11 @@ from pathlib import Path
 import pytest
 
 from situation.cli.main import main
-from situation.exports.headline_band import headline_lines
 from situation.exports.pdf import PdfError, chromium_path, html_to_pdf
 from situation.exports.tables_out import export
 from situation.load.loader import load_situation
 from situation.load.revisions import file_revision
+from situation.views.headline import headline
 from tests.exports.test_briefing import NOT_A_VALUE
 from tests.loaded import loaded_seed
 from tests.paths import REVISION, SEED
@@ -97,7 +97,7 @@ def test_the_seeds_briefing_is_three_pages_at_most_none_half_empty(seed_pdf: Pat
 def test_page_one_holds_the_headline_band_and_the_key_figures(seed_pdf: Path) -> None:
     first = re.sub(r"\s+", " ", read_pdf(seed_pdf)[0].text)
     assert first.startswith("Siege of eastern Aleppo Situation as of 8 August 2016")
-    for line in headline_lines(loaded_seed()):
+    for line in headline(loaded_seed()):
         assert re.sub(r"\s+", " ", f"{line.label} {line.text}".strip()) in first, line
     assert "Key figures" in first and "about 250,000" in first and "Key to the grades" in first
 
