@@ -160,8 +160,8 @@ def _shortages(figure: go.Figure) -> go.Figure:
     if not figure.data:
         return figure.update_layout(**_PLAIN, height=120)
     heatmap = figure.data[0]
+    # Areas run across, so each cell is wide enough for its words on one line: no wrapping, rows stay one line tall.
     figure.update_traces(
-        text=[[_wrap(str(cell), 12) if "Insufficient" in str(cell) else cell for cell in row] for row in heatmap.text],
         textfont_size=12,
         colorbar={"thickness": 12, "title": {"text": "Severity", "side": "top"}, "tickfont": {"size": 10}},
     )
@@ -181,13 +181,14 @@ def _claims(figure: go.Figure) -> go.Figure:
         return figure.update_layout(**_PLAIN, height=120)
     heatmap = figure.data[0]
     sources = [_wrap(_unwrapped(name).split(" (")[0], 11) for name in heatmap.x]
-    claims = len(heatmap.y)
     lines = max(source.count("<br>") + 1 for source in sources)
     figure.update_traces(x=sources, textfont_size=11, selector={"type": "heatmap"})
     figure.update_xaxes(tickfont_size=10)
     figure.update_yaxes(tickfont_size=10)
     top = 16 + 14 * lines
-    return figure.update_layout(**_PLAIN | {"margin": {"l": 10, "r": 10, "t": top, "b": 10}}, height=top + 62 * claims + 10)
+    # Each row is as tall as its claim's label: the statement wrapped to a few lines, then its status.
+    rows = sum(max(62, 16 * (str(label).count("<br>") + 1) + 12) for label in heatmap.y)
+    return figure.update_layout(**_PLAIN | {"margin": {"l": 10, "r": 10, "t": top, "b": 10}}, height=top + rows + 10)
 
 
 def _events(figure: go.Figure) -> go.Figure:
