@@ -5,8 +5,12 @@
 - `problems`, `codes`: the one error type (file, line, column, field path, code, message) and the list of
   every code with its meaning and severity; reporters write problems as text or JSON.
 - `locate`, `messages`: pydantic's errors pointed at a line and said in plain words.
+- `indentation`: a YAML indentation slip said as "line it up with the items above", not as libyaml's parser state.
 - `paths`, `references`, `quotes`: checks across the file (cited ids exist, quotes appear in their source).
-- `loader.load_situation`: the one entry point the CLI, the dashboard and the tests share.
+- `sanity`: dates and values that cannot be so (a fact after `as_of`, a negative count) or that a team may mean.
+- `confine`: files are read only inside the situations folder and the named document roots, only regular files,
+  and only up to a size, so a committed file can neither read the server's files nor exhaust it.
+- `loader`: `load_situation`, the one entry point the CLI, the dashboard and the tests share.
 - `revisions`: a file as it was at an earlier git revision.
 
 Imports: `situation.model` and itself.
