@@ -76,3 +76,18 @@ def test_ci_installs_nginx() -> None:
     line = next(line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.startswith("debian_packages="))
     packages = re.match(r"debian_packages=\(([^)]*)\)", line)
     assert packages and {"chromium", "nginx"} <= set(packages.group(1).split())
+
+
+def test_the_csp_allows_the_dashboards_own_inline_script_by_its_hash() -> None:
+    """The phone's sidebar script runs under nginx's CSP only while its hash is there: change one, change the other."""
+    import base64
+    import hashlib
+    import re
+
+    from situation.ui import style
+
+    html = style._CLOSE_SIDEBAR_ON_PHONE.replace("{PHONE}", str(style.PHONE))
+    body = re.search(r"<script>(.*)</script>", html, re.S)
+    assert body is not None
+    digest = base64.b64encode(hashlib.sha256(body.group(1).encode()).digest()).decode()
+    assert f"'sha256-{digest}'" in (ROOT / "deploy" / "nginx.conf").read_text(encoding="utf-8")
