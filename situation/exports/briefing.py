@@ -21,6 +21,7 @@ from markupsafe import Markup
 
 from situation.exports.briefing_template import TEMPLATE
 from situation.exports.svg import ChartError, svg_charts
+from situation.exports.tables_out import records
 from situation.model.dates import PartialDate
 from situation.model.facts import ClaimStatus, Situation, Stance
 from situation.model.scales import Credibility
@@ -132,18 +133,18 @@ def _claims(situation: Situation) -> tuple[list[dict[str, Any]], list[dict[str, 
 
 def _events(situation: Situation) -> list[dict[str, Any]]:
     """Events oldest first (as the model orders partial dates), read from the event table."""
-    rows = sorted(event_table(situation).itertuples(), key=lambda row: PartialDate.parse(row.date))
+    rows = sorted(records(event_table(situation)), key=lambda row: PartialDate.parse(row["date"]))
     return [
         {
-            "date": PartialDate.parse(row.date).label(),
-            "area": row.area_name,
-            "type": f"{row.type_name} · {row.sub_type_name}",
-            "summary": row.summary,
-            "actors": row.actors or None,
-            "hurt": row.hurt,
-            "sources": row.sources,
-            "credibility": credibility_text(Credibility(row.credibility)),
-            "contested": bool(row.contested),
+            "date": PartialDate.parse(row["date"]).label(),
+            "area": row["area_name"],
+            "type": f"{row['type_name']} · {row['sub_type_name']}",
+            "summary": row["summary"],
+            "actors": row["actors"] or None,
+            "hurt": row["hurt"],
+            "sources": row["sources"],
+            "credibility": credibility_text(Credibility(row["credibility"])),
+            "contested": bool(row["contested"]),
         }
         for row in rows
     ]
@@ -164,8 +165,8 @@ def _context(situation: Situation) -> dict[str, Any]:
         "contested": contested,
         "other_claims": other_claims,
         "events": _events(situation),
-        "hurt_totals": people_hurt_totals(situation).to_dict(orient="records"),
-        "statements": statement_table(situation).to_dict(orient="records"),
-        "sources": source_table(situation).to_dict(orient="records"),
-        "reports": report_table(situation).to_dict(orient="records"),
+        "hurt_totals": records(people_hurt_totals(situation)),
+        "statements": records(statement_table(situation)),
+        "sources": records(source_table(situation)),
+        "reports": records(report_table(situation)),
     }

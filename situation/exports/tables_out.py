@@ -137,6 +137,11 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows as plain dicts, a gap as None: pandas gives a text column with gaps as NaN, which a template prints 'nan'."""
+    return [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
 def neutralised(text: str) -> str:
     """Text a spreadsheet would run as a formula, made inert with a leading single quote (OWASP's advice)."""
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
@@ -177,10 +182,7 @@ def to_json(situation: Situation, frames: dict[str, pd.DataFrame]) -> str:
     """One JSON document: which situation and date, then each table as a list of rows (gaps are null)."""
     document = {
         "situation": {"id": situation.id, "title": situation.title, "as_of": situation.as_of.isoformat()},
-        **{
-            name: [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-            for name, frame in frames.items()
-        },
+        **{name: records(frame) for name, frame in frames.items()},
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

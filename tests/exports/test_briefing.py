@@ -8,7 +8,7 @@ from pathlib import Path
 from situation.exports.briefing import build_briefing
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
-from tests.paths import SEED
+from tests.paths import REVISION, SEED
 
 
 def html_of(path: Path = SEED) -> str:
@@ -48,3 +48,12 @@ def test_a_situation_with_only_sources_still_makes_a_briefing() -> None:
     briefing = build_briefing(situation)
     assert briefing.charts == 0 and briefing.chart_problem is None
     assert "No figures recorded." in briefing.html and "No claim is contested." in briefing.html
+
+
+def test_a_gap_in_a_table_is_an_empty_cell_never_nan() -> None:
+    """pandas reads a text column with gaps as NaN; the page must say nothing there (a source relayed by no one)."""
+    for path in (SEED, REVISION):
+        html = html_of(path)
+        assert not re.search(r"\bnan\b", html, re.IGNORECASE), path.name
+    cnn = re.search(r"<tr><td>CNN</td><td>news media</td><td>B — Usually reliable</td>\s*<td>([^<]*)</td>", html_of(REVISION))
+    assert cnn is not None and cnn[1] == ""
