@@ -134,7 +134,8 @@ def _resolutions(situation: Situation) -> Iterator[Finding]:
     for i, claim in enumerate(situation.claims):
         if claim.resolution is None:
             continue
-        first = min(p.date for p in claim.positions)
+        # The position that may be the earliest: "2016" may be January, so a resolution in February can follow it.
+        first = min((p.date for p in claim.positions), key=lambda when: when.start)
         if claim.resolution.date.end < first.start:
             yield Finding(
                 ("claims", i, "resolution", "date"),

@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any, Literal
 
 from situation.model.dates import PartialDate
-from situation.model.facts import Situation, Sourced
+from situation.model.facts import Claim, Resolution, Situation, Sourced
 
 FactKind = Literal["indicators", "shortages", "access", "areas"]
 
@@ -28,7 +28,11 @@ def earliest_date(situation: Situation) -> date:
 
 
 def as_of(situation: Situation, day: date) -> Situation:
-    """The situation with only the facts and claim positions dated on or before `day`."""
+    """The situation with only the facts, claim positions and reports dated on or before `day`.
+
+    What a kept fact cites that is not yet known (a report published later, a claim first made later, a route with
+    no status yet) is dropped from its references too: every id in the view names something in it.
+    """
     if day >= situation.as_of:
         return situation
 
@@ -36,24 +40,38 @@ def as_of(situation: Situation, day: date) -> Situation:
         # "2016-07" is surely known once July is over; the file cannot know past its own date.
         return min(when.end, situation.as_of) <= day
 
+    claim_ids = {c.id for c in situation.claims if any(known(p.date) for p in c.positions)}
+    report_ids = {r.id for r in situation.reports if known(r.date)}
+    event_ids = {e.id for e in situation.events if known(e.date)}
+    route_ids = {r.id for r in situation.access if any(known(o.date) for o in r.observations)}
+
+    def cited(fact: Any) -> Any:
+        """The fact with only the claims, reports and routes of the view among its references."""
+        update: dict[str, Any] = {"reports": [i for i in fact.reports if i in report_ids]}
+        for field, kept in (("claims", claim_ids), ("access", route_ids), ("events", event_ids)):
+            if field in type(fact).model_fields:
+                update[field] = [i for i in getattr(fact, field) if i in kept]
+        return fact.model_copy(update=update)
+
+    def resolution(claim: Claim) -> Resolution | None:
+        """A claim settled by `day` keeps its resolution, citing only what the view has; a later one is still open."""
+        r = claim.resolution
+        if r is None or not known(r.date):
+            return None
+        superseded_by = r.superseded_by if r.superseded_by in claim_ids else None
+        settled: Resolution = cited(r).model_copy(update={"superseded_by": superseded_by})
+        return settled
+
     claims = [
-        c.model_copy(
-            update={"positions": kept, "resolution": c.resolution if c.resolution and known(c.resolution.date) else None}
-        )
+        c.model_copy(update={"positions": [p for p in c.positions if known(p.date)], "resolution": resolution(c)})
         for c in situation.claims
-        if (kept := [p for p in c.positions if known(p.date)])
+        if c.id in claim_ids
     ]
-    claim_ids = {c.id for c in claims}
 
-    def still_cited(ids: list[str]) -> list[str]:
-        return [i for i in ids if i in claim_ids]
-
-    def observations_of(items: list[Any], field: str, cites_claims: bool = False) -> list[Any]:
+    def observations_of(items: list[Any], field: str) -> list[Any]:
         kept_items = []
         for item in items:
-            kept = [o for o in getattr(item, field) if known(o.date)]
-            if cites_claims:
-                kept = [o.model_copy(update={"claims": still_cited(o.claims)}) for o in kept]
+            kept = [cited(o) for o in getattr(item, field) if known(o.date)]
             if kept or field == "history":
                 kept_items.append(item.model_copy(update={field: kept}))
         return kept_items
@@ -62,15 +80,13 @@ def as_of(situation: Situation, day: date) -> Situation:
         update={
             "as_of": day,
             "areas": observations_of(situation.areas, "history"),
-            "indicators": observations_of(situation.indicators, "observations", cites_claims=True),
+            "indicators": observations_of(situation.indicators, "observations"),
             "shortages": observations_of(situation.shortages, "observations"),
-            "access": observations_of(situation.access, "observations", cites_claims=True),
+            "access": observations_of(situation.access, "observations"),
             "claims": claims,
-            "events": [e.model_copy(update={"claims": still_cited(e.claims)}) for e in situation.events if known(e.date)],
-            "statements": [
-                st.model_copy(update={"claims": still_cited(st.claims)}) for st in situation.statements if known(st.date)
-            ],
-            "reports": [r for r in situation.reports if known(r.date)],
+            "events": [cited(e) for e in situation.events if e.id in event_ids],
+            "statements": [cited(st) for st in situation.statements if known(st.date)],
+            "reports": [r for r in situation.reports if r.id in report_ids],
             "summary": [s for s in ([] if isinstance(situation.summary, str) else situation.summary) if s.date <= day],
         }
     )

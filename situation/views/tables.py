@@ -84,9 +84,9 @@ def indicator_table(situation: Situation) -> pd.DataFrame:
             value = observation.value
             if isinstance(value, ValueRange) and value.is_bound:  # a floor or a ceiling is never the figure itself
                 kind, low, high, point = "bound", value.lower, value.high, None
-            elif isinstance(value, ValueRange):
-                assert value.low is not None and value.high is not None
-                kind, low, high, point = "range", value.low, value.high, (value.low + value.high) / 2
+            elif isinstance(value, ValueRange):  # both sides given: low or over (over 2 million, up to 3 million), and high
+                assert value.lower is not None and value.high is not None
+                kind, low, high, point = "range", value.lower, value.high, (value.lower + value.high) / 2
             elif value is None:
                 kind, low, high, point = "unknown", None, None, None
             else:

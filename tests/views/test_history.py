@@ -97,6 +97,63 @@ def test_a_claim_stays_open_and_the_summary_is_of_its_day_before_the_resolution(
     assert summary_text(as_of(seed, date(2016, 8, 7))) == "No summary was written by 7 Aug 2016."
 
 
+LATER_REFERENCES = """
+id: later
+title: Later references
+as_of: 2016-09-06
+summary: A sitrep of 5 September gives a figure of 1 September.
+sources: [{id: un, name: UN, kind: un, reliability: B}]
+reports: [{id: sitrep-5, source: un, title: Sitrep, number: No. 5, date: 2016-09-05}]
+areas: [{id: city, name: City}]
+access:
+  - id: road
+    name: Road
+    kind: aid_corridor
+    to_area: city
+    observations: [{date: 2016-09-04, status: open, sources: [un], credibility: 2}]
+indicators:
+  - id: people
+    name: People
+    unit: people
+    observations: [{date: 2016-09-01, value: 100, sources: [un], credibility: 2, reports: [sitrep-5]}]
+events:
+  - {id: strike, date: 2016-09-04, area: city, type: battles, sub_type: armed_clash, summary: A clash.,
+     sources: [un], credibility: 2}
+claims:
+  - id: old
+    statement: The road is closed.
+    credibility: 3
+    positions: [{source: un, stance: asserts, date: 2016-09-01}]
+    resolution: {outcome: superseded, date: 2016-09-02, note: Overtaken., superseded_by: new, events: [strike],
+                 access: [road], reports: [sitrep-5]}
+  - id: new
+    statement: The road is open.
+    credibility: 3
+    positions: [{source: un, stance: asserts, date: 2016-09-04}]
+statements:
+  - {id: call, date: 2016-09-01, by: un, kind: call, summary: Open the road., sources: [un], credibility: 2,
+     reports: [sitrep-5], claims: [old, new], access: [road]}
+"""
+
+
+def test_a_fact_known_before_what_it_cites_drops_the_citation_on_that_day() -> None:
+    from situation.exports.briefing import build_briefing
+    from situation.views import tables
+
+    situation = parse_situation(LATER_REFERENCES.encode(), "later.yaml").situation
+    assert situation is not None
+    before = as_of(situation, date(2016, 9, 3))
+    assert [r.id for r in before.reports] == [] and [c.id for c in before.claims] == ["old"]
+    assert before.indicators[0].observations[0].reports == []
+    assert (before.statements[0].reports, before.statements[0].claims, before.statements[0].access) == ([], ["old"], [])
+    settled = before.claim("old").resolution
+    assert settled is not None and (settled.superseded_by, settled.events, settled.access, settled.reports) == (None, [], [], [])
+    assert tables.indicator_table(before)["reports"].isna().all()
+    assert tables.report_table(before).empty and len(tables.statement_table(before)) == 1
+    assert "Open the road." in build_briefing(before, charts=False).html
+    assert as_of(situation, date(2016, 9, 5)).indicators[0].observations[0].reports == ["sitrep-5"]
+
+
 def test_history_marked_never_does_not_go_stale(seed: Situation) -> None:
     aleppo = next(a for a in ages(seed) if a.key == "area:aleppo")
     assert (aleppo.limit, aleppo.stale) == ("never", False) and aleppo.days > 1300

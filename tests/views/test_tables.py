@@ -21,10 +21,10 @@ from tests.paths import REVISION
 from tests.scaled import scaled_seed
 
 
-def with_range(situation: Situation) -> Situation:
+def with_range(situation: Situation, value: ValueRange | None = None) -> Situation:
     """The seed with people under siege given as a range, as sitreps often do."""
     siege = situation.indicators[0]
-    observation = siege.observations[-1].model_copy(update={"value": ValueRange(low=250000, high=275000)})
+    observation = siege.observations[-1].model_copy(update={"value": value or ValueRange(low=250000, high=275000)})
     return situation.model_copy(update={"indicators": [siege.model_copy(update={"observations": [observation]})]})
 
 
@@ -58,6 +58,12 @@ def test_a_range_is_plotted_at_its_midpoint_with_its_ends() -> None:
     row = tables.indicator_table(with_range(loaded_seed())).iloc[0]
     assert (row["kind"], row["low"], row["high"], row["value"]) == ("range", 250000, 275000, 262500)
     assert row["value_text"] == "about 250,000–275,000"
+
+
+def test_over_one_figure_and_up_to_another_is_a_range_from_its_floor() -> None:
+    row = tables.indicator_table(with_range(loaded_seed(), ValueRange(over=2_000_000, high=3_000_000))).iloc[0]
+    assert (row["kind"], row["low"], row["high"], row["value"]) == ("range", 2_000_000, 3_000_000, 2_500_000)
+    assert row["value_text"] == "over about 2,000,000, up to about 3,000,000"
 
 
 def test_insufficient_evidence_has_no_severity_but_says_so() -> None:
