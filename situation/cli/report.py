@@ -42,6 +42,7 @@ def summary_line(result: LoadResult) -> str:
         "claims": s.claims,
         "statements": s.statements,
         "events": s.events,
+        "boundary files": s.boundaries,
     }
     return f"{one_line(s.title, MAX_MESSAGE_CHARS)}, as of {s.as_of.isoformat()}: " + ", ".join(
         f"{len(items)} {name}" for name, items in counts.items()

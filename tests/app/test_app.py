@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 
 from tests.app.apptest import all_text, go_to, metrics, open_app, shown, wait_until
-from tests.paths import CASES, ROOT, SEED
+from tests.paths import CASES, ROOT, SEED, copy_seed
 
 
 @pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
     copy = tmp_path / SEED.name
-    shutil.copy(SEED, copy)
+    copy_seed(copy)
     return copy
 
 
@@ -83,7 +83,7 @@ def test_a_shared_link_opens_the_same_area(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_several_situations_get_a_picker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copy(SEED, tmp_path / "aleppo.yaml")
+    copy_seed(tmp_path / "aleppo.yaml")
     shutil.copy(CASES / "valid" / "minimal.yaml", tmp_path / "minimal.yaml")
     app = open_app(tmp_path, monkeypatch)
     picker = app.selectbox(key="situation")
@@ -165,8 +165,8 @@ def test_a_viewer_on_the_latest_day_moves_with_the_file_and_one_on_an_earlier_da
 
 
 def test_two_files_with_one_id_are_not_silently_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copy(SEED, tmp_path / "aleppo.yaml")
-    shutil.copy(SEED, tmp_path / "aleppo-copy.yaml")
+    copy_seed(tmp_path / "aleppo.yaml")
+    copy_seed(tmp_path / "aleppo-copy.yaml")
     app = open_app(tmp_path, monkeypatch)
     assert [shown(w.value) for w in app.warning] == [
         "Not shown: aleppo-copy.yaml (the same `id` as another file). Give each situation its own id."

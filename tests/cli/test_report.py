@@ -12,7 +12,7 @@ from situation.model.facts import Situation
 from tests.paths import REVISION
 
 SECTIONS = [name for name, info in Situation.model_fields.items() if typing.get_origin(info.annotation) is list]
-WORD = {"access": "routes"}
+WORD = {"access": "routes", "boundaries": "boundary files"}
 """The word the summary uses where the section's key is not a plural a writer would say."""
 
 
