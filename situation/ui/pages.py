@@ -16,7 +16,7 @@ from situation.model.scales import Credibility
 from situation.serve.watch import FileView
 from situation.ui.derived import Derived
 from situation.ui.text import literal
-from situation.views import figures, tables
+from situation.views import figures, geomap, tables
 from situation.views.attribution import claims_caption
 from situation.views.cards import Card, age_text
 from situation.views.diff import Change, diff
@@ -229,14 +229,26 @@ def charts(context: PageContext) -> None:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _map_chart(version: tuple[str, float, date | None], area: str | None, _context: PageContext) -> Chart:
-    areas, events = _context.in_area(_context.derived.areas), _context.in_area(_context.derived.events)
-    return figures.area_map(areas, events), figures.caption(events) + " · positions are approximate", "map"
+def _map_chart(version: tuple[str, float, date | None], area: str | None, commodity: str | None, _context: PageContext) -> Chart:
+    derived = _context.derived
+    events = _context.in_area(derived.events)
+    figure = geomap.geo_map(
+        derived.situation, derived.areas, events, derived.access, focus=area, shortages=derived.shortages, commodity=commodity
+    )
+    return figure, " · ".join(filter(None, [figures.caption(events), geomap.attribution(derived.situation)])), "map"
 
 
 def area_map(context: PageContext) -> None:
     _header(context, "Map")
-    _plot(*_map_chart(context.derived.version, context.area, context))
+    commodities = sorted(context.derived.shortages["commodity"].unique()) if not context.derived.shortages.empty else []
+    colour_by = st.selectbox(
+        "Colour areas by",
+        ["status", *commodities],
+        key="map_colour",
+        format_func=lambda c: "status" if c == "status" else f"{c.replace('_', ' ')} shortage severity",
+    )
+    commodity = None if colour_by == "status" else colour_by
+    _plot(*_map_chart(context.derived.version, context.area, commodity, context))
     areas, events = context.in_area(context.derived.areas), context.in_area(context.derived.events)
     st.dataframe(
         areas[["name", "status", "controlled_by", "date", "sources", "pcode"]].fillna({"status": "unknown"}),

@@ -4,7 +4,7 @@ Choices that hold for every figure:
 - Colour-blind-safe colours: Okabe–Ito for categories, ColorBrewer YlOrRd for the 1–5 severity scale.
   A missing level (insufficient evidence) gets no colour at all, only its words.
 - Transparent backgrounds and no fixed text colour, so the host theme (light or dark) stays legible.
-- Nothing fetched at view time: the map draws areas on plain longitude/latitude axes, with no tiles or outlines.
+- Nothing fetched at view time: the map (`situation.views.geomap`) draws outlines on plain longitude/latitude axes.
 - Text from the YAML is HTML-escaped: plotly renders a subset of HTML tags in labels and hovers.
 - Bounded in the browser: past `MAX_MARKERS` points a chart counts instead of drawing each (events per week, events
   per area), a timeline joins a route's periods of one status, and the claims matrix shows the latest `MAX_CLAIMS`;
@@ -16,7 +16,6 @@ from __future__ import annotations
 import html
 import textwrap
 
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
@@ -310,59 +309,3 @@ def _long_trend(figure: go.Figure, name: str, known: pd.DataFrame, unknown: pd.D
             hovertext=[f"unknown ({safe(d)})" for d in unknown["date"]],
             hoverinfo="text",
         )
-
-
-def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
-    """Areas at their approximate positions on plain axes, coloured by status, with their events around them."""
-    figure = _figure("Areas and events")
-    # A city with districts on the map is drawn as its districts; the city's own dot would hide them.
-    placed = areas.dropna(subset=["lat", "lon"])
-    placed = placed[~placed["area"].isin(placed["parent"].dropna())]
-    positions = ["top center", "bottom center", "middle left", "middle right"]
-    placed = placed.assign(label_position=[positions[i % len(positions)] for i in range(len(placed))])
-    labelled = len(placed) <= MAX_LABELLED_AREAS
-    for status, group in placed.groupby(placed["status"].fillna("unknown"), sort=False):
-        figure.add_scatter(
-            name=f"area: {status}".replace("_", " "),
-            x=group["lon"],
-            y=group["lat"],
-            mode="markers+text" if labelled else "markers",
-            text=[safe(n) for n in group["name"]],
-            textposition=list(group["label_position"]),
-            marker={"size": 18, "color": AREA_COLOURS.get(str(status), UNKNOWN_COLOUR), "line": {"width": 1, "color": "#444"}},
-            hovertext=[
-                f"<b>{safe(r.name)}</b><br>{safe(status)} · {safe(r.controlled_by)}<br>{safe(r.sources)}"
-                for r in group.itertuples()
-            ],
-            hoverinfo="text",
-        )
-    located = events[events["area"].isin(placed["area"])]  # events carry their area's position
-    if len(located) > MAX_MARKERS:  # one marker per area, sized by its count, not one per event
-        counts = located.groupby(["area", "area_name", "lat", "lon"], as_index=False).size()
-        figure.add_scatter(
-            name="events (count)",
-            x=counts["lon"],
-            y=counts["lat"],
-            mode="markers",
-            marker={"size": 6 + 24 * np.sqrt(counts["size"] / counts["size"].max()), "symbol": "x", "color": OKABE_ITO[4]},
-            hovertext=[f"{safe(r.area_name)}: {r.size:,} events" for r in counts.itertuples()],
-            hoverinfo="text",
-        )
-    elif not located.empty:
-        # Spread an area's events on a small ring round it, so none hides another.
-        offsets = located.groupby("area").cumcount()
-        angle = offsets * 2.4
-        figure.add_scatter(
-            name="event",
-            x=located["lon"] + 0.012 * np.cos(angle),
-            y=located["lat"] + 0.012 * np.sin(angle),
-            mode="markers",
-            marker={"size": 9, "symbol": "x", "color": OKABE_ITO[4]},
-            hovertext=[
-                f"{safe(r.sub_type_name)} · {safe(r.date)}<br>{safe(r.summary)}{_hurt_line(r)}" for r in located.itertuples()
-            ],
-            hoverinfo="text",
-        )
-    figure.update_xaxes(title="longitude (approximate)", showgrid=True)
-    figure.update_yaxes(title="latitude (approximate)", scaleanchor="x", scaleratio=1, showgrid=True)
-    return figure

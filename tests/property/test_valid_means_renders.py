@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from situation.exports.tables_out import export
 from situation.load.loader import parse_situation
 from situation.model.facts import Situation
-from situation.views import figures
+from situation.views import figures, geomap
 from situation.views.cards import overview_cards
 from situation.views.diff import as_text, diff
 from situation.views.history import as_of, earliest_date
@@ -61,7 +61,7 @@ def draw_everything_but_pages(situation: Situation) -> list[str]:
             figures.access_timeline(derived.access),
             figures.event_timeline(derived.events),
             figures.claims_matrix(derived.claims),
-            figures.area_map(derived.areas, derived.events),
+            geomap.geo_map(derived.situation, derived.areas, derived.events, derived.access),
             *(figures.indicator_trend(frame) for _, frame in derived.indicators.groupby("indicator") if len(frame) >= 2),
         ]
         said += [figure.to_json() for figure in made]

@@ -53,16 +53,6 @@ def test_the_claims_matrix_says_who_asserts_and_who_denies() -> None:
     assert len(matrix.y) == len(loaded_seed().claims)
 
 
-def test_the_map_draws_districts_not_the_city_that_holds_them_and_each_event_near_its_area() -> None:
-    situation = loaded_seed()
-    figure = figures.area_map(tables.area_table(situation), tables.event_table(situation))
-    names = [name for trace in figure.data if trace.name != "event" for name in trace.text]
-    assert "Eastern Aleppo" in names and "Aleppo city" not in names
-    events = next(trace for trace in figure.data if trace.name == "event")
-    assert len(events.x) == len(situation.events)  # every event is in a drawn area
-    assert all(abs(lat - 36) < 1 for lat in events.y)
-
-
 def test_a_caption_names_each_source_once_and_the_dates_it_spans() -> None:
     caption = figures.caption(tables.access_table(loaded_seed()))
     assert caption == (
@@ -80,10 +70,6 @@ def test_thousands_of_events_are_counted_per_week_and_area_not_drawn_one_by_one(
     assert all(trace.type == "bar" for trace in timeline.data)
     assert sum(sum(trace.y) for trace in timeline.data) == len(events)  # every event counted once
     assert sum(len(trace.x) for trace in timeline.data) < 100  # a bar per week and type, not a marker per event
-    placed = figures.area_map(tables.area_table(situation), events)
-    counted = [trace for trace in placed.data if trace.name == "events (count)"]
-    assert len(counted) == 1 and len(counted[0].x) == events["area"].nunique() < len(events)  # a marker per area
-    assert all(trace.mode == "markers" for trace in placed.data)  # past MAX_LABELLED_AREAS, names only on hover
 
 
 def test_the_claims_matrix_shows_the_latest_claims_and_says_how_many_there_are() -> None:
