@@ -17,6 +17,7 @@ from pathlib import Path
 import plotly.offline
 
 from situation.exports.briefing import briefing_figures, build_briefing
+from situation.exports.briefing_layout import print_figures
 from situation.exports.svg import svg_charts
 from situation.load.loader import load_situation
 
@@ -38,7 +39,7 @@ def main(path: Path) -> None:
     size = len(briefing.html.encode("utf-8"))
     without = len(build_briefing(situation, charts=False).html.encode("utf-8"))
     start = time.perf_counter()
-    charts = svg_charts(list(briefing_figures(situation).values()))
+    charts = svg_charts(list(print_figures(briefing_figures(situation)).values()))
     drawing = time.perf_counter() - start
     print(f"situation: {path.name}")
     verdict = "within" if size <= TARGET_BYTES else "OVER"

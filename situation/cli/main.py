@@ -21,7 +21,7 @@ from situation.exports.hxl_tags import markdown_tables
 from situation.load.codes import problems_page
 from situation.load.confine import DOCUMENTS_VARIABLE, Roots, document_roots
 from situation.load.loader import load_situation, situation_files_in
-from situation.load.revisions import RevisionError, load_revision
+from situation.load.revisions import RevisionError, file_revision, load_revision
 from situation.model.model_page import render_model_page
 from situation.model.schema import situation_schema
 from situation.views.diff import diff
@@ -113,18 +113,20 @@ def _add_carry_commands(commands: Any) -> None:
     """`export` and `import-hxl`: a situation carried out as a briefing or tables, and figures carried in from HXL."""
     export = commands.add_parser(
         "export",
-        help="write a situation as an offline HTML briefing, or its tables as CSV, JSON or HXL",
+        help="write a situation as an offline HTML or PDF briefing, or its tables as CSV, JSON or HXL",
         description=(
             "Write a valid situation as a self-contained HTML briefing (charts as inline SVG, nothing fetched, prints on A4), "
+            "or as that briefing printed to an A4 PDF by the machine's Chromium (Debian's chromium, or BROWSER_PATH), "
             "or its tables (indicators, shortages, access, events, claims; one row per observation) as CSV, JSON or "
             "HXL-tagged CSV. CSV and HXL: a zip of one file per table, or with --table one CSV file. "
-            "Exit 0 when written, 1 when the situation file has errors (nothing written), 2 on a usage error."
+            "Exit 0 when written, 1 when the situation file has errors or no PDF can be printed (nothing written), "
+            "2 on a usage error."
         ),
-        epilog="Example: python -m situation export seeds/aleppo-2016-08.yaml --format html --output briefing.html",
+        epilog="Example: python -m situation export seeds/aleppo-2016-08.yaml --format pdf --output briefing.pdf",
     )
     export.add_argument("file", metavar="FILE", help="the situation file")
     export.add_argument("--format", choices=tuple(FORMATS), required=True, help="what to write")
-    export.add_argument("--output", metavar="PATH", help="where to write; '-' or none for standard output (not for a zip)")
+    export.add_argument("--output", metavar="PATH", help="where to write; '-' or none for standard output (not a zip, not a PDF)")
     export.add_argument("--table", choices=TABLES, help="only this table (csv, hxl: one CSV file instead of a zip)")
     _add_documents_option(export)
     hxl = commands.add_parser(
@@ -236,6 +238,7 @@ def _diff(
 
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     # Imported here: with plotly, pandas and kaleido they take most of a second, which `validate` should not pay.
+    from situation.exports.pdf import PdfError
     from situation.exports.tables_out import export
 
     if not Path(args.file).is_file():
@@ -243,13 +246,19 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     to_stdout = args.output in (None, "-")
     if to_stdout and args.format in ("csv", "hxl") and args.table is None:
         raise UsageError(f"--format {args.format} writes a zip of every table: give --output FILE.zip, or --table NAME")
+    if to_stdout and args.format == "pdf":
+        raise UsageError("--format pdf writes a binary file: give --output FILE.pdf")
     result = load_situation(args.file, roots=Roots.around(Path(args.file), _documents(args)))
     if result.situation is None:
         for problem in result.problems:
             print(problem.as_text(), file=stderr)
         print(f"{args.file}: not exported: the situation has errors", file=stderr)
         return 1
-    made = export(result.situation, args.format, args.table)
+    try:
+        made = export(result.situation, args.format, args.table, revision=file_revision(Path(args.file)))
+    except PdfError as error:
+        print(f"{args.file}: not exported: {error}", file=stderr)
+        return 1
     if made.warning:
         print(f"warning: {made.warning}", file=stderr)
     if to_stdout:

@@ -42,7 +42,6 @@ def summary_line(result: LoadResult) -> str:
         "claims": s.claims,
         "statements": s.statements,
         "events": s.events,
-        "boundary files": s.boundaries,
     }
     return f"{one_line(s.title, MAX_MESSAGE_CHARS)}, as of {s.as_of.isoformat()}: " + ", ".join(
         f"{len(items)} {name}" for name, items in counts.items()

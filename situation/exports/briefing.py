@@ -1,14 +1,17 @@
 """The offline briefing: one self-contained HTML file laid out like a situation report, to send, open and print.
 
-Sections as a sitrep reads: title and as-of date, highlights, key figures (each with source, date and grade),
-shortages, access, contested claims side by side, events, sources. Everything is worked out by the same functions
-as the dashboard (`cards`, `tables`, `figures`); this module only gathers it for the template.
+Sections as a sitrep reads: title and as-of date, the headline band, key figures (each with source, date and
+grade), areas, shortages, access, contested claims side by side, events, statements, sources with a key to the
+grades, contacts. Everything is worked out by the same functions as the dashboard (`cards`, `tables`, `figures`);
+this module only gathers it for the template, and sizes the charts for a printed page (`briefing_layout`).
 
 - Self-contained: styles inline, charts as inline SVG (see `situation.exports.svg`), no script, no font or image from
   elsewhere, so it opens offline in any browser and is small enough for a poor connection.
 - Every text from the YAML is escaped by Jinja2's autoescape; only the SVG that kaleido drew is marked safe
-  (plotly escapes the labels it is given, and `situation.views.figures` escapes them again before).
-- Prints on A4 without cutting a chart, a card or a table row in half (`@page`, `break-inside: avoid`).
+  (plotly escapes the labels it is given, and `situation.views.figures` escapes them again before). Text that goes
+  into the printed header and footer is escaped as a CSS string (`css_string`).
+- Prints on A4 — the seed on three pages — with our own running header and footer (`@page` margin boxes: title,
+  as-of date, page n of m, the commit it was made from), never cutting a chart, a card or a table row in half.
 """
 
 from __future__ import annotations
@@ -19,14 +22,17 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from situation.exports.briefing_layout import print_figures
 from situation.exports.briefing_template import TEMPLATE
 from situation.exports.svg import ChartError, svg_charts
+from situation.exports.tables_out import records
 from situation.model.dates import PartialDate
 from situation.model.facts import ClaimStatus, Situation, Stance
-from situation.model.scales import Credibility
+from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility
 from situation.views.cards import Card, age_text, overview_cards
 from situation.views.figures import access_timeline, claims_matrix, event_timeline, severity_heatmap
 from situation.views.geomap import geo_map
+from situation.views.headline import headline
 from situation.views.labels import credibility_text, source_label, summary_text
 from situation.views.tables import (
     access_table,
@@ -42,7 +48,17 @@ from situation.views.tables import (
 
 CHARTS = ("map", "shortages", "access", "claims", "events")
 """The briefing's chart slots, by the section each belongs to."""
+
+
+def css_string(text: str) -> Markup:
+    """Text as a quoted CSS string for the printed header and footer: every character but letters, digits and
+    spaces as a six-digit escape, so no quote, backslash or `</style>` in a title can end the string or the sheet."""
+    escaped = "".join(c if c.isascii() and (c.isalnum() or c == " ") else f"\\{ord(c):06x}" for c in text)
+    return Markup(f'"{escaped}"')
+
+
 _ENVIRONMENT = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_ENVIRONMENT.filters["css_string"] = css_string
 
 
 @dataclass(frozen=True)
@@ -54,9 +70,11 @@ class Briefing:
     chart_problem: str | None = None
 
 
-def build_briefing(situation: Situation, charts: bool = True) -> Briefing:
-    """The briefing, with its charts drawn in one batch; without charts when they cannot be drawn, saying why."""
-    figures = briefing_figures(situation)
+def build_briefing(situation: Situation, charts: bool = True, revision: str | None = None) -> Briefing:
+    """The briefing, with its charts drawn in one batch; without charts when they cannot be drawn, saying why.
+
+    `revision` names the commit of the situation file it is made from, for the printed footer."""
+    figures = print_figures(briefing_figures(situation))
     drawn: dict[str, Markup] = {}
     problem = None
     if charts:
@@ -65,7 +83,8 @@ def build_briefing(situation: Situation, charts: bool = True) -> Briefing:
         except ChartError as error:
             problem = str(error)
     slots = {name: drawn.get(name) for name in CHARTS}  # every slot named, so the strict template can test each one
-    page = _ENVIRONMENT.from_string(TEMPLATE).render(**_context(situation), charts=slots, chart_problem=problem)
+    context = _context(situation) | {"revision": revision, "charts": slots, "chart_problem": problem}
+    page = _ENVIRONMENT.from_string(TEMPLATE).render(**context)
     return Briefing(page, len(drawn), problem)
 
 
@@ -86,6 +105,15 @@ def briefing_figures(situation: Situation) -> dict[str, Any]:
     return figures
 
 
+def short_sources(situation: Situation, text: str) -> str:
+    """'SANA [D]; Syrian Democratic Forces [D]': each source by the part of its name before a parenthesis, where a
+    fact's provenance is one line among many; the Sources table at the end gives each name in full."""
+    for source in situation.sources:
+        short = source.name.split(" (")[0].split(",")[0].strip() or source.name
+        text = text.replace(source_label(situation, source.id), f"{short} [{source.reliability.value}]")
+    return text
+
+
 def _card(situation: Situation, card: Card) -> dict[str, Any]:
     return {
         "title": card.title,
@@ -95,12 +123,30 @@ def _card(situation: Situation, card: Card) -> dict[str, Any]:
         "as_of": card.as_of,
         "age": age_text(card.age_days),
         "stale": card.stale,
-        "sources": card.sources,
+        "sources": short_sources(situation, card.sources),
         "credibility": card.credibility,
         "contested": card.contested,
         "change": card.change,
         "detail": card.detail,
     }
+
+
+def _shortage_rows(situation: Situation, cards: list[Card]) -> list[dict[str, Any]]:
+    """Shortages that say the same of one area (same level, date, sources and note) as one row: 'Food, fuel and
+    medicine shortage' rather than three rows that repeat each other, as an article's "acute shortages of food,
+    fuel and medicine" is one fact."""
+    by_key = {card.key: card for card in cards}
+    groups: dict[tuple[Any, ...], tuple[Card, list[str]]] = {}
+    for shortage in situation.shortages:
+        card = by_key[shortage.key]
+        same = (card.area, card.value, card.as_of, card.sources, card.credibility, card.detail, card.change, card.stale)
+        groups.setdefault(same, (card, []))[1].append(shortage.commodity.value.replace("_", " "))
+    rows = []
+    for card, commodities in groups.values():
+        what = commodities[0] if len(commodities) == 1 else f"{', '.join(commodities[:-1])} and {commodities[-1]}"
+        area = f" · {situation.area(card.area).name}" if card.area else ""
+        rows.append(_card(situation, card) | {"title": f"{what.capitalize()} shortage{area}"})
+    return rows
 
 
 def _claims(situation: Situation) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -132,21 +178,25 @@ def _claims(situation: Situation) -> tuple[list[dict[str, Any]], list[dict[str, 
 
 
 def _events(situation: Situation) -> list[dict[str, Any]]:
-    """Events oldest first (as the model orders partial dates), read from the event table."""
-    rows = sorted(event_table(situation).itertuples(), key=lambda row: PartialDate.parse(row.date))
+    """Events oldest first (as the model orders partial dates), read from the event table with its gaps as None."""
+    rows = sorted(records(event_table(situation)), key=lambda row: PartialDate.parse(row["date"]))
     return [
-        {
-            "date": PartialDate.parse(row.date).label(),
-            "area": row.area_name,
-            "type": f"{row.type_name} · {row.sub_type_name}",
-            "summary": row.summary,
-            "actors": row.actors or None,
-            "hurt": row.hurt,
-            "sources": row.sources,
-            "credibility": credibility_text(Credibility(row.credibility)),
-            "contested": bool(row.contested),
+        row
+        | {
+            "date": PartialDate.parse(row["date"]).label(),
+            "sources": short_sources(situation, row["sources"]),
+            "credibility": credibility_text(Credibility(row["credibility"])),
         }
         for row in rows
+    ]
+
+
+def _grades() -> list[dict[str, str]]:
+    """The key to the grades, one row per step of both scales side by side: A with 1, … F with 6."""
+    pairs = zip(RELIABILITY_MEANINGS.items(), CREDIBILITY_MEANINGS.items(), strict=True)
+    return [
+        {"reliability": r.value, "reliability_meaning": r_words, "credibility": str(c.value), "credibility_meaning": c_words}
+        for (r, (r_words, _)), (c, (c_words, _)) in pairs
     ]
 
 
@@ -158,15 +208,19 @@ def _context(situation: Situation) -> dict[str, Any]:
         "as_of": f"{situation.as_of.day} {situation.as_of:%B %Y}",
         "as_of_iso": situation.as_of.isoformat(),
         "summary": summary_text(situation),
+        "headline": headline(situation),
         "highlights": [_card(situation, c) for c in cards if c.group == "Areas"],
         "figures": [_card(situation, c) for c in cards if c.group == "People"],
-        "shortages": [_card(situation, c) for c in cards if c.group == "Shortages"],
+        "shortages": _shortage_rows(situation, [c for c in cards if c.group == "Shortages"]),
         "access": [_card(situation, c) for c in cards if c.group == "Access"],
         "contested": contested,
         "other_claims": other_claims,
         "events": _events(situation),
-        "hurt_totals": people_hurt_totals(situation).to_dict(orient="records"),
-        "statements": statement_table(situation).to_dict(orient="records"),
-        "sources": source_table(situation).to_dict(orient="records"),
-        "reports": report_table(situation).to_dict(orient="records"),
+        "hurt_totals": records(people_hurt_totals(situation)),
+        "statements": records(statement_table(situation)),
+        "sources": records(source_table(situation)),
+        "reports": records(report_table(situation)),
+        "grades": _grades(),
+        "contacts": [contact.model_dump() for contact in situation.contacts],
+        "disclaimer": situation.disclaimer,
     }

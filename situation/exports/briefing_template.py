@@ -1,8 +1,10 @@
 """The briefing's page: one Jinja2 template with its styles inline, kept apart so `briefing` reads as plain Python.
 
 A string rather than a file beside the package, so an installed copy never lacks it. Styles use the reader's own
-system fonts (nothing to fetch), work on screen and on A4 paper, and keep every block whole across page breaks.
-Jinja2's autoescape is on: `{{ text }}` is always escaped; only the charts are passed in as already-safe markup.
+system fonts (nothing to fetch), work on screen (down to a 390 px phone: wide tables scroll inside their box) and
+on A4 paper, where `@page` margin boxes print our own header and footer on every page and no block is cut in two.
+Jinja2's autoescape is on: `{{ text }}` is always escaped; only the charts are passed in as already-safe markup,
+and text in the header and footer goes through `css_string`.
 """
 
 TEMPLATE = """\
@@ -13,60 +15,176 @@ TEMPLATE = """\
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
 <title>{{ title }} — briefing as of {{ as_of }}</title>
+{% set sans = "system-ui, DejaVu Sans, sans-serif" %}
+{% set made_from = "Made from commit " ~ revision if revision else "Made from the team's situation file" %}
 <style>
-  @page { size: A4; margin: 14mm 13mm 16mm; @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; } }
-  :root { color-scheme: light; --ink: #1b1b1b; --muted: #555; --line: #c8c8c8; --flag: #a4330f; --soft: #f4f4f2; }
+  @page {
+    size: A4; margin: 13mm 12mm 12mm;
+    @top-left { content: {{ title | css_string }}; font: 600 7.5pt {{ sans }}; color: #555; }
+    @top-right { content: {{ ("Situation as of " ~ as_of) | css_string }}; font: 7.5pt {{ sans }}; color: #555; }
+    @bottom-left { content: {{ made_from | css_string }}; font: 7pt {{ sans }}; color: #777; }
+    @bottom-right { content: "Page " counter(page) " of " counter(pages); font: 7.5pt {{ sans }}; color: #555; }
+  }
+  :root { color-scheme: light; --ink: #1b1b1b; --muted: #555; --line: #c8c8c8; --flag: #a4330f; --soft: #f4f4f2;
+          --band: #fff6e0; }
   * { box-sizing: border-box; }
-  body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; color: var(--ink); background: #fff;
+  body { margin: 0 auto; max-width: 60rem; padding: 1.5rem; color: var(--ink); background: #fff; overflow-wrap: break-word;
          font: 10.5pt/1.45 system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
-  header { border-bottom: 3px solid var(--ink); margin-bottom: 1rem; }
-  h1 { font-size: 1.7rem; margin: 0 0 .2rem; }
-  h2 { font-size: 1.15rem; margin: 1.6rem 0 .6rem; padding-bottom: .2rem; border-bottom: 1px solid var(--line);
+  header.top { border-bottom: 3px solid var(--ink); margin-bottom: .6rem; }
+  h1 { font-size: 1.7rem; margin: 0 0 .1rem; line-height: 1.2; }
+  h2 { font-size: 1.1rem; margin: 1.2rem 0 .4rem; padding-bottom: .15rem; border-bottom: 1px solid var(--line);
        break-after: avoid; }
-  h3 { font-size: 1rem; margin: .2rem 0; }
-  p { margin: .3rem 0; }
-  .as-of { font-weight: 600; color: var(--muted); margin: 0 0 .6rem; }
-  .summary { font-size: 1.05rem; }
-  .meta { color: var(--muted); font-size: .85rem; }
+  h3 { font-size: .95rem; margin: .2rem 0; break-after: avoid; }
+  p { margin: .25rem 0; }
+  .as-of { font-weight: 600; color: var(--muted); margin: 0 0 .4rem; }
+  .meta { color: var(--muted); font-size: .85em; }
   .flag { color: var(--flag); font-weight: 600; }
-  .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(16rem, 1fr)); gap: .6rem; }
-  .card { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .7rem; background: var(--soft);
-          break-inside: avoid; }
-  .card .value { font-size: 1.35rem; font-weight: 700; }
-  .card .unit { font-size: .95rem; font-weight: 400; }
-  ul.highlights { padding-left: 1.2rem; }
-  ul.highlights li { margin: .3rem 0; break-inside: avoid; }
-  figure { margin: .8rem 0; break-inside: avoid; }
+  .band { border: 1px solid #d9b44a; border-left: 6px solid #d9b44a; background: var(--band); padding: .45rem .7rem;
+          margin: .5rem 0; break-inside: avoid; }
+  .band dl { display: grid; grid-template-columns: minmax(7rem, 11rem) 1fr; gap: .2rem .8rem; margin: 0; }
+  .band dt { font-weight: 700; }
+  .band dd { margin: 0; }
+  .band .provenance { color: #555; font-size: .85em; }
+  @media print { .band .who { display: none; } }  /* on paper the sections below give each line's sources */
+  .summary { margin: .5rem 0; }
+  .cards { display: grid; grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr)); gap: .5rem; }
+  .card { border: 1px solid var(--line); border-radius: 4px; padding: .4rem .6rem; background: var(--soft); break-inside: avoid; }
+  .card h3 { font-size: .85rem; }
+  .card .value { font-size: 1.3rem; font-weight: 700; line-height: 1.25; }
+  .card .unit { font-size: .9rem; font-weight: 400; }
+  .card p { font-size: .85rem; margin: .1rem 0; }
+  ul.highlights { padding-left: 1.1rem; margin: .3rem 0; }
+  ul.highlights li { margin: .2rem 0; break-inside: avoid; }
+  figure { margin: .5rem 0; break-inside: avoid; }
   figure svg { display: block; width: 100%; height: auto; max-width: 760px; }
-  figcaption { color: var(--muted); font-size: .8rem; }
-  table { width: 100%; border-collapse: collapse; font-size: .88rem; }
-  th, td { text-align: left; vertical-align: top; padding: .3rem .4rem; border-bottom: 1px solid var(--line); }
+  figcaption { color: var(--muted); font-size: .85em; }
+  .scroll { overflow-x: auto; }
+  table { width: 100%; border-collapse: collapse; font-size: .9em; }
+  th, td { text-align: left; vertical-align: top; padding: .2rem .35rem; border-bottom: 1px solid var(--line); }
   th { background: var(--soft); }
   thead { display: table-header-group; }
-  tr, .claim, section.block { break-inside: avoid; }
-  .claim { border: 1px solid var(--line); border-radius: 4px; padding: .5rem .7rem; margin: .6rem 0; }
-  .sides { display: grid; grid-template-columns: 1fr 1fr; gap: .8rem; margin-top: .4rem; }
-  .sides h4 { margin: 0 0 .2rem; font-size: .9rem; text-transform: uppercase; letter-spacing: .04em; }
+  tr, .claim, .keep { break-inside: avoid; }
+  td.nowrap, th.nowrap { white-space: nowrap; }
+  th.col-name { width: 34%; } th.col-note { width: 44%; }
+  .claim { border: 1px solid var(--line); border-radius: 4px; padding: .4rem .6rem; margin: .4rem 0; }
+  .sides { display: grid; grid-template-columns: 1fr 1fr; gap: .8rem; margin-top: .3rem; }
+  .sides h4 { margin: 0 0 .1rem; font-size: .8rem; text-transform: uppercase; letter-spacing: .04em; }
   .asserts h4 { color: #0b5a8a; } .denies h4 { color: var(--flag); }
   .sides ul { margin: 0; padding-left: 1.1rem; }
-  blockquote { margin: .2rem 0 .2rem .2rem; padding-left: .5rem; border-left: 3px solid var(--line); font-style: italic; }
+  blockquote { margin: .1rem 0 .1rem .2rem; padding-left: .5rem; border-left: 3px solid var(--line); font-style: italic; }
   .note { border: 1px solid var(--flag); padding: .4rem .6rem; }
-  footer { margin-top: 2rem; color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); padding-top: .4rem; }
+  .columns { display: grid; grid-template-columns: minmax(0, 400px) 1fr; gap: 1rem; align-items: start; }
+  .columns figure { margin-top: 0; }
+  #grades { margin-top: .7rem; }
+  table.key th { width: 16%; }
+  table.key td { width: 14%; }
+  .disclaimer { border-top: 1px solid var(--line); padding-top: .3rem; margin-top: .6rem; }
+  footer { margin-top: 1rem; color: var(--muted); font-size: .8rem; border-top: 1px solid var(--line); padding-top: .3rem; }
+  @media (max-width: 640px) {
+    body { padding: .8rem; }
+    figure { overflow-x: auto; }
+    figure svg { min-width: 600px; }  /* a chart keeps a legible size and scrolls in its own box */
+    figure.map svg { min-width: 0; }
+    .band dl, .sides, .columns { grid-template-columns: 1fr; }
+    .band dt { margin-top: .3rem; }
+  }
   @media print {
-    body { max-width: none; padding: 0; font-size: 9.5pt; }
-    .card { background: none; }
+    body { max-width: none; padding: 0; font-size: 8.2pt; line-height: 1.3; }
+    h1 { font-size: 17pt; }
+    h2 { font-size: 11pt; margin-top: .8rem; }
+    .cards { grid-template-columns: repeat(4, 1fr); gap: .4rem; }
+    .card { background: none; padding: .3rem .45rem; }
+    .card .value { font-size: 12pt; }
+    .card .unit { font-size: 9pt; }
+    .card p { font-size: 7.6pt; }
+    ul.highlights { font-size: 7.8pt; margin-top: 0; }
+    ul.highlights li { margin: .1rem 0; }
+    table { font-size: 7.4pt; }
+    th, td { padding: .15rem .3rem; }
+    .scroll { overflow: visible; }
+    footer.screen, .screen-only { display: none; }
   }
 </style>
 </head>
 <body>
-<header>
+<header class="top">
   <h1>{{ title }}</h1>
   <p class="as-of">Situation as of <time datetime="{{ as_of_iso }}">{{ as_of }}</time></p>
 </header>
 
+<section id="headline" class="band" aria-label="Headline">
+  <dl>
+    {% for line in headline %}
+    <dt>{{ line.label }}</dt>
+    {% set when, _, who = line.provenance.partition(" · ") %}
+    <dd>{{ line.text }} <span class="provenance">({{ when }}<span class="who"> · {{ who }}</span>)</span></dd>
+    {% endfor %}
+  </dl>
+</section>
+<p class="summary">{{ summary }}</p>
+{% if chart_problem %}
+<p class="note">Charts are left out of this briefing: they could not be drawn ({{ chart_problem }}).</p>
+{% endif %}
+
+{% macro card(c) %}
+<div class="card">
+  <h3>{{ c.title }}</h3>
+  <div class="value">{{ c.value }}{% if c.unit %} <span class="unit">{{ c.unit }}</span>{% endif %}</div>
+  {% if c.contested %}<p class="flag">Rests on a contested claim</p>{% endif %}
+  {% if c.change %}<p>{{ c.change }}</p>{% endif %}
+  {% if c.detail %}<p>{{ c.detail }}</p>{% endif %}
+  <p class="meta">{% if c.area %}{{ c.area }} · {% endif %}{{ c.as_of }}{% if c.age %} ({{ c.age }}){% endif %}
+    {% if c.stale %}— <span class="flag">needs re-verifying</span>{% endif %}</p>
+  <p class="meta">{{ c.sources }} · credibility {{ c.credibility }}</p>
+</div>
+{% endmacro %}
+
+{% macro rows_of(items, what) %}
+<div class="scroll">
+<table>
+  <thead><tr><th>{{ what }}</th><th>Now</th><th class="nowrap">As of</th><th>Source · credibility</th></tr></thead>
+  <tbody>
+  {% for c in items %}
+    <tr><td><strong>{{ c.title }}</strong>
+      {% if c.detail %}<br><span class="meta">{{ c.detail }}</span>{% endif %}</td>
+      <td>{{ c.value }}{% if c.unit %} {{ c.unit }}{% endif %}
+        {% if c.contested %}<br><span class="flag">rests on a contested claim</span>{% endif %}
+        {% if c.change %}<br><span class="meta">{{ c.change }}</span>{% endif %}</td>
+      <td class="nowrap">{{ c.as_of }}{% if c.stale %}<br><span class="flag">needs re-verifying</span>{% endif %}</td>
+      <td class="meta">{{ c.sources }} · {{ c.credibility }}</td></tr>
+  {% endfor %}
+  </tbody>
+</table>
+</div>
+{% endmacro %}
+
+<section id="key-figures">
+  <h2>Key figures</h2>
+  {% if figures %}<div class="cards">{% for c in figures %}{{ card(c) }}{% endfor %}</div>
+  {% else %}<p>No figures recorded.</p>{% endif %}
+  <div class="keep" id="grades">
+  <h3>Key to the grades</h3>
+  <p class="meta">As in the Admiralty system, a source's reliability (a letter, shown in brackets after its name) and each
+    fact's credibility (a digit) are graded apart.</p>
+  <div class="scroll">
+  <table class="key">
+    <tbody>
+      <tr><th>Source reliability</th>
+        {% for g in grades %}<td><strong>{{ g.reliability }}</strong> {{ g.reliability_meaning }}</td>{% endfor %}</tr>
+      <tr><th>Credibility of the information</th>
+        {% for g in grades %}<td><strong>{{ g.credibility }}</strong> {{ g.credibility_meaning }}</td>{% endfor %}</tr>
+    </tbody>
+  </table>
+  </div>
+  </div>
+</section>
+
 <section id="highlights">
-  <h2>Highlights</h2>
-  <p class="summary">{{ summary }}</p>
+  <h2>Areas</h2>
+  <div class="{{ 'columns' if charts.map and highlights else '' }}">
+  {% if charts.map %}
+  <figure class="map">{{ charts.map }}<figcaption>Areas at rough positions, coloured by their latest status.</figcaption></figure>
+  {% endif %}
   {% if highlights %}
   <ul class="highlights">
     {% for h in highlights %}
@@ -75,44 +193,18 @@ TEMPLATE = """\
       <span class="meta">— {{ h.sources }}; credibility {{ h.credibility }}</span></li>
     {% endfor %}
   </ul>
-  {% endif %}
-  {% if chart_problem %}
-  <p class="note">Charts are left out of this briefing: they could not be drawn ({{ chart_problem }}).</p>
-  {% endif %}
-  {% if charts.map %}
-  <figure>{{ charts.map }}<figcaption>Areas at rough positions, coloured by status; crosses are events.</figcaption></figure>
-  {% endif %}
-</section>
-
-{% macro card(c) %}
-<div class="card">
-  <h3>{{ c.title }}</h3>
-  <div class="value">{{ c.value }}{% if c.unit %} <span class="unit">{{ c.unit }}</span>{% endif %}</div>
-  {% if c.area %}<p>{{ c.area }}</p>{% endif %}
-  {% if c.contested %}<p class="flag">Rests on a contested claim</p>{% endif %}
-  {% if c.change %}<p>{{ c.change }}</p>{% endif %}
-  {% if c.detail %}<p>{{ c.detail }}</p>{% endif %}
-  <p class="meta">As of {{ c.as_of }}{% if c.age %} ({{ c.age }}){% endif %}
-    {% if c.stale %}— <span class="flag">needs re-verifying</span>{% endif %}</p>
-  <p class="meta">Source: {{ c.sources }}</p>
-  <p class="meta">Credibility: {{ c.credibility }}</p>
-</div>
-{% endmacro %}
-
-<section id="key-figures">
-  <h2>Key figures</h2>
-  {% if figures %}<div class="cards">{% for c in figures %}{{ card(c) }}{% endfor %}</div>
-  {% else %}<p>No figures recorded.</p>{% endif %}
+  {% elif not charts.map %}<p>No areas recorded.</p>{% endif %}
+  </div>
 </section>
 
 <section id="shortages">
   <h2>Shortages</h2>
+  {% if shortages %}{{ rows_of(shortages, "Shortage") }}
+  {% else %}<p>No shortages recorded.</p>{% endif %}
   {% if charts.shortages %}
-  <figure>{{ charts.shortages }}<figcaption>Latest severity per area and commodity (1 minor to 5 extreme);
+  <figure>{{ charts.shortages }}<figcaption>Latest severity per area and commodity, 1 (none or minor) to 5 (extreme);
     “Insufficient evidence” is written, never coloured.</figcaption></figure>
   {% endif %}
-  {% if shortages %}<div class="cards">{% for c in shortages %}{{ card(c) }}{% endfor %}</div>
-  {% else %}<p>No shortages recorded.</p>{% endif %}
 </section>
 
 <section id="access">
@@ -120,7 +212,7 @@ TEMPLATE = """\
   {% if charts.access %}
   <figure>{{ charts.access }}<figcaption>Status of each corridor and supply line over time.</figcaption></figure>
   {% endif %}
-  {% if access %}<div class="cards">{% for c in access %}{{ card(c) }}{% endfor %}</div>
+  {% if access %}{{ rows_of(access, "Route") }}
   {% else %}<p>No routes recorded.</p>{% endif %}
 </section>
 
@@ -137,6 +229,8 @@ TEMPLATE = """\
         <ul>
           {% for p in claim[side] %}
           <li>{{ p.source }}, {{ p.date }}{% if p.quote %}<blockquote>“{{ p.quote }}”</blockquote>{% endif %}</li>
+          {% else %}
+          <li class="meta">no source</li>
           {% endfor %}
         </ul>
       </div>
@@ -149,6 +243,7 @@ TEMPLATE = """\
   {% endfor %}
   {% if other_claims %}
   <h3>Other claims</h3>
+  <div class="scroll">
   <table>
     <thead><tr><th>Claim</th><th>Status</th><th>Who says so</th><th>Credibility</th></tr></thead>
     <tbody>
@@ -161,37 +256,41 @@ TEMPLATE = """\
     {% endfor %}
     </tbody>
   </table>
+  </div>
   {% endif %}
   {% if charts.claims %}
-  <figure>{{ charts.claims }}<figcaption>Who asserts and who denies each claim.</figcaption></figure>
+  <figure class="screen-only">{{ charts.claims }}<figcaption>Who asserts and who denies each claim.</figcaption></figure>
   {% endif %}
 </section>
 
 <section id="events">
   <h2>Events</h2>
   {% if charts.events %}
-  <figure>{{ charts.events }}<figcaption>Events by date and area, by ACLED type; an open marker means the source gives
+  <figure>{{ charts.events }}<figcaption>Events by date, area and ACLED type; an open marker: the source gives
     only a month or a season.</figcaption></figure>
   {% endif %}
   {% if events %}
+  <div class="scroll">
   <table>
-    <thead><tr><th>Date</th><th>Area</th><th>What happened</th><th>Source and credibility</th></tr></thead>
+    <thead><tr><th class="nowrap">Date</th><th>Area</th><th>What happened</th><th>Source · credibility</th></tr></thead>
     <tbody>
     {% for e in events %}
       <tr>
-        <td>{{ e.date }}</td><td>{{ e.area }}</td>
-        <td><strong>{{ e.type }}</strong><br>{{ e.summary }}
+        <td class="nowrap">{{ e.date }}</td><td>{{ e.area_name }}</td>
+        <td><strong>{{ e.type_name }} · {{ e.sub_type_name }}</strong>: {{ e.summary }}
           {% if e.actors %}<br><span class="meta">Actors: {{ e.actors }}</span>{% endif %}
           {% if e.hurt %}<br><span class="meta">People hurt: {{ e.hurt }}</span>{% endif %}
           {% if e.contested %}<br><span class="flag">Rests on a contested claim</span>{% endif %}</td>
-        <td class="meta">{{ e.sources }}<br>credibility {{ e.credibility }}</td>
+        <td class="meta">{{ e.sources }} · {{ e.credibility }}</td>
       </tr>
     {% endfor %}
     </tbody>
   </table>
+  </div>
   {% else %}<p>No events recorded.</p>{% endif %}
   {% if hurt_totals %}
   <h3>People hurt, by area and month</h3>
+  <div class="scroll">
   <table>
     <thead><tr><th>Area</th><th>Month</th><th>Events</th><th>Killed</th><th>Injured</th><th>Missing</th></tr></thead>
     <tbody>
@@ -201,6 +300,7 @@ TEMPLATE = """\
     {% endfor %}
     </tbody>
   </table>
+  </div>
   <p class="meta">A sum that includes an open bound says “at least”; unknown figures are counted, never taken as 0.</p>
   {% endif %}
 </section>
@@ -208,30 +308,35 @@ TEMPLATE = """\
 <section id="statements">
   <h2>Statements</h2>
   {% if statements %}
+  <div class="scroll">
   <table>
-    <thead><tr><th>Date</th><th>Who</th><th>What</th><th>Reported by</th></tr></thead>
+    <thead><tr><th class="nowrap">Date</th><th>Who</th><th>What</th><th>Reported by</th></tr></thead>
     <tbody>
     {% for s in statements %}
-      <tr><td>{{ s.date }}</td><td>{{ s.by_name }} [{{ s.by_reliability }}]</td>
+      <tr><td class="nowrap">{{ s.date }}</td><td>{{ s.by_name }} [{{ s.by_reliability }}]</td>
         <td><strong>{{ s.kind }}</strong>: {{ s.summary }}{% if s.quote %}<blockquote>“{{ s.quote }}”</blockquote>{% endif %}</td>
         <td class="meta">{{ s.sources }}{% if s.reports %}<br>{{ s.reports }}{% endif %}</td></tr>
     {% endfor %}
     </tbody>
   </table>
+  </div>
   {% else %}<p>No calls, appeals, announcements or warnings recorded.</p>{% endif %}
 </section>
 
 <section id="sources">
   <h2>Sources</h2>
+  <div class="scroll">
   <table>
-    <thead><tr><th>Source</th><th>Kind</th><th>Reliability</th><th>Relayed by</th><th>Facts</th><th>Note</th></tr></thead>
+    <thead><tr><th class="col-name">Source [reliability]</th><th>Kind</th><th>Relayed by</th><th>Facts</th>
+      <th class="col-note">Note</th></tr></thead>
     <tbody>
     {% for s in sources %}
-      <tr><td>{{ s.name }}</td><td>{{ s.kind }}</td><td>{{ s.reliability }} — {{ s.reliability_meaning }}</td>
+      <tr><td>{{ s.name }} <strong>[{{ s.reliability }}]</strong></td><td>{{ s.kind }}</td>
         <td>{{ s.via or "" }}</td><td>{{ s.facts }}</td><td>{{ s.note or "" }}</td></tr>
     {% endfor %}
     </tbody>
   </table>
+  </div>
   {% if reports %}
   <h3>Reports cited</h3>
   <ul>
@@ -241,11 +346,25 @@ TEMPLATE = """\
     {% endfor %}
   </ul>
   {% endif %}
-  <p class="meta">Reliability of a source is graded A (completely reliable) to F (cannot be judged); credibility of each fact
-    1 (confirmed) to 6 (cannot be judged), apart from its source, as in the Admiralty system.</p>
 </section>
 
-<footer>Briefing of “{{ title }}” as of {{ as_of }}, made from the team's situation file.
+{% if contacts or disclaimer %}
+<section id="contacts" class="keep">
+  {% if contacts %}
+  <h2>Contacts</h2>
+  <ul>
+    {% for c in contacts %}
+    <li><strong>{{ c.name }}</strong>{% if c.organisation %}, {{ c.organisation }}{% endif %}
+      {% if c.email %} · {{ c.email }}{% endif %}{% if c.phone %} · {{ c.phone }}{% endif %}</li>
+    {% endfor %}
+  </ul>
+  {% endif %}
+  {% if disclaimer %}<p class="disclaimer meta">{{ disclaimer }}</p>{% endif %}
+</section>
+{% endif %}
+
+<footer class="screen">Briefing of “{{ title }}” as of {{ as_of }}, made from
+  {% if revision %}commit {{ revision }} of {% endif %}the team's situation file.
   Unknown figures are written “unknown”, never 0.</footer>
 </body>
 </html>

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 FORMATS: dict[str, str] = {
     "html": "Briefing (HTML, offline)",
+    "pdf": "Briefing (PDF, A4)",
     "csv": "Tables (CSV, zip)",
     "json": "Tables (JSON)",
     "hxl": "Tables (HXL, zip)",

@@ -20,7 +20,8 @@ import kaleido
 import plotly.graph_objects as go
 
 WIDTH = 760
-"""Pixels: an A4 page's printable width at 96 dpi, so the text in a chart prints at the size it was drawn."""
+"""Pixels: an A4 page's printable width at 96 dpi, so the text in a chart prints at the size it was drawn; a figure
+with its own `layout.width` (one that shares the width of the page with text) is drawn at that."""
 DEFAULT_HEIGHT = 380
 TIMEOUT_S = 60
 
@@ -33,7 +34,8 @@ async def _draw(figures: Sequence[go.Figure]) -> list[bytes]:
     async with kaleido.Kaleido(n=1, timeout=TIMEOUT_S, mathjax=False) as session:
         return [
             await session.calc_fig(
-                figure, opts={"format": "svg", "width": WIDTH, "height": figure.layout.height or DEFAULT_HEIGHT}
+                figure,
+                opts={"format": "svg", "width": figure.layout.width or WIDTH, "height": figure.layout.height or DEFAULT_HEIGHT},
             )
             for figure in figures
         ]

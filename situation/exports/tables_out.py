@@ -124,8 +124,8 @@ def tables(situation: Situation, names: tuple[str, ...] = TABLES) -> dict[str, p
     return {name: ROWS[name](situation) for name in names}
 
 
-def _plain(value: Any) -> Any:
-    """A cell as JSON or CSV wants it: None for a gap, an int for a whole number (250000, not 250000.0)."""
+def plain(value: Any) -> Any:
+    """A cell as JSON, CSV or the briefing wants it: None for a gap, an int for a whole number (250000, not 250000.0)."""
     if value is None or value is pd.NA or value is pd.NaT:
         return None
     if hasattr(value, "item"):  # numpy scalars
@@ -137,20 +137,25 @@ def _plain(value: Any) -> Any:
     return value
 
 
+def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
+    """The rows of a table as plain dicts, gaps as None: pandas' NaN is truthy and would print as 'nan'."""
+    return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
+
+
 def neutralised(text: str) -> str:
     """Text a spreadsheet would run as a formula, made inert with a leading single quote (OWASP's advice)."""
     return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def _csv_cell(value: Any) -> str:
-    plain = _plain(value)
-    if plain is None:
+    cell = plain(value)
+    if cell is None:
         return ""
-    if isinstance(plain, bool):
-        return "true" if plain else "false"
-    if isinstance(plain, str):
-        return neutralised(plain)
-    return str(plain)
+    if isinstance(cell, bool):
+        return "true" if cell else "false"
+    if isinstance(cell, str):
+        return neutralised(cell)
+    return str(cell)
 
 
 def to_csv(frame: pd.DataFrame, hashtags: dict[str, str] | None = None) -> str:
@@ -177,10 +182,7 @@ def to_json(situation: Situation, frames: dict[str, pd.DataFrame]) -> str:
     """One JSON document: which situation and date, then each table as a list of rows (gaps are null)."""
     document = {
         "situation": {"id": situation.id, "title": situation.title, "as_of": situation.as_of.isoformat()},
-        **{
-            name: [{k: _plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-            for name, frame in frames.items()
-        },
+        **{name: records(frame) for name, frame in frames.items()},
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
@@ -208,28 +210,47 @@ class Export:
     warning: str | None = None
 
 
-MIME_TYPES = {".html": "text/html", ".json": "application/json", ".csv": "text/csv", ".zip": "application/zip"}
+MIME_TYPES = {
+    ".html": "text/html",
+    ".pdf": "application/pdf",
+    ".json": "application/json",
+    ".csv": "text/csv",
+    ".zip": "application/zip",
+}
 
 
 def file_name(situation: Situation, output: str, table: str | None = None) -> str:
     """'aleppo-2016-08-2016-08-08-briefing.html': which situation, as of when, in what form."""
     stem = f"{situation.id}-{situation.as_of.isoformat()}"
-    if output == "html":
-        return f"{stem}-briefing.html"
+    if output in ("html", "pdf"):
+        return f"{stem}-briefing.{output}"
     if output == "json":
         return f"{stem}.json"
     suffix = "-hxl" if output == "hxl" else ""
     return f"{stem}-{table}{suffix}.csv" if table else f"{stem}{suffix}.zip"
 
 
-def export(situation: Situation, output: str, table: str | None = None) -> Export:
-    """The situation in one of `formats.FORMATS` (one table, or all): the CLI and the dashboard's downloads both call this."""
-    names = (table,) if table else TABLES
-    if output == "html":
-        from situation.exports.briefing import build_briefing  # imported late: its charts need kaleido and a browser
+def export(situation: Situation, output: str, table: str | None = None, revision: str | None = None) -> Export:
+    """The situation in one of `formats.FORMATS` (one table, or all): the CLI and the dashboard's downloads both call this.
 
-        briefing = build_briefing(situation)
-        return Export(briefing.html, f"the briefing has no charts: {briefing.chart_problem}" if briefing.chart_problem else None)
+    `revision` is the commit the situation file was read from, printed on the briefing; a PDF that cannot be
+    printed raises `situation.exports.pdf.PdfError`.
+    """
+    names = (table,) if table else TABLES
+    if output in ("html", "pdf"):
+        from situation.exports.briefing import build_briefing  # imported late: its charts need kaleido and a browser
+        from situation.exports.pdf import PdfError, chromium_path, no_chromium
+
+        if output == "pdf" and chromium_path() is None:  # said before the charts spend seconds failing to start it
+            raise PdfError(no_chromium())
+
+        briefing = build_briefing(situation, revision=revision)
+        warning = f"the briefing has no charts: {briefing.chart_problem}" if briefing.chart_problem else None
+        if output == "pdf":
+            from situation.exports.pdf import html_to_pdf
+
+            return Export(html_to_pdf(briefing.html), warning)
+        return Export(briefing.html, warning)
     if output == "json":
         return Export(to_json(situation, tables(situation, names)))
     files = csv_files(situation, names, hxl=output == "hxl")

@@ -118,6 +118,12 @@ class Code(StrEnum):
         "error",
         "A cited source, area, indicator or claim id that the file does not define.",
     )
+    UNKNOWN_HEADLINE = (
+        "unknown-headline",
+        "references",
+        "error",
+        "A `headline:` key that names no fact of the file (keys read kind:id, such as indicator:people-under-siege).",
+    )
     VIA_LOOP = "via-loop", "references", "error", "Sources that reach each other through `via:` in a circle."
     DUPLICATE_PCODE = "duplicate-pcode", "references", "error", "Two areas share a p-code; each joins one row of the COD."
     REPORT_SOURCE_NOT_CITED = (

@@ -53,9 +53,34 @@ def check_references(data: Any) -> list[Finding]:
             if isinstance(value, str) and value not in ids[section]:
                 message = f"no {_SINGULAR[section]} has the id '{one_line(value)}'{did_you_mean(value, ids[section])}"
                 findings.append(Finding(path, Code.UNKNOWN_REFERENCE, message))
+    findings.extend(_unknown_headlines(data))
     findings.extend(_via_loops(data))
     findings.extend(_duplicate_pcodes(data))
     return findings
+
+
+def fact_keys(data: Any) -> set[str]:
+    """Every fact key the raw file defines, spelt as the model's `.key` spells it ('shortage:east-aleppo:food')."""
+    keys = {
+        f"{_SINGULAR[section]}:{value}"
+        for section in ("areas", "indicators", "access", "claims", "events", "statements")
+        for _, value in data_at(data, (section, "*", "id"))
+        if isinstance(value, str)
+    }
+    for _, shortage in data_at(data, ("shortages", "*")):
+        if isinstance(shortage, dict) and isinstance(shortage.get("area"), str) and isinstance(shortage.get("commodity"), str):
+            keys.add(f"shortage:{shortage['area']}:{shortage['commodity']}")
+    return keys
+
+
+def _unknown_headlines(data: Any) -> list[Finding]:
+    """A headline key must name a fact of this file: a misspelt one would drop a line from the first screen unseen."""
+    keys = fact_keys(data)
+    return [
+        Finding(path, Code.UNKNOWN_HEADLINE, f"no fact has the key '{value}'{did_you_mean(value, keys)}")
+        for path, value in data_at(data, ("headline", "*"))
+        if isinstance(value, str) and value not in keys
+    ]
 
 
 def _duplicate_pcodes(data: Any) -> list[Finding]:

@@ -68,6 +68,20 @@ def recent_revisions(file: Path, limit: int = 20) -> list[Revision]:
     return [Revision(*line.split(_SEPARATOR, 2)) for line in lines if line.count(_SEPARATOR) == 2]
 
 
+def file_revision(file: Path) -> str | None:
+    """'1a2b3c4d', the last commit that changed the file, for a briefing to say what it was made from; with
+    ' and uncommitted changes' when the file differs from it; None when git has no commit of it."""
+    try:
+        top, inside = _place(file)
+    except RevisionError:
+        return None
+    latest = recent_revisions(file, limit=1)
+    if not latest:
+        return None
+    changed = _git(top, "status", "--porcelain", "--", inside)
+    return latest[0].short + (" and uncommitted changes" if changed.returncode == 0 and changed.stdout.strip() else "")
+
+
 def load_revision(file: Path, revision: str) -> LoadResult:
     """The file as it was at `revision` (a commit, a tag, HEAD~3, a date with @{…}), validated like any file."""
     top, inside = _place(file)

@@ -820,6 +820,24 @@ def _kind_of_summary(value: Any) -> str | None:
     return None
 
 
+class Contact(Closed):
+    """Someone a reader of the briefing can ask about it: the team's focal point."""
+
+    name: Text
+    """The person or desk, such as 'Information management officer'."""
+    organisation: Text | None = None
+    """Their organisation or team."""
+    email: Text | None = None
+    """An address to write to."""
+    phone: Text | None = None
+    """A number to call, with its country code."""
+
+
+HEADLINE_KINDS = ("area", "indicator", "shortage", "route", "claim", "event", "statement")
+"""The kinds of fact a `headline:` key may name: the prefix of each fact's `key`."""
+HeadlineKey = Annotated[str, StringConstraints(pattern=rf"^({'|'.join(HEADLINE_KINDS)}):[a-z0-9_:-]+$")]
+
+
 class DatedSummary(Closed):
     """The summary as written on one day."""
 
@@ -867,6 +885,14 @@ class Situation(Closed):
     """Dated incidents."""
     stale_after: StaleAfter = StaleAfter()
     """When facts count as stale, in days after their date; leave out for the defaults."""
+    contacts: list[Contact] = []
+    """Who to ask about this situation: printed at the end of the briefing."""
+    disclaimer: Text | None = None
+    """The team's own words on what the briefing is not (such as 'not an official position'): printed on the briefing."""
+    headline: list[HeadlineKey] = []
+    """The facts that lead the Overview and the briefing, in order, by key (area:east-aleppo, indicator:people-under-siege,
+    route:east-aleppo-corridor, shortage:east-aleppo:food, claim:siege-broken); leave out for the default: besieged
+    areas, people, corridors, the worst shortages and the open contested claims."""
     boundaries: list[BoundaryFile] = []
     """Admin-boundary files (GeoJSON, as COD-AB comes from HDX) that areas join by `pcode`, drawn on the map."""
 

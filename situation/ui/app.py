@@ -21,7 +21,7 @@ from situation.load.confine import document_roots
 from situation.load.problems import errors_in
 from situation.model.facts import Situation
 from situation.serve.watch import FileView, Watcher
-from situation.ui import guard, pages, push, signin
+from situation.ui import guard, pages, push, signin, style
 from situation.ui.derived import Derived, derive, earliest
 from situation.ui.downloads import download_buttons
 from situation.ui.notice import change_notice
@@ -132,6 +132,7 @@ def _draw(view: FileView) -> None:
         ]
     )
     _remember_in_url(view, area, day)
+    style.apply()
     download_buttons(derived.situation, str(view.path), view.loaded_at or 0.0)
     navigation.run()
 

@@ -1,30 +1,44 @@
-"""The sidebar's downloads: the offline briefing and the tables, made only when someone clicks."""
+"""The sidebar's downloads: the offline briefing (HTML and PDF) and the tables, made only when someone clicks."""
 
 from __future__ import annotations
 
-from pathlib import PurePath
+from pathlib import Path, PurePath
 
 import streamlit as st
 
 from situation.exports.formats import FORMATS
+from situation.exports.pdf import PdfError, chromium_path, no_chromium
 from situation.exports.tables_out import MIME_TYPES, Export, export, file_name
+from situation.load.revisions import file_revision
 from situation.model.facts import Situation
 
 
 @st.cache_resource(max_entries=16, show_spinner="Preparing the download…")
 def _made(path: str, loaded_at: float, as_of: str, output: str, _situation: Situation) -> Export:
     """A briefing takes seconds to draw: each is made once per version of the file, date and format."""
-    return export(_situation, output)
+    return export(_situation, output, revision=file_revision(Path(path)))
+
+
+def _content(path: str, loaded_at: float, output: str, situation: Situation) -> str | bytes:
+    """The file to download; a PDF that Chromium failed to print (a hang, a crash) is a one-line note, not a traceback.
+    A failure is not cached (Streamlit caches only what returns), so the next click tries again."""
+    try:
+        return _made(path, loaded_at, situation.as_of.isoformat(), output, situation).content
+    except PdfError as error:
+        return f"No PDF could be made: {error}\n".encode()
 
 
 def download_buttons(situation: Situation, path: str, loaded_at: float) -> None:
     """One button per format, for the situation as shown (as of its chosen date); nothing is made until clicked."""
     with st.sidebar.expander("Download"):
         for output, label in FORMATS.items():
+            if output == "pdf" and chromium_path() is None:
+                st.caption(f"Briefing (PDF): {no_chromium()}. The HTML briefing prints from any browser.")
+                continue
             name = file_name(situation, output)
             st.download_button(
                 label,
-                data=lambda output=output: _made(path, loaded_at, situation.as_of.isoformat(), output, situation).content,  # type: ignore[misc]  # mypy cannot type a lambda with a default
+                data=lambda output=output: _content(path, loaded_at, output, situation),  # type: ignore[misc]  # mypy cannot type a lambda with a default
                 file_name=name,
                 mime=MIME_TYPES[PurePath(name).suffix],
                 on_click="ignore",

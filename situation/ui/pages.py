@@ -2,25 +2,32 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
+from html import escape
 from pathlib import Path
+from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
+from situation.load.codes import Code
 from situation.load.loader import LoadResult
-from situation.load.revisions import RevisionError, in_repository, load_revision, recent_revisions
+from situation.load.problems import Problem
+from situation.load.revisions import Revision, RevisionError, in_repository, load_revision, recent_revisions
 from situation.model.facts import Situation
 from situation.model.scales import Credibility
 from situation.serve.watch import FileView
+from situation.ui import style
 from situation.ui.derived import Derived
 from situation.ui.text import literal
 from situation.views import figures, geomap, tables
 from situation.views.attribution import claims_caption
 from situation.views.cards import Card, age_text
 from situation.views.diff import Change, diff
-from situation.views.labels import credibility_text, summary_text
+from situation.views.headline import headline
+from situation.views.labels import claim_areas, credibility_text, grade_key, summary_text
 
 CARDS_PER_ROW = 3
 MAX_CARDS_PER_GROUP = 30
@@ -41,6 +48,15 @@ class PageContext:
     derived: Derived
     area: str | None
     view: FileView
+
+    def claims(self) -> pd.DataFrame:
+        """The claim positions about the chosen area: claims that facts of the area rest on (all, for all areas)."""
+        claims = self.derived.claims
+        if self.area is None or claims.empty:
+            return claims
+        within = self.derived.situation.areas_within(self.area)
+        about = {claim for claim, areas in claim_areas(self.derived.situation).items() if areas & within}
+        return claims[claims["claim"].isin(about)]
 
     def in_area(self, frame: pd.DataFrame, column: str = "area") -> pd.DataFrame:
         """The rows about the chosen area or any area inside it."""
@@ -73,12 +89,20 @@ def _plot(figure: object, caption: str, key: str) -> None:
 
 def overview(context: PageContext) -> None:
     _header(context, "Overview")
-    st.markdown(literal(summary_text(context.derived.situation)))
+    situation = context.derived.situation
+    lines = headline(situation, context.area)
+    if lines:
+        style.headline_band(lines, _link(context, "sources"))
+    else:
+        st.info(
+            f"Nothing to lead with {_where(context)} on {situation.as_of:%-d %B %Y}: no status, figure or route is recorded yet."
+        )
+    st.markdown(literal(summary_text(situation)))
     _needs_update(context)
-    areas = context.derived.situation.areas_within(context.area) if context.area else None
+    areas = situation.areas_within(context.area) if context.area else None
     cards = [c for c in context.derived.cards if areas is None or c.area in areas]
     if not cards:
-        st.info("Nothing recorded for this area.")
+        st.info(f"No figure, shortage, route or event is recorded {_where(context)} by {situation.as_of:%-d %B %Y}.")
     for group, title in GROUP_TITLES.items():
         in_group = [c for c in cards if c.group == group]
         if not in_group:
@@ -88,33 +112,58 @@ def overview(context: PageContext) -> None:
         for start in range(0, len(shown), CARDS_PER_ROW):
             for column, card in zip(st.columns(CARDS_PER_ROW), shown[start : start + CARDS_PER_ROW], strict=False):
                 with column:
-                    _card(card)
+                    _card(card, _link(context, "sources"))
         if len(in_group) > len(shown):
             st.caption(f"{len(in_group) - len(shown)} more not shown here: choose an area in the sidebar to see its cards.")
+    _grade_key()
 
 
-def _card(card: Card) -> None:
-    """A card: the value, then when, who says so (with grades), how credible, what changed, and any dispute."""
+def _where(context: PageContext) -> str:
+    """'for Manbij', or 'for any area'."""
+    return f"for {context.derived.situation.area(context.area).name}" if context.area else "for any area"
+
+
+def _link(context: PageContext, page: str) -> str:
+    """The address of another page with this view's situation, area and day, for a link in the page."""
+    query = {"situation": context.view.key, **({"area": context.area} if context.area else {})}
+    if context.derived.situation.as_of != (context.view.situation.as_of if context.view.situation else None):
+        query["as_of"] = context.derived.situation.as_of.isoformat()
+    return f"{page}?{urlencode(query)}"
+
+
+def _card(card: Card, claims_page: str) -> None:
+    """A card: the value, then when, who says so (with grades), how credible, what changed, and any dispute.
+
+    One type scale for every card: a small bold title, the value large (a long value one step smaller), then small
+    grey lines. Streamlit's metric and subheader gave two styles in one row.
+    """
     with st.container(border=True, key=f"card-{card.key}"):
-        if card.group == "Areas":
-            st.markdown(f"**{literal(card.title)}**")
-            st.markdown(literal(card.value))
-        elif len(card.value) <= METRIC_WIDTH:
-            st.metric(literal(card.title), literal(card.value))
-        else:  # st.metric cuts long values short ("Insufficient evi…"); a subheader wraps
-            st.caption(literal(card.title))
-            st.subheader(literal(card.value), anchor=False)
-        if card.contested:
-            st.markdown(":orange-badge[⚠ contested] a source denies a claim this rests on")
+        long = " long" if card.group == "Areas" or len(card.value) > METRIC_WIDTH else ""
+        st.html(f'<div class="card-title">{escape(card.title)}</div><div class="card-value{long}">{escape(card.value)}</div>')
+        if card.contested_claim:
+            st.markdown(
+                f":orange-badge[⚠ contested] [{literal(card.contested_claim.statement)}]"
+                f"({claims_page}#claim-{card.contested_claim.id})"
+            )
         if card.stale:
             st.markdown(f":red-badge[stale] {age_text(card.age_days)}: re-verify")
         if card.change:
             st.caption(f"Change: {literal(card.change)}")
         unit = f"{literal(card.unit)} · " if card.unit else ""
-        age = f" ({age_text(card.age_days)})" if card.age_days is not None else ""
-        st.caption(f"{unit}{literal(card.as_of)}{age} · {literal(card.sources)} · credibility {literal(card.credibility)}")
+        st.caption(f"{unit}{literal(card.when)} · {literal(card.sources)} · credibility {literal(card.credibility)}")
         if card.detail:
             st.caption(literal(card.detail))
+
+
+def _grade_key() -> None:
+    """What [B] and 'credibility 3' mean, beside the cards that use them."""
+    with st.expander("Key: source grades [A]–[F] and credibility 1–6"):
+        rows = grade_key()
+        for scale in dict.fromkeys(r.scale for r in rows):
+            cells = "".join(
+                f"<tr><td><b>{escape(r.grade)}</b></td><td>{escape(r.meaning)}</td></tr>" for r in rows if r.scale == scale
+            )
+            st.html(f'<div class="card-meta">{escape(scale)}</div><table class="grade-key">{cells}</table>')
 
 
 def _needs_update(context: PageContext) -> None:
@@ -130,15 +179,15 @@ def _needs_update(context: PageContext) -> None:
         st.markdown(_capped(lines, "facts"))
 
 
-@st.cache_resource(max_entries=16, show_spinner="Comparing…")
-def _compared(path: str, commit: str, loaded_at: float, _current: Situation) -> tuple[LoadResult, list[Change]]:
-    """The file at `commit` and its changes to the version on show: once per (file, revision, loaded version)."""
-    old = load_revision(Path(path), commit)
-    return old, (diff(old.situation, _current) if old.situation is not None else [])
+@st.cache_resource(max_entries=64, show_spinner="Comparing…")
+def _compared(path: str, commit: str, loaded_at: float, _current: Situation) -> list[Change]:
+    """What changed from the file at `commit` to the version on show: once per (file, revision, loaded version)."""
+    old = _revision(path, commit).situation
+    return diff(old, _current) if old is not None else []
 
 
 def changes(context: PageContext) -> None:
-    """The version on show against an earlier git revision of the same file."""
+    """The version on show against an earlier git revision of the same file: by default the last one whose facts differ."""
     _header(context, "Changes")
     path, current = context.view.path, context.view.situation
     assert current is not None
@@ -152,44 +201,105 @@ def changes(context: PageContext) -> None:
     if not revisions:
         st.info("This file has no commits yet; commit it, and later versions can be compared here.")
         return
-    chosen = st.selectbox(
-        "Compare the version on show with", revisions, key="since", format_func=lambda r: f"{r.date} · {r.subject} ({r.short})"
-    )
-    try:
-        old, found = _compared(str(path), chosen.commit, context.view.loaded_at or 0.0, current)
-    except RevisionError as error:
-        st.warning(literal(error))
-        return
+    loaded = {r.commit: _revision(str(path), r.commit) for r in revisions}
+
+    def changes_since(revision: Revision) -> list[Change]:
+        return _compared(str(path), revision.commit, context.view.loaded_at or 0.0, current)
+
+    default = next((i for i, r in enumerate(revisions) if loaded[r.commit].situation is not None and changes_since(r)), 0)
+
+    def plain(revision: Revision) -> str:
+        old = loaded[revision.commit].situation
+        as_of = f"the situation as of {old.as_of:%-d %b %Y}" if old is not None else "not a valid file"
+        return f"Saved {revision.date}: {as_of}"
+
+    repeated = Counter(map(plain, revisions))
+
+    def label(revision: Revision) -> str:  # two saves of one day and one as-of date: the commit tells them apart
+        return plain(revision) + (f" ({revision.short})" if repeated[plain(revision)] > 1 else "")
+
+    chosen = st.selectbox("Compare the version on show with", revisions, index=default, key="since", format_func=label)
+    old = loaded[chosen.commit]
     if old.situation is None:
         st.warning("That version of the file was not valid, so it cannot be compared:")
         st.code("\n".join(p.as_text() for p in old.problems), language=None, wrap_lines=True)
         return
+    found = changes_since(chosen)
     if not found:
         st.success(f"No changes to the facts since {chosen.date} (comments and formatting do not count).")
         return
-    st.caption(f"{len(found)} change(s) since {chosen.date}: old → new, with who says so now.")
+    st.caption(
+        f"{len(found)} change(s) from the situation as of {old.situation.as_of:%-d %b %Y} to {current.as_of:%-d %b %Y}: "
+        "now, then before, with who says so now."
+    )
     table = pd.DataFrame([asdict(c) for c in found])
     for section, rows in table.groupby("section", sort=False):
         st.subheader(str(section).capitalize())
-        st.dataframe(rows[["kind", "label", "field", "old", "new", "sources"]], hide_index=True)
+        st.dataframe(
+            rows[["kind", "label", "field", "new", "old", "sources"]].fillna(""),
+            hide_index=True,
+            column_config={
+                "kind": "what",
+                "label": st.column_config.TextColumn("fact", width="medium"),
+                "new": st.column_config.TextColumn("now", width="medium"),
+                "old": "before",
+            },
+        )
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _revision(path: str, commit: str) -> LoadResult:
+    """A commit's version of the file, read once: a commit's content never changes."""
+    try:
+        return load_revision(Path(path), commit)
+    except RevisionError as error:
+        return LoadResult(path, None, [Problem.about_file(path, Code.UNREADABLE, str(error))])
+
+
+def _by(context: PageContext) -> str:
+    """'for Manbij by 6 August 2016': what an empty view is empty of, in words."""
+    return f"{_where(context)} by {context.derived.situation.as_of:%-d %B %Y}"
+
+
+def _plot_or_say(figure: object, frame: pd.DataFrame, caption: str, key: str, nothing: str) -> None:
+    """The chart, or a sentence saying what there is none of: an empty chart is blank axes that mean nothing."""
+    if frame.empty:
+        st.info(nothing)
+        return
+    _plot(figure, caption, key)
 
 
 Chart = tuple[object, str, str]
 """A figure, its caption and its element key."""
+Shown = tuple[object, pd.DataFrame, str, str, str]
+"""A figure, the rows it draws, its caption, its element key, and what to say instead when there are no rows."""
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _charts(version: tuple[str, float, date | None], area: str | None, _context: PageContext) -> list[Chart]:
+def _charts(version: tuple[str, float, date | None], area: str | None, _context: PageContext) -> list[Shown]:
     """The Charts page's figures, made once per version, as-of day and area, whoever asks first (like the tables)."""
     derived = _context.derived
     shortages, access = _context.in_area(derived.shortages), _context.in_area(derived.access, "to_area")
-    events, claims = _context.in_area(derived.events), derived.claims
+    events, claims = _context.in_area(derived.events), _context.claims()
+    by = _by(_context)
     event_caption = "" if len(events) > figures.MAX_MARKERS else " · an open marker: only the month is known"
     return [
-        (figures.severity_heatmap(shortages), figures.caption(shortages), "severity"),
-        (figures.access_timeline(access), figures.caption(access), "access"),
-        (figures.event_timeline(events), figures.caption(events) + event_caption, "events"),
-        (figures.claims_matrix(claims), claims_caption(derived.situation, claims), "claims"),
+        (figures.severity_heatmap(shortages), shortages, figures.caption(shortages), "severity", f"No shortage recorded {by}."),
+        (
+            figures.access_timeline(access),
+            access,
+            figures.caption(access),
+            "access",
+            f"No corridor or supply line recorded {by}.",
+        ),
+        (figures.event_timeline(events), events, figures.caption(events) + event_caption, "events", f"No event recorded {by}."),
+        (
+            figures.claims_matrix(claims),
+            claims,
+            claims_caption(derived.situation, claims),
+            "claims",
+            f"No claim bears on facts {by}.",
+        ),
     ]
 
 
@@ -208,8 +318,8 @@ def _trend(version: tuple[str, float, date | None], area: str | None, number: in
 def charts(context: PageContext) -> None:
     _header(context, "Charts")
     version = context.derived.version
-    for figure, caption, key in _charts(version, context.area, context):
-        _plot(figure, caption, key)
+    for figure, frame, caption, key, empty in _charts(version, context.area, context):
+        _plot_or_say(figure, frame, caption, key, empty)
     st.subheader("Trends")
     series = _trends(version, context.area, context)
     if not series:
@@ -235,53 +345,74 @@ def _map_chart(version: tuple[str, float, date | None], area: str | None, commod
     figure = geomap.geo_map(
         derived.situation, derived.areas, events, derived.access, focus=area, shortages=derived.shortages, commodity=commodity
     )
-    return figure, " · ".join(filter(None, [figures.caption(events), geomap.attribution(derived.situation)])), "map"
+    caption = [figures.caption(events) if not events.empty else "", geomap.attribution(derived.situation)]
+    return figure, " · ".join(filter(None, caption)) + " · hover an area for its sources", "map"
 
 
 def area_map(context: PageContext) -> None:
     _header(context, "Map")
-    commodities = sorted(context.derived.shortages["commodity"].unique()) if not context.derived.shortages.empty else []
-    colour_by = st.selectbox(
-        "Colour areas by",
-        ["status", *commodities],
-        key="map_colour",
-        format_func=lambda c: "status" if c == "status" else f"{c.replace('_', ' ')} shortage severity",
-    )
-    commodity = None if colour_by == "status" else colour_by
-    _plot(*_map_chart(context.derived.version, context.area, commodity, context))
-    areas, events = context.in_area(context.derived.areas), context.in_area(context.derived.events)
+    derived = context.derived
+    areas, events = context.in_area(derived.areas), context.in_area(derived.events)
+    if not areas["area"].isin({p.area for p in geomap.placed_areas(derived.situation)}).any():
+        st.info(f"No area with an outline or a position to draw {_where(context)}.")
+    else:
+        commodities = sorted(derived.shortages["commodity"].unique()) if not derived.shortages.empty else []
+        colour_by = st.selectbox(
+            "Colour areas by",
+            ["status", *commodities],
+            key="map_colour",
+            format_func=lambda c: "status" if c == "status" else f"{c.replace('_', ' ')} shortage severity",
+        )
+        commodity = None if colour_by == "status" else colour_by
+        _plot(*_map_chart(derived.version, context.area, commodity, context))
     st.dataframe(
-        areas[["name", "status", "controlled_by", "date", "sources", "pcode"]].fillna({"status": "unknown"}),
+        areas[["name", "status", "controlled_by", "date", "sources", "pcode"]]
+        .assign(status=areas["status"].fillna("not known").str.replace("_", " "))
+        .fillna(""),
         hide_index=True,
-        column_config={"controlled_by": "controlled by", "date": "as of", "pcode": "p-code"},
+        column_config={
+            "controlled_by": st.column_config.TextColumn("controlled by", width="medium"),
+            "date": "as of",
+            "sources": st.column_config.TextColumn("sources", width="large"),
+            "pcode": "p-code",
+        },
     )
     st.subheader("Events")
-    st.dataframe(
-        events[["date", "area_name", "type_name", "summary", "hurt", "sources"]],
-        hide_index=True,
-        column_config={"area_name": "area", "type_name": "type", "hurt": "people hurt"},
-    )
-    totals = context.in_area(tables.people_hurt_totals(context.derived.situation))
+    if events.empty:
+        st.info(f"No event recorded {_by(context)}.")
+    else:
+        st.dataframe(
+            events[["date", "area_name", "type_name", "summary", "hurt", "sources"]].fillna(""),
+            hide_index=True,
+            column_config={
+                "area_name": "area",
+                "type_name": "type",
+                "summary": st.column_config.TextColumn("summary", width="large"),
+                "hurt": "people hurt",
+            },
+        )
+    totals = context.in_area(tables.people_hurt_totals(derived.situation))
     if not totals.empty:
         st.subheader("People hurt, by area and month")
-        st.dataframe(totals.drop(columns="area"), hide_index=True, column_config={"area_name": "area"})
+        st.dataframe(totals.drop(columns="area").fillna(""), hide_index=True, column_config={"area_name": "area"})
         st.caption("Sums never make a bound exact: 'at least' stays 'at least', and unknown figures are counted, not taken as 0.")
 
 
 def sources_and_claims(context: PageContext) -> None:
     _header(context, "Sources & claims")
     derived = context.derived
+    claims = context.claims()
     st.subheader("Contested claims")
-    contested = derived.claims[derived.claims["status"] == "contested"]
+    contested = claims[claims["status"] == "contested"]
     if contested.empty:
-        st.caption("No claim is contested.")
+        st.caption(f"No claim is contested {_by(context)}.")
     grouped = list(contested.groupby("claim", sort=False))
     if len(grouped) > MAX_LISTED:
         st.caption(f"The first {MAX_LISTED} of {len(grouped):,} contested claims; the table below lists every claim.")
     for claim_id, positions in grouped[:MAX_LISTED]:
         claim = derived.situation.claim(str(claim_id))
-        with st.container(border=True):
-            st.markdown(f"**{literal(claim.statement)}**")
+        with st.container(border=True, key=f"claim-{claim_id}"):
+            st.subheader(literal(claim.statement), anchor=f"claim-{claim_id}")
             st.caption(f"Analyst's grade of the claim: {literal(credibility_text(Credibility(claim.credibility)))}")
             asserting, denying = st.columns(2)
             for column, stance, heading in ((asserting, "asserts", "Says so"), (denying, "denies", "Denies it")):
@@ -292,7 +423,7 @@ def sources_and_claims(context: PageContext) -> None:
                         st.markdown(f"- {literal(row.source_name)} \\[{row.reliability}\\], {literal(row.date)}{quote}")
             if claim.note:
                 st.caption(literal(claim.note))
-    settled = derived.claims.dropna(subset=["resolution"]).drop_duplicates("claim")
+    settled = claims.dropna(subset=["resolution"]).drop_duplicates("claim")
     if not settled.empty:
         st.subheader("Settled claims")
         for row in settled.itertuples():
@@ -300,9 +431,11 @@ def sources_and_claims(context: PageContext) -> None:
                 f"- **{literal(row.statement)}** — {row.resolution} on {literal(row.resolved_on)}: {literal(row.resolution_note)}"
             )
     statements = tables.statement_table(derived.situation)
+    if context.area is not None and not statements.empty:
+        statements = statements[statements["area"].isin(derived.situation.areas_within(context.area)) | statements["area"].isna()]
     st.subheader("Statements: calls, appeals, announcements, warnings")
     if statements.empty:
-        st.caption("No statement recorded.")
+        st.caption(f"No statement recorded {_by(context)}.")
     for row in statements.itertuples():
         quote = f" — “{literal(row.quote)}”" if isinstance(row.quote, str) else ""
         st.markdown(
@@ -310,14 +443,24 @@ def sources_and_claims(context: PageContext) -> None:
             f"{literal(row.summary)}{quote}"
         )
     st.subheader("All claims")
-    st.dataframe(
-        derived.claims[["statement", "status", "source_name", "reliability", "stance", "date", "quote"]],
-        hide_index=True,
-        column_config={"source_name": "source"},
-    )
+    if claims.empty:
+        st.caption(f"No claim bears on facts {_by(context)}.")
+    else:
+        st.dataframe(
+            claims[["statement", "stance", "source_name", "date", "status", "reliability", "quote"]].fillna(""),
+            hide_index=True,
+            column_config={
+                "statement": st.column_config.TextColumn("claim", width="medium"),
+                "source_name": st.column_config.TextColumn("source", width="small"),
+                "reliability": st.column_config.TextColumn("grade", width="small"),
+                "quote": st.column_config.TextColumn("quote", width="medium"),
+            },
+        )
     st.subheader("Sources")
     st.dataframe(
-        derived.sources[["name", "kind", "reliability", "reliability_meaning", "via", "facts", "claim_positions", "note"]],
+        derived.sources[["name", "kind", "reliability", "reliability_meaning", "via", "facts", "claim_positions", "note"]].fillna(
+            ""
+        ),
         hide_index=True,
         column_config={"reliability_meaning": "meaning", "claim_positions": "claims", "facts": "facts cited for"},
     )
@@ -325,12 +468,13 @@ def sources_and_claims(context: PageContext) -> None:
     if not reports.empty:
         st.subheader("Reports cited")
         st.dataframe(
-            reports[["title", "number", "source_name", "date", "url", "facts"]],
+            reports[["title", "number", "source_name", "date", "url", "facts"]].fillna(""),
             hide_index=True,
             column_config={"source_name": "source", "facts": "facts cited for"},
         )
-    st.subheader("Quotes")
-    if derived.quotes:
-        st.markdown(_capped([f"> {literal(q.text)}  \n> — {literal(q.speaker)}\n" for q in derived.quotes], "quotes"))
+    st.subheader("Quotes, with the fact each supports")
+    for quoted in derived.quotes:
+        st.markdown(f"**{literal(quoted.fact)}**  \n> “{literal(quoted.text)}” — {literal(quoted.speaker)}")
+    _grade_key()
     for warning in derived.warnings:
         st.caption(literal(warning.as_text()))

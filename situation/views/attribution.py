@@ -6,27 +6,55 @@ model and the claims table, so they can be checked without a browser.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import NamedTuple
 
 import pandas as pd
 
 from situation.model.dates import PartialDate
-from situation.model.facts import Situation
+from situation.model.facts import Quote, Situation
 from situation.views.labels import SEPARATOR, source_label
 
 
 class Quoted(NamedTuple):
-    """A quote and the name of the source that said it (the speaker, not the outlet that relayed it)."""
+    """A quote, the name of the source that said it (the speaker, not the outlet that relayed it), and what it backs."""
 
     text: str
     speaker: str
+    fact: str = ""
+    """The facts it supports, as their cards and claims name them ('Eastern Aleppo status, Jul 2016; …')."""
 
 
 def quotes(situation: Situation) -> list[Quoted]:
     """Every distinct quote, once, in the order the file first gives it: facts first, then claim positions."""
-    quoted = [*situation.facts(), *(p for c in situation.claims for p in c.positions)]
-    distinct = dict.fromkeys((f.quote.text, f.quote.by) for f in quoted if f.quote is not None)
-    return [Quoted(text, situation.source(by).name) for text, by in distinct]
+    backed: dict[tuple[str, str], list[str]] = {}
+    for fact, quote in _quoted_facts(situation):
+        backed.setdefault((quote.text, quote.by), [])
+        if fact not in backed[(quote.text, quote.by)]:
+            backed[(quote.text, quote.by)].append(fact)
+    return [Quoted(text, situation.source(by).name, "; ".join(facts)) for (text, by), facts in backed.items()]
+
+
+def _quoted_facts(situation: Situation) -> Iterator[tuple[str, Quote]]:
+    """(what the fact is, its quote) for every quoted fact and claim position, in the file's order."""
+    for area in situation.areas:
+        yield from ((f"{area.status_title}, {o.date.label()}", o.quote) for o in area.history if o.quote)
+    for indicator in situation.indicators:
+        yield from ((f"{indicator.name}, {o.date.label()}", o.quote) for o in indicator.observations if o.quote)
+    for shortage in situation.shortages:
+        yield from ((f"{situation.title_of(shortage)}, {o.date.label()}", o.quote) for o in shortage.observations if o.quote)
+    for route in situation.access:
+        yield from ((f"{route.name}, {o.date.label()}", o.quote) for o in route.observations if o.quote)
+    for event in situation.events:
+        if event.quote:
+            yield f"{situation.area(event.area).name}: {event.summary}", event.quote
+    for statement in situation.statements:
+        if statement.quote:
+            yield f"{situation.source(statement.by).name} ({statement.kind.value}): {statement.summary}", statement.quote
+    for claim in situation.claims:
+        for position in claim.positions:
+            if position.quote:
+                yield f"{position.stance.value.capitalize()}: {claim.statement}", position.quote
 
 
 def claims_caption(situation: Situation, positions: pd.DataFrame) -> str:

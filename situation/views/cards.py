@@ -23,8 +23,11 @@ from situation.model.scales import severity_label
 from situation.model.taxonomy import sub_type_name
 from situation.views.history import ages
 from situation.views.labels import (
+    UNKNOWN,
     any_contested,
+    contested_claim,
     credibility_text,
+    dated,
     end_of_day,
     hurt_text,
     number_text,
@@ -57,6 +60,24 @@ class Card:
     """How old the fact is on the situation's date."""
     stale: bool = False
     """Older than the file's threshold for its kind: re-verify it."""
+    when: str = ""
+    """When it held, as a reader says it, with its age on the day on show: '6 Aug 2016, 2 days before 8 Aug',
+    'July 2016, ended 8 days before 8 Aug'; the bare date for a fact of that very day."""
+    contested_claim: ContestedClaim | None = None
+    """The contested claim the card rests on, so the badge can name it and link to it."""
+
+
+@dataclass(frozen=True)
+class ContestedClaim:
+    """A claim's id (for the link) and its statement (for the badge)."""
+
+    id: str
+    statement: str
+
+
+NOT_KNOWN = "not known"
+"""A card's value the sources do not give: 'not known' reads naturally beside 'credibility 1 confirmed' (that it is not
+known is what is confirmed), where 'unknown' read as a contradiction."""
 
 
 def overview_cards(situation: Situation) -> list[Card]:
@@ -64,9 +85,30 @@ def overview_cards(situation: Situation) -> list[Card]:
     cards = [*_indicator_cards(situation), *_shortage_cards(situation), *_route_cards(situation), *_area_headlines(situation)]
     by_key = {age.key: age for age in ages(situation)}
     return [
-        replace(card, age_days=by_key[card.key].days, stale=by_key[card.key].stale) if card.key in by_key else card
+        replace(
+            card,
+            age_days=by_key[card.key].days,
+            stale=by_key[card.key].stale,
+            when=when_text(by_key[card.key].date, by_key[card.key].days, situation),
+        )
+        if card.key in by_key
+        else replace(card, when=card.when or card.as_of)
         for card in cards
     ]
+
+
+def when_text(when: PartialDate, days: int, situation: Situation) -> str:
+    """'6 Aug 2016, 2 days before 8 Aug'; 'July 2016, ended 8 days before 8 Aug'; '8 Aug 2016' on the day on show."""
+    label = f"{when.start:%B %Y}" if when.precision == "month" else when.label()
+    if days == 0:
+        return label
+    ended = "ended " if when.precision != "day" else ""
+    return f"{label}, {ended}{days} day{'s' if days != 1 else ''} before {situation.as_of.day} {situation.as_of:%b}"
+
+
+def _claim_of(situation: Situation, claim_ids: list[str]) -> ContestedClaim | None:
+    claim = contested_claim(situation, claim_ids)
+    return ContestedClaim(claim.id, claim.statement) if claim else None
 
 
 def age_text(days: int | None) -> str | None:
@@ -109,6 +151,7 @@ def _indicator_cards(situation: Situation) -> list[Card]:
                 as_of=latest.date.label(),
                 area=indicator.area,
                 contested=any_contested(situation, latest.claims),
+                contested_claim=_claim_of(situation, latest.claims),
                 change=_value_change(latest, previous, indicator.unit),
                 detail=latest.note,
                 **_common(situation, latest),
@@ -120,6 +163,8 @@ def _indicator_cards(situation: Situation) -> list[Card]:
 def _indicator_value(observation: IndicatorObservation, unit: str) -> str:
     """'about 250,000'; a percentage keeps its sign ('about 90%'), other units go beside the value."""
     text = value_text(observation.value, observation.approximate)
+    if text == UNKNOWN:
+        return NOT_KNOWN
     return with_unit(text, unit) if unit in ("percent", "%") else text
 
 
@@ -138,7 +183,8 @@ def _value_change(latest: IndicatorObservation, previous: IndicatorObservation |
         )
     if now == before and not isinstance(now, ValueRange):
         return f"no change since {since}"
-    return f"was {with_unit(value_text(before, previous.approximate), unit)} on {since}"
+    was = value_text(before, previous.approximate)
+    return f"was {NOT_KNOWN if was == UNKNOWN else with_unit(was, unit)} {dated(previous.date)}"
 
 
 def _shortage_cards(situation: Situation) -> list[Card]:
@@ -150,7 +196,7 @@ def _shortage_cards(situation: Situation) -> list[Card]:
             change = (
                 f"no change since {previous.date.label()}"
                 if previous.severity == latest.severity
-                else f"was {severity_label(previous.severity)} on {previous.date.label()}"
+                else f"was {severity_label(previous.severity)} {dated(previous.date)}"
             )
         cards.append(
             Card(
@@ -188,7 +234,8 @@ def _route_cards(situation: Situation) -> list[Card]:
                 as_of=latest.date.label(),
                 area=route.to_area,
                 contested=any_contested(situation, latest.claims),
-                change=f"was {route_state(previous)} on {previous.date.label()}" if previous else None,
+                contested_claim=_claim_of(situation, latest.claims),
+                change=f"was {route_state(previous)} {dated(previous.date)}" if previous else None,
                 detail=" · ".join(d for d in details if d) or None,
                 **_common(situation, latest),
             )
@@ -226,6 +273,7 @@ def _area_headlines(situation: Situation) -> list[Card]:
                 as_of=event.date.label(),
                 area=area.id,
                 contested=any_contested(situation, event.claims),
+                contested_claim=_claim_of(situation, event.claims),
                 detail=" · ".join(part for part in (sub_type_name(event.type, event.sub_type), hurt_text(event.hurt())) if part),
                 **_common(situation, event),
             )

@@ -64,8 +64,17 @@ def diff(old: Situation, new: Situation) -> list[Change]:
     return changes
 
 
+SAID_EVEN_WHEN_UNKNOWN = {"value", "status", "severity", "convoys_can_pass", "fatalities", "injured", "missing"}
+"""Fields whose 'unknown' is news; any other field left empty (no quote, no note, no claims) is not listed."""
+
+
 def _summary(fact: _Fact) -> str:
-    return "; ".join(f"{name} {value}" for name, value in fact.fields.items())
+    """An added or removed fact in words: its fields that say something ('claims []; quote unknown' says nothing)."""
+    return "; ".join(
+        f"{name} {value}"
+        for name, value in fact.fields.items()
+        if value not in ("[]", "{}") and (value != "unknown" or name in SAID_EVEN_WHEN_UNKNOWN)
+    )
 
 
 def _text(value: Any) -> str:

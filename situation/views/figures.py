@@ -1,8 +1,12 @@
 """Plotly figures of the derived tables: plain functions from a frame to a figure, shared by the app and exports.
 
 Choices that hold for every figure:
-- Colour-blind-safe colours: Okabe–Ito for categories, ColorBrewer YlOrRd for the 1–5 severity scale.
-  A missing level (insufficient evidence) gets no colour at all, only its words.
+- Colour-blind-safe colours, one per category whatever else a view holds (`situation.views.palette`): Okabe–Ito for
+  categories, ColorBrewer YlOrRd for the 1–5 severity scale. A missing level (insufficient evidence) gets no
+  severity colour, only its words on a neutral cell that reads in light and dark themes.
+- Daily data on day ticks ('6 Aug'), never hours; one day alone is shown as that day, not a blank range.
+- Labels that would overlap are not drawn: long names wrap, crowded ticks turn, legends sit under the plot, and the
+  map (`situation.views.geomap`) names only places with room for a name (the rest are in its hover and the table).
 - Transparent backgrounds and no fixed text colour, so the host theme (light or dark) stays legible.
 - Nothing fetched at view time: the map (`situation.views.geomap`) draws outlines on plain longitude/latitude axes.
 - Text from the YAML is HTML-escaped: plotly renders a subset of HTML tags in labels and hovers.
@@ -16,31 +20,39 @@ from __future__ import annotations
 import html
 import textwrap
 
+import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from situation.model.scales import SEVERITY_MEANINGS
+from situation.views.palette import (
+    EVENT_TYPE_COLOURS,
+    EVENT_TYPE_SYMBOLS,
+    INDICATOR,
+    ROUTE_STATUS_COLOURS,
+    SEVERITY_COLOURS,
+    STANCE_COLOURS,
+    UNKNOWN,
+)
 
-# Okabe–Ito, reordered so the yellow (weak on white) comes last.
-OKABE_ITO = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#999999", "#F0E442"]
-SEVERITY_COLOURS = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]
-UNKNOWN_COLOUR = "#999999"
-ROUTE_COLOURS = {"open": "#009E73", "fragile": "#E69F00", "contested": "#CC79A7", "closed": "#D55E00"}
-AREA_COLOURS = {"besieged": "#D55E00", "contested": "#CC79A7", "hard_to_reach": "#E69F00", "accessible": "#009E73"}
+ROUTE_COLOURS = ROUTE_STATUS_COLOURS
+UNKNOWN_COLOUR = UNKNOWN
+DAY_MS = 86_400_000
+NO_LEVEL_TEXT = "#222222"
+"""Dark words on the neutral cell of 'insufficient evidence': readable on both themes, as the cell is mid-grey."""
 MAX_MARKERS = 1000
 """More points than this and a chart aggregates: an SVG element each, a browser draws a few thousand smoothly."""
 MAX_BARS = 500
 MAX_CLAIMS = 30
 MAX_TREND_POINTS = 200
 """A trend longer than this is drawn as a line and a band, not a marker and an error bar per value."""
-MAX_LABELLED_AREAS = 60
-"""Name areas on the map up to this many; past it, names only on hover (labels would cover one another)."""
 _LAYOUT = {
     "paper_bgcolor": "rgba(0,0,0,0)",
     "plot_bgcolor": "rgba(0,0,0,0)",
     "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
     "hoverlabel": {"align": "left"},
+    "legend": {"orientation": "h", "yanchor": "top", "y": -0.12, "x": 0, "xanchor": "left"},
 }
+_AXES = {"automargin": True}
 
 
 def safe(text: object) -> str:
@@ -67,40 +79,91 @@ def _wrapped(text: str, width: int = 45) -> str:
 def _figure(title: str) -> go.Figure:
     figure = go.Figure()
     figure.update_layout(title={"text": safe(title), "x": 0}, **_LAYOUT)
+    figure.update_xaxes(**_AXES)
+    figure.update_yaxes(**_AXES)
     return figure
 
 
+def _short(name: str) -> str:
+    """'SANA' for 'SANA (Syrian Arab News Agency)': an axis label, the full name being in the hover."""
+    return name.split(" (")[0].split(",")[0]
+
+
+def day_axis(figure: go.Figure, starts: pd.Series, ends: pd.Series | None = None) -> None:
+    """A date axis in days: ticks on midnights, labelled '6 Aug', half a day of room either side of the data.
+
+    Plotly picks hourly ticks for a span of a few days and a nonsense range ('23:59:59.999') for one day alone.
+    """
+    if starts.empty:
+        return
+    first = pd.Timestamp(starts.min()).normalize()
+    last = pd.Timestamp((ends if ends is not None and not ends.empty else starts).max())
+    span_days = max(1, (last - first).days)
+    step = DAY_MS if span_days <= 4 else 2 * DAY_MS if span_days <= 14 else 7 * DAY_MS if span_days <= 70 else "M1"
+    figure.update_xaxes(
+        type="date",
+        range=[first - pd.Timedelta(hours=12), last + pd.Timedelta(hours=12)],
+        dtick=step,
+        tick0=first,
+        tickformat="%-d %b" if step != "M1" else "%b %Y",
+        ticklabelmode="instant",
+        autotickangles=[0, 90],
+    )
+
+
 def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
-    """Latest severity per area × commodity; insufficient evidence is written, not coloured."""
+    """Latest severity per commodity (rows) × area (columns); insufficient evidence is written on a neutral cell.
+
+    Commodities run down, areas across: a situation has a few areas and more commodities, so the cells stay wide enough
+    for their words on a phone. Each cell says its level in words, so no colour bar takes the width.
+    """
     figure = _figure("Shortage severity (latest)")
     if shortages.empty:
         return figure
     latest = shortages.sort_values("start").groupby(["area_name", "commodity"], as_index=False).last()
-    grid = latest.pivot(index="area_name", columns="commodity", values="severity")
-    labels = latest.pivot(index="area_name", columns="commodity", values="severity_label")
-    z = grid.astype("float64").to_numpy()
+    grid = latest.pivot(index="commodity", columns="area_name", values="severity")
+    labels = latest.pivot(index="commodity", columns="area_name", values="severity_label")
+    x = [_wrapped(a, 16) for a in grid.columns]
+    y = [safe(c).replace("_", " ") for c in grid.index]
+    words = labels.fillna("").map(lambda t: safe(t).replace("Insufficient evidence", "Insufficient<br>evidence")).to_numpy()
+    flags = latest.assign(flag=latest["severity"].isna().map({True: 1.0, False: np.nan}))
+    flags = flags.pivot(index="commodity", columns="area_name", values="flag").reindex(index=grid.index, columns=grid.columns)
+    no_level = flags.notna().to_numpy()
     # A stepped scale: each level one flat colour, not a gradient that suggests levels in between.
     stepped = [(edge / 5, colour) for level, colour in enumerate(SEVERITY_COLOURS) for edge in (level, level + 1)]
     figure.add_heatmap(
-        z=z,
-        x=[safe(c).replace("_", " ") for c in grid.columns],
-        y=[safe(a) for a in grid.index],
-        text=labels.fillna("").map(safe).to_numpy(),
+        z=grid.astype("float64").to_numpy(),
+        x=x,
+        y=y,
+        text=np.where(no_level, "", words),  # the levelled cells' words; those with no level are on the layer above
         texttemplate="%{text}",
-        textfont={"size": 15},
+        customdata=words,
+        textfont={"size": 13},
         zmin=0.5,
         zmax=5.5,
         colorscale=stepped,
+        showscale=False,
         xgap=3,
         ygap=3,
-        hovertemplate="%{y} · %{x}: %{text}<extra></extra>",
-        colorbar={
-            "title": "Severity",
-            "tickvals": [1, 2, 3, 4, 5],
-            "ticktext": [f"{level.value} {name}" for level, (name, _) in SEVERITY_MEANINGS.items()],
-        },
+        hovertemplate="%{x} · %{y}: %{customdata}<extra></extra>",
     )
+    if no_level.any():
+        figure.add_heatmap(
+            z=flags.to_numpy(dtype="float64"),
+            x=x,
+            y=y,
+            text=np.where(no_level, words, ""),
+            texttemplate="%{text}",
+            textfont={"size": 12, "color": NO_LEVEL_TEXT},
+            colorscale=[(0, "#bbbbbb"), (1, "#bbbbbb")],
+            showscale=False,
+            xgap=3,
+            ygap=3,
+            hovertemplate="%{x} · %{y}: %{text}<extra></extra>",
+        )
     figure.update_yaxes(autorange="reversed")
+    figure.update_xaxes(side="top", autotickangles=[0, 90])
+    figure.update_layout(height=140 + 56 * len(grid.index), margin={"t": 90})
     return figure
 
 
@@ -124,7 +187,7 @@ def access_timeline(access: pd.DataFrame) -> go.Figure:
         ]
         figure.add_bar(
             name=str(status),
-            y=[safe(n) for n in group["name"]],
+            y=[_wrapped(n, 22) for n in group["name"]],
             base=group["start"],
             x=(group["end"] - group["start"]).dt.total_seconds() * 1000,
             orientation="h",
@@ -137,8 +200,8 @@ def access_timeline(access: pd.DataFrame) -> go.Figure:
             hovertext=hover,
             hoverinfo="text",
         )
-    figure.update_xaxes(type="date")
-    figure.update_layout(barmode="overlay", legend_title_text="Status")
+    day_axis(figure, access["start"], access["end"])
+    figure.update_layout(barmode="overlay", legend_title_text="Status", height=160 + 60 * access["name"].nunique())
     return figure
 
 
@@ -152,23 +215,24 @@ def _joined_periods(access: pd.DataFrame) -> pd.DataFrame:
 
 
 def event_timeline(events: pd.DataFrame) -> go.Figure:
-    """Events by date and area, coloured and shaped by ACLED type; past `MAX_MARKERS` events, counted per week."""
+    """Events by date and area; each ACLED type has its own colour and symbol on every view (`palette`); past
+    `MAX_MARKERS` events, counted per week."""
     if len(events) > MAX_MARKERS:
         return _events_per_week(events)
     figure = _figure("Events by area and type")
-    symbols = ["circle", "square", "diamond", "triangle-up", "x", "star"]
-    for index, (type_name, group) in enumerate(events.groupby("type_name", sort=True)):
+    for event_type, group in events.groupby("type", sort=True):
+        colour, symbol = EVENT_TYPE_COLOURS[str(event_type)], EVENT_TYPE_SYMBOLS[str(event_type)]
         figure.add_scatter(
-            name=safe(type_name),
-            x=group["start"],
-            y=[safe(a) for a in group["area_name"]],
+            name=safe(group["type_name"].iloc[0]),
+            x=group["start"],  # on its day's tick; the axis leaves half a day either side
+            y=[_wrapped(a, 18) for a in group["area_name"]],
             mode="markers",
             marker={
                 "size": 14,
-                "color": OKABE_ITO[index % len(OKABE_ITO)],
+                "color": colour,
                 # An open marker: the source gives only the month (or season, or year), not the day.
-                "symbol": [symbols[index % len(symbols)] + ("" if len(str(d)) == 10 else "-open") for d in group["date"]],
-                "line": {"width": 2, "color": OKABE_ITO[index % len(OKABE_ITO)]},
+                "symbol": [symbol + ("" if len(str(d)) == 10 else "-open") for d in group["date"]],
+                "line": {"width": 2, "color": colour},
             },
             hovertext=[
                 f"<b>{safe(r.sub_type_name)}</b> · {safe(r.date)}<br>{safe(r.summary)}{_hurt_line(r)}<br>{safe(r.sources)}"
@@ -176,8 +240,8 @@ def event_timeline(events: pd.DataFrame) -> go.Figure:
             ],
             hoverinfo="text",
         )
-    figure.update_xaxes(type="date")
-    figure.update_layout(legend_title_text="ACLED type")
+    day_axis(figure, events["start"])
+    figure.update_layout(legend_title_text="ACLED type", height=200 + 45 * events["area_name"].nunique())
     return figure
 
 
@@ -191,13 +255,13 @@ def _events_per_week(events: pd.DataFrame) -> go.Figure:
     """Thousands of events as a count per week and ACLED type: a bar per week and type, not a marker per event."""
     figure = _figure(f"Events per week by type ({len(events):,} events)")
     weeks = events["start"].dt.to_period("W-SUN").dt.start_time
-    counts = events.groupby([weeks.rename("week"), "type_name"]).size().rename("events").reset_index()
-    for index, (type_name, group) in enumerate(counts.groupby("type_name", sort=True)):
+    counts = events.groupby([weeks.rename("week"), "type", "type_name"]).size().rename("events").reset_index()
+    for (event_type, type_name), group in counts.groupby(["type", "type_name"], sort=True):
         figure.add_bar(
             name=safe(type_name),
             x=group["week"],
             y=group["events"],
-            marker_color=OKABE_ITO[index % len(OKABE_ITO)],
+            marker_color=EVENT_TYPE_COLOURS.get(str(event_type), UNKNOWN),
             hovertemplate=f"{safe(type_name)}: %{{y}} in the week of %{{x|%-d %b %Y}}<extra></extra>",
         )
     figure.update_xaxes(type="date")
@@ -208,7 +272,7 @@ def _events_per_week(events: pd.DataFrame) -> go.Figure:
 
 def claims_matrix(positions: pd.DataFrame) -> go.Figure:
     """Claim × source: who asserts and who denies; blank where a source says nothing. The latest `MAX_CLAIMS` claims."""
-    figure = _figure("Claims: who says what")
+    figure = _figure("Claims: who says what (✓ asserts, ✗ denies)")
     if positions.empty:
         return figure
     claims = positions["claim"].unique()
@@ -218,27 +282,29 @@ def claims_matrix(positions: pd.DataFrame) -> go.Figure:
         positions = positions[positions["claim"].isin(kept)]
         figure.update_layout(title_text=f"Claims: who says what (the {MAX_CLAIMS} latest of {len(claims):,})")
     stance = positions.assign(score=positions["stance"].map({"asserts": 1, "denies": -1}))
-    stance = stance.assign(claim_label=stance["statement"].map(_wrapped) + "<br><i>" + stance["status"] + "</i>")
+    stance = stance.assign(claim_label=stance["statement"].map(lambda t: _wrapped(t, 28)) + "<br><i>" + stance["status"] + "</i>")
     grid = stance.pivot_table(index="claim_label", columns="source_name", values="score", aggfunc="last", sort=False)
     words = grid.apply(lambda column: column.map({1.0: "asserts", -1.0: "denies"})).fillna("")
+    marks = grid.apply(lambda column: column.map({1.0: "✓", -1.0: "✗"})).fillna("")
     figure.add_heatmap(
         z=grid.to_numpy(dtype="float64"),
-        x=[_wrapped(s, 18) for s in grid.columns],
+        x=[safe(_short(s)) for s in grid.columns],
         y=list(grid.index),
-        text=words.to_numpy(),
+        text=marks.to_numpy(),  # a mark, not a word: six sources' words did not fit side by side on a phone
         texttemplate="%{text}",
-        textfont={"size": 14},
+        textfont={"size": 16, "color": "#ffffff"},
         zmin=-1,
         zmax=1,
-        colorscale=[(0, "#D55E00"), (0.5, "#999999"), (1, "#0072B2")],
+        colorscale=[(0, STANCE_COLOURS["denies"]), (0.5, UNKNOWN), (1, STANCE_COLOURS["asserts"])],
         showscale=False,
         xgap=3,
         ygap=3,
-        hovertemplate="%{x} %{text}:<br>%{y}<extra></extra>",
+        customdata=np.dstack([np.array([[safe(s) for s in grid.columns]] * len(grid.index)), words.to_numpy()]),
+        hovertemplate="%{customdata[0]} %{customdata[1]}:<br>%{y}<extra></extra>",
     )
     figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(tickangle=0, side="top")
-    figure.update_layout(height=160 + 90 * len(grid.index), margin={"t": 110})
+    figure.update_xaxes(autotickangles=[0, 90])  # under the grid: turned names on top would run into the title
+    figure.update_layout(height=160 + 110 * len(grid.index))
     return figure
 
 
@@ -246,7 +312,7 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
     """One indicator over time: points with their range as error bars; unknown values are marked, not plotted as 0."""
     name = observations["name"].iloc[0] if not observations.empty else "Indicator"
     unit = observations["unit"].iloc[0] if not observations.empty else ""
-    figure = _figure(f"{name} ({unit})")
+    figure = _figure(str(name))  # the unit is the y axis' title, said once
     ordered = observations.sort_values("start")
     known = ordered[ordered["kind"].isin(["number", "range"])]
     hover = [f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in known.itertuples()]
@@ -258,7 +324,7 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
             x=known["start"],
             y=known["value"],
             mode="lines+markers",
-            marker={"size": 10, "color": OKABE_ITO[4]},
+            marker={"size": 10, "color": INDICATOR},
             error_y={
                 "type": "data",
                 "symmetric": False,
@@ -280,11 +346,11 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
             x=bounds["start"],
             y=bounds["low"].where(lower, bounds["high"]),
             mode="markers",
-            marker={"size": 14, "color": OKABE_ITO[4], "symbol": ["triangle-up" if x else "triangle-down" for x in lower]},
+            marker={"size": 14, "color": INDICATOR, "symbol": ["triangle-up" if x else "triangle-down" for x in lower]},
             hovertext=[f"{safe(r.value_text)} · {safe(r.date)}<br>{safe(r.sources)}" for r in bounds.itertuples()],
             hoverinfo="text",
         )
-    figure.update_xaxes(type="date")
+    day_axis(figure, ordered["start"])
     figure.update_yaxes(rangemode="tozero", title=safe(unit))
     return figure
 
@@ -292,7 +358,7 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
 def _long_trend(figure: go.Figure, name: str, known: pd.DataFrame, unknown: pd.DataFrame, hover: list[str]) -> None:
     """Months of daily values: a line, the ranges as a shaded band and the unknown days as small marks at zero; a few
     SVG paths in all, where a marker and an error bar per day would be thousands."""
-    colour = OKABE_ITO[4]
+    colour = INDICATOR
     figure.add_scatter(x=known["start"], y=known["high"], mode="lines", line={"width": 0}, showlegend=False, hoverinfo="skip")
     figure.add_scatter(
         name="range", x=known["start"], y=known["low"], mode="lines", line={"width": 0}, fill="tonexty", hoverinfo="skip"

@@ -24,20 +24,22 @@ import plotly.graph_objects as go
 
 from situation.model.facts import Route, Situation
 from situation.model.geography import Outline, Point
-from situation.views.figures import (
-    AREA_COLOURS,
-    MAX_LABELLED_AREAS,
-    MAX_MARKERS,
-    OKABE_ITO,
-    ROUTE_COLOURS,
+from situation.views.figures import MAX_MARKERS, safe
+from situation.views.palette import (
+    AREA_STATUS_COLOURS,
+    EVENT_TYPE_COLOURS,
+    EVENT_TYPE_SYMBOLS,
+    INDICATOR,
+    ROUTE_STATUS_COLOURS,
     SEVERITY_COLOURS,
-    UNKNOWN_COLOUR,
-    safe,
+    UNKNOWN,
 )
 
 Bounds = tuple[float, float, float, float]
 """(west, south, east, north) in degrees."""
 
+MAX_LABELLED_AREAS = 60
+"""Name areas on the map up to this many; past it, names only on hover (labels would cover the map)."""
 HEIGHT = 560
 """The map's height in pixels; its width follows the page."""
 NARROWEST_PLOT = 320
@@ -57,7 +59,6 @@ _LEGEND_ROOM = 170
 """Pixels the legend below the map may take from its height (plotly grows the bottom margin to hold it)."""
 _CONTEXT_FILL = "rgba(128,128,128,0.10)"
 _CONTEXT_LINE = "rgba(128,128,128,0.7)"
-_EVENT_SYMBOLS = ["circle", "square", "diamond", "triangle-up", "x", "star"]
 _ROUTE_DASH = {"open": "solid", "fragile": "dash", "contested": "dashdot", "closed": "dot"}
 
 
@@ -235,7 +236,7 @@ def fill_of_areas(areas: pd.DataFrame, shortages: pd.DataFrame | None, commodity
         return {
             row.area: (
                 f"{row.status}".replace("_", " ") if isinstance(row.status, str) else "status unknown",
-                AREA_COLOURS.get(str(row.status), UNKNOWN_COLOUR),
+                AREA_STATUS_COLOURS.get(str(row.status), UNKNOWN),
             )
             for row in areas.itertuples()
         }
@@ -247,7 +248,7 @@ def fill_of_areas(areas: pd.DataFrame, shortages: pd.DataFrame | None, commodity
             continue
         severity = chosen.loc[area, "severity"]
         if pd.isna(severity):
-            fills[area] = (str(chosen.loc[area, "severity_label"]), UNKNOWN_COLOUR)
+            fills[area] = (str(chosen.loc[area, "severity_label"]), UNKNOWN)
         else:
             fills[area] = (str(chosen.loc[area, "severity_label"]), SEVERITY_COLOURS[int(severity) - 1])
     return fills
@@ -346,7 +347,7 @@ def _areas(
             x=[None],
             y=[None],
             mode="lines",
-            line={"color": UNKNOWN_COLOUR, "dash": "dash"},
+            line={"color": UNKNOWN, "dash": "dash"},
             name="approximate outline (hand-drawn)",
         )
     by_entry: dict[str, list[Placed]] = {}
@@ -356,7 +357,9 @@ def _areas(
         figure.add_scatter(
             x=[m.anchor[0] for m in members],
             y=[m.anchor[1] for m in members],
-            mode="markers",
+            mode="markers+text",
+            text=[""] * len(members),  # names are placed as annotations; a print layout may place them its own way
+            meta=[safe(m.name) for m in members],
             marker={
                 "size": [14 if m.outline is None else 6 for m in members],
                 "color": dict(fills.values())[entry],
@@ -453,7 +456,7 @@ def _routes(figure: go.Figure, routes: Sequence[Route], latest: pd.DataFrame) ->
             x=xs,
             y=ys,
             mode="lines",
-            line={"color": ROUTE_COLOURS.get(status, UNKNOWN_COLOUR), "width": 4, "dash": _ROUTE_DASH.get(status, "dot")},
+            line={"color": ROUTE_STATUS_COLOURS.get(status, UNKNOWN), "width": 4, "dash": _ROUTE_DASH.get(status, "dot")},
             name=f"route: {status}",
             hovertext=hovers,
             hoverinfo="text",
@@ -474,7 +477,7 @@ def _events(figure: go.Figure, placed: Sequence[Placed], events: pd.DataFrame, s
             x=[anchors[a][0] for a in counts["area"]],
             y=[anchors[a][1] for a in counts["area"]],
             mode="markers",
-            marker={"size": 6 + 24 * np.sqrt(counts["size"] / counts["size"].max()), "symbol": "x", "color": OKABE_ITO[4]},
+            marker={"size": 6 + 24 * np.sqrt(counts["size"] / counts["size"].max()), "symbol": "x", "color": INDICATOR},
             hovertext=[f"{safe(r.area_name)}: {r.size:,} events" for r in counts.itertuples()],
             hoverinfo="text",
         )
@@ -484,7 +487,7 @@ def _events(figure: go.Figure, placed: Sequence[Placed], events: pd.DataFrame, s
     lon = located["area"].map(lambda a: anchors[a][0]) + spread * np.cos(angle)
     lat = located["area"].map(lambda a: anchors[a][1]) + spread * np.sin(angle)
     located = located.assign(map_lon=lon, map_lat=lat)
-    for index, (type_name, group) in enumerate(located.groupby("type_name", sort=True)):
+    for (event_type, type_name), group in located.groupby(["type", "type_name"], sort=True):
         figure.add_scatter(
             x=group["map_lon"],
             y=group["map_lat"],
@@ -492,8 +495,8 @@ def _events(figure: go.Figure, placed: Sequence[Placed], events: pd.DataFrame, s
             name=f"event: {safe(type_name)}",
             marker={
                 "size": 10,
-                "symbol": _EVENT_SYMBOLS[index % len(_EVENT_SYMBOLS)],
-                "color": OKABE_ITO[index % len(OKABE_ITO)],
+                "symbol": EVENT_TYPE_SYMBOLS.get(str(event_type), "circle"),
+                "color": EVENT_TYPE_COLOURS.get(str(event_type), UNKNOWN),
                 "line": {"width": 1, "color": "#222"},
             },
             hovertext=[

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import datetime, time
 
-from situation.model.facts import ClaimStatus, Count, RouteObservation, Situation, ValueRange, count_parts
-from situation.model.scales import CREDIBILITY_MEANINGS, Credibility
+from situation.model.dates import PartialDate
+from situation.model.facts import Claim, ClaimStatus, Count, RouteObservation, Situation, ValueRange, count_parts
+from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility
 
 UNKNOWN = "unknown"
 SEPARATOR = "; "
@@ -197,6 +199,53 @@ def credibility_text(grade: Credibility) -> str:
     return f"{grade.value} {CREDIBILITY_MEANINGS[grade][0].lower()}"
 
 
+def contested_claim(situation: Situation, claim_ids: Iterable[str]) -> Claim | None:
+    """The first contested claim among those a fact rests on, or None."""
+    return next((c for c in map(situation.claim, claim_ids) if c.status is ClaimStatus.CONTESTED), None)
+
+
 def any_contested(situation: Situation, claim_ids: Iterable[str]) -> bool:
     """True when any claim a fact rests on is contested."""
     return any(situation.claim(claim_id).status is ClaimStatus.CONTESTED for claim_id in claim_ids)
+
+
+def dated(when: PartialDate) -> str:
+    """'on 6 Aug 2016', 'in July 2016', 'in spring 2016', 'in 2016': a date as a sentence reads it ('was closed in July 2016')."""
+    if when.precision == "day":
+        return f"on {when.label()}"
+    if when.precision == "month":
+        return f"in {when.start:%B %Y}"
+    return f"in {when.label()}"
+
+
+def claim_areas(situation: Situation) -> dict[str, set[str]]:
+    """The areas each claim bears on: those of the facts resting on it. A claim no fact cites is in no area."""
+    found: dict[str, set[str]] = {c.id: set() for c in situation.claims}
+    cited: list[tuple[str | None, list[str]]] = [
+        *((i.area, o.claims) for i in situation.indicators for o in i.observations),
+        *((r.to_area, o.claims) for r in situation.access for o in r.observations),
+        *((e.area, e.claims) for e in situation.events),
+        *((s.area, s.claims) for s in situation.statements),
+    ]
+    for area, claims in cited:
+        for claim in claims:
+            if area is not None and claim in found:
+                found[claim].add(area)
+    return found
+
+
+@dataclass(frozen=True)
+class GradeKey:
+    """One row of the key to the grades: '[B]' 'Usually reliable' for a source, '3' 'Possibly true' for a fact."""
+
+    scale: str
+    grade: str
+    meaning: str
+
+
+def grade_key() -> list[GradeKey]:
+    """What [A]–[F] beside a source and credibility 1–6 beside a fact mean, for a small key on a page or in the briefing."""
+    return [
+        *(GradeKey("Source reliability", f"[{grade.value}]", words) for grade, (words, _) in RELIABILITY_MEANINGS.items()),
+        *(GradeKey("Credibility of the fact", str(grade.value), words) for grade, (words, _) in CREDIBILITY_MEANINGS.items()),
+    ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import time
 from collections.abc import Callable
@@ -33,24 +34,28 @@ def shown(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
+CARD = re.compile(r'<div class="card-title">(.*?)</div><div class="card-value[^"]*">(.*?)</div>', re.S)
+
+
 def metrics(app: AppTest) -> dict[str, str]:
-    """Card title -> value: a card is a block that opens with an st.metric, or (long values) a caption and a subheader."""
+    """Card title -> value: a card is a block that opens with its title and value in one st.html (one type scale)."""
     cards: dict[str, str] = {}
     blocks = [app.main]
     while blocks:
         block = blocks.pop()
         children = list(getattr(block, "children", {}).values())
         blocks.extend(children)
-        if children and children[0].type == "metric":
-            cards[shown(children[0].label)] = shown(children[0].value)
-        elif len(children) > 1 and children[0].type == "caption" and children[1].type == "subheader":
-            cards[shown(children[0].value)] = shown(children[1].value)
+        if children and children[0].type == "html" and (card := CARD.fullmatch(children[0].proto.body)):
+            cards[html.unescape(card[1])] = html.unescape(card[2])
     return cards
 
 
 def all_text(app: AppTest) -> str:
+    """The words on the page: Markdown, captions, errors and headings, and the text of the page's own HTML (cards, band)."""
     parts = [*(m.value for m in app.markdown), *(c.value for c in app.caption), *(e.value for e in app.error)]
-    return shown("\n".join(parts))
+    parts += [h.value for h in app.subheader]
+    bodies = [e.proto.body for e in app.get("html") if not e.proto.body.lstrip().startswith(("<style", "<script"))]
+    return shown("\n".join(parts)) + "\n" + "\n".join(html.unescape(re.sub(r"<[^>]+>", " ", body)) for body in bodies)
 
 
 def wait_until(app: AppTest, condition: Callable[[AppTest], bool], seconds: float = 5.0) -> AppTest:

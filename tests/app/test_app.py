@@ -30,9 +30,9 @@ def test_overview_cards_show_the_seeds_figures_with_their_sources(monkeypatch: p
     assert cards["Supply into western Aleppo"] == "open"
     assert cards["Food shortage · Eastern Aleppo"] == cards["Medicine shortage · Eastern Aleppo"] == "4 Severe"
     assert cards["Food shortage · Western Aleppo"] == "Insufficient evidence"
-    assert cards["Trucks of food and gas into western Aleppo"] == "unknown"  # never 0
+    assert cards["Trucks of food and gas into western Aleppo"] == "not known"  # never 0
     text = all_text(app)
-    assert "people · 8 Aug 2016 (same day) · CNN [B] · credibility 3 possibly true" in text
+    assert "people · 8 Aug 2016 · CNN [B] · credibility 3 possibly true" in text
     assert "contested" in text
     assert "Change: was fragile on 6 Aug 2016" in text
     assert "The SDF has taken about 90% of Manbij from ISIS" in text
@@ -60,7 +60,7 @@ def test_map_page_places_the_areas(monkeypatch: pytest.MonkeyPatch) -> None:
         "Idlib city",
         "Manbij",
     ]
-    assert table.set_index("name").loc["Western Aleppo", "status"] == "unknown"
+    assert table.set_index("name").loc["Western Aleppo", "status"] == "not known"
 
 
 def test_sources_and_claims_page_puts_contested_claims_side_by_side(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -72,12 +72,13 @@ def test_sources_and_claims_page_puts_contested_claims_side_by_side(monkeypatch:
     assert "“to break the siege”" in text
     sources = app.dataframe[1].value
     assert len(sources) == 10 and set(sources["reliability"]) == {"B", "C", "D", "F"}
-    assert "> four phosphorus bombs were dropped" in text
+    assert "**Phosphorus bombs reported on Idlib city, 7 Aug 2016" in text  # the fact, then its quote and speaker
+    assert "> “four phosphorus bombs were dropped” — Idlib Civil Defence" in text
 
 
 def test_a_shared_link_opens_the_same_area(monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_app(SEED, monkeypatch, situation="aleppo-2016-08", area="manbij")
-    assert set(metrics(app)) == {"Share of Manbij taken by the SDF"}
+    assert set(metrics(app)) == {"Share of Manbij taken by the SDF", "Manbij"}  # its figure and its latest event
     assert app.selectbox(key="area").value == "manbij"
     assert app.query_params["area"] == "manbij" and app.query_params["situation"] == "aleppo-2016-08"
 
@@ -145,8 +146,27 @@ def test_no_module_ever_allows_html() -> None:
 def test_the_sidebar_offers_every_download_made_only_when_clicked(monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_app(SEED, monkeypatch, as_of="2016-08-06")
     buttons = {b.proto.label: b.proto for b in app.get("download_button")}
-    assert set(buttons) == {"Briefing (HTML, offline)", "Tables (CSV, zip)", "Tables (JSON)", "Tables (HXL, zip)"}
+    assert set(buttons) == {
+        "Briefing (HTML, offline)",
+        "Briefing (PDF, A4)",
+        "Tables (CSV, zip)",
+        "Tables (JSON)",
+        "Tables (HXL, zip)",
+    }
     assert all(b.deferred_file_id and not b.url for b in buttons.values())  # nothing is built until someone clicks
+
+
+def test_without_chromium_the_sidebar_says_why_there_is_no_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
+    app = open_app(SEED, monkeypatch)
+    labels = {b.proto.label for b in app.get("download_button")}
+    assert "Briefing (PDF, A4)" not in labels and "Briefing (HTML, offline)" in labels
+    said = [c.value for c in app.caption if "Briefing (PDF)" in c.value]
+    assert said == [
+        "Briefing (PDF): no Chromium to print the PDF: BROWSER_PATH names /nonexistent/chromium, which is not a program to run. "
+        "The HTML briefing prints from any browser."
+    ]
+    assert not app.exception
 
 
 def test_a_viewer_on_the_latest_day_moves_with_the_file_and_one_on_an_earlier_day_stays(

@@ -17,7 +17,7 @@ def test_picking_an_as_of_date_rebuilds_the_cards(
     recorded = page_recorder(viewport={"width": 1400, "height": 1000})
     page = recorded.page
     page.goto(server.url)
-    page.locator('[data-testid="stMetricValue"]', has_text="about 250,000").wait_for()
+    page.locator(".card-value", has_text="about 250,000").wait_for()
     recorded.wait_for_text("fragile — convoys cannot pass")
 
     # The date field is a react-aria DateField: open its calendar from the keyboard and pick the day.
@@ -26,7 +26,7 @@ def test_picking_an_as_of_date_rebuilds_the_cards(
     page.get_by_role("button", name="Friday, August 5, 2016").click()
 
     recorded.wait_for_text("closed — convoys cannot pass", timeout_ms=10_000)
-    card_value = page.locator('[data-testid="stMetricValue"]', has_text="about 250,000")
+    card_value = page.locator(".card-value", has_text="about 250,000")
     card_value.wait_for(state="detached", timeout=10_000)  # not yet reported on 5 August
     page.wait_for_url("**as_of=2016-08-05**", timeout=10_000)  # the link now opens this view
     page.screenshot(path=screenshot_dir / "as-of-2016-08-05.png")

@@ -11,8 +11,14 @@ from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from tests.paths import REVISION
 
-SECTIONS = [name for name, info in Situation.model_fields.items() if typing.get_origin(info.annotation) is list]
-WORD = {"access": "routes", "boundaries": "boundary files"}
+ABOUT_THE_FILE = {"contacts", "headline", "boundaries"}
+"""Lists that say who wrote the file, what leads and where its shapes are: not facts, so not counted."""
+SECTIONS = [
+    name
+    for name, info in Situation.model_fields.items()
+    if typing.get_origin(info.annotation) is list and name not in ABOUT_THE_FILE
+]
+WORD = {"access": "routes"}
 """The word the summary uses where the section's key is not a plural a writer would say."""
 
 

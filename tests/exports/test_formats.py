@@ -25,7 +25,7 @@ def export_choices(option: str) -> tuple[str, ...]:
 
 
 def test_the_cli_offers_every_format_and_table_and_no_other() -> None:
-    assert export_choices("--format") == tuple(FORMATS) == ("html", "csv", "json", "hxl")
+    assert export_choices("--format") == tuple(FORMATS) == ("html", "pdf", "csv", "json", "hxl")
     assert export_choices("--table") == TABLES
     assert tuple(tables(loaded_seed())) == TABLES
 
@@ -53,6 +53,7 @@ def test_each_format_has_a_file_name_of_its_own() -> None:
     names = {output: file_name(loaded_seed(), output) for output in FORMATS}
     assert names == {
         "html": "aleppo-2016-08-2016-08-08-briefing.html",
+        "pdf": "aleppo-2016-08-2016-08-08-briefing.pdf",
         "csv": "aleppo-2016-08-2016-08-08.zip",
         "json": "aleppo-2016-08-2016-08-08.json",
         "hxl": "aleppo-2016-08-2016-08-08-hxl.zip",

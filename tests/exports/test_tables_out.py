@@ -186,7 +186,8 @@ def test_libhxl_reads_every_hxl_table_with_its_tags(tmp_path: Path) -> None:
     [
         (("export", str(SEED), "--format", "csv"), "give --output FILE.zip, or --table NAME"),
         (("export", "no/such.yaml", "--format", "json"), "no such file: no/such.yaml"),
-        (("export", str(SEED), "--format", "pdf"), "invalid choice"),
+        (("export", str(SEED), "--format", "xlsx"), "invalid choice"),
+        (("export", str(SEED), "--format", "pdf"), "--format pdf writes a binary file: give --output FILE.pdf"),
         (("export", str(SEED), "--format", "json", "--output", "no/such/folder/x.json"), "cannot write"),
     ],
 )

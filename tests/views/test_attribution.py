@@ -12,8 +12,21 @@ def test_each_quote_is_shown_once_with_the_name_of_who_said_it() -> None:
     texts = [q.text for q in found]
     assert len(texts) == len(set(texts)) == 17
     assert texts.count("the final supply lines into the enclave cut off last month") == 1  # cited by three facts
-    assert Quoted("heavy losses", "SANA (Syrian Arab News Agency)") in found  # SANA's words, though CNN relayed them
-    assert found[0] == Quoted("gradually encircled by Syrian government troops and their allies in the spring", "CNN")
+    said = [(q.text, q.speaker) for q in found]
+    assert ("heavy losses", "SANA (Syrian Arab News Agency)") in said  # SANA's words, though CNN relayed them
+    assert found[0] == Quoted(
+        "gradually encircled by Syrian government troops and their allies in the spring",
+        "CNN",
+        "Eastern Aleppo status, spring 2016",
+    )
+
+
+def test_each_quote_names_every_fact_it_supports() -> None:
+    cut = next(q for q in quotes(loaded_seed()) if q.text == "the final supply lines into the enclave cut off last month")
+    assert cut.fact == (
+        "Eastern Aleppo status, Jul 2016; Corridor into eastern Aleppo via Ramouseh, Jul 2016; "
+        "Supply lines into eastern Aleppo, Jul 2016"
+    )
 
 
 def test_the_claims_caption_names_each_source_once_with_its_grade() -> None:

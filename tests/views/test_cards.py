@@ -19,9 +19,9 @@ def test_people_under_siege_reads_about_250000_with_its_source_and_grade() -> No
     assert (card.age_days, card.stale) == (0, False)
 
 
-def test_an_unknown_figure_says_unknown_and_takes_no_unit() -> None:
+def test_an_unknown_figure_says_not_known_and_takes_no_unit() -> None:
     card = cards()["indicator:supply-trucks-west-aleppo"]
-    assert (card.value, card.unit) == ("unknown", None)
+    assert (card.value, card.unit) == ("not known", None)
     assert card.sources == "SANA (Syrian Arab News Agency) [D]; Syrian Observatory for Human Rights [C]"
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import subprocess
 from pathlib import Path
 
@@ -130,13 +131,18 @@ def test_the_changes_page_compares_with_a_picked_commit(repository: Path, monkey
     app = go_to(open_app(repository, monkeypatch), "Changes")
     assert not app.exception
     picker = app.selectbox(key="since")
-    assert [option.split(" · ")[1].split(" (")[0] for option in picker.options] == ["Revised figure", "Aleppo as of 8 August"]
-    assert "No changes to the facts" in app.success[0].value  # the newest commit is the file as it is
-    picker.select_index(1).run()
+    # labelled by the day it was saved and the situation's own date, not by the commit message
+    saved = r"Saved \d{4}-\d\d-\d\d: the situation as of 8 Aug 2016 \([0-9a-f]{8}\)"
+    assert len(picker.options) == 2 and all(re.fullmatch(saved, option) for option in picker.options)
+    # it opens on the previous commit that changed the facts, not on the newest (which is the file as it is)
+    assert picker.index == 1 and not app.success
     table = app.dataframe[0].value
-    assert list(zip(table["label"], table["old"], table["new"], strict=True)) == [
-        ("People under siege, 2016-08-08", "about 250,000", "about 260,000")
+    assert list(table.columns[:5]) == ["kind", "label", "field", "new", "old"]  # the new value first
+    assert list(zip(table["label"], table["new"], table["old"], strict=True)) == [
+        ("People under siege, 2016-08-08", "about 260,000", "about 250,000")
     ]
+    picker.select_index(0).run()
+    assert "No changes to the facts" in app.success[0].value
 
 
 def test_the_changes_page_explains_a_file_outside_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -12,19 +12,26 @@ from tests.scaled import scaled_seed
 
 
 def test_the_shortage_heatmap_has_one_cell_per_area_and_commodity() -> None:
-    heatmap = figures.severity_heatmap(tables.shortage_table(loaded_seed())).data[0]
-    assert list(heatmap.y) == ["Eastern Aleppo", "Western Aleppo"]
-    assert list(heatmap.x) == ["cooking gas", "food", "fuel", "medicine"]
-    assert len(heatmap.z) == 2 and all(len(row) == 4 for row in heatmap.z)
+    layers = figures.severity_heatmap(tables.shortage_table(loaded_seed())).data
+    heatmap = layers[0]
+    assert list(heatmap.x) == ["Eastern Aleppo", "Western Aleppo"]  # areas across, commodities down: wide cells on a phone
+    assert list(heatmap.y) == ["cooking gas", "food", "fuel", "medicine"]
+    assert len(heatmap.z) == 4 and all(len(row) == 2 for row in heatmap.z)
     cells = {
         (area, commodity): text
-        for area, row in zip(heatmap.y, heatmap.text, strict=True)
-        for commodity, text in zip(heatmap.x, row, strict=True)
+        for commodity, row in zip(heatmap.y, heatmap.text, strict=True)
+        for area, text in zip(heatmap.x, row, strict=True)
+        if text
+    } | {  # the cells with no level are written on a neutral layer above
+        (area, commodity): text
+        for commodity, row in zip(layers[1].y, layers[1].text, strict=True)
+        for area, text in zip(layers[1].x, row, strict=True)
+        if text
     }
     assert cells[("Eastern Aleppo", "food")] == "4 Severe"
-    assert cells[("Western Aleppo", "food")] == "Insufficient evidence"  # written, and not coloured:
+    assert cells[("Western Aleppo", "food")] == "Insufficient<br>evidence"  # written, and not given a severity colour:
     assert math.isnan(heatmap.z[1][1])
-    assert cells[("Eastern Aleppo", "cooking gas")] == ""  # nothing recorded: left blank
+    assert ("Eastern Aleppo", "cooking gas") not in cells  # nothing recorded: left blank
 
 
 def test_the_access_timeline_has_a_bar_per_status_period_coloured_by_status() -> None:
@@ -48,9 +55,31 @@ def test_an_event_known_only_to_the_month_has_an_open_marker() -> None:
 
 def test_the_claims_matrix_says_who_asserts_and_who_denies() -> None:
     matrix = figures.claims_matrix(tables.claim_positions(loaded_seed())).data[0]
-    words = [word for row in matrix.text for word in row if word]
+    words = [cell[1] for row in matrix.customdata for cell in row if cell[1]]  # in the hover
     assert words.count("denies") >= 1 and "asserts" in words
+    marks = [mark for row in matrix.text for mark in row if mark]  # on the cell, explained in the title
+    assert sorted(set(marks)) == ["✓", "✗"] and len(marks) == len(words)
     assert len(matrix.y) == len(loaded_seed().claims)
+
+
+def test_an_event_type_has_one_colour_and_symbol_whatever_else_is_shown() -> None:
+    events = tables.event_table(loaded_seed())
+
+    def looks(frame):
+        return {t.name: (t.marker.color, t.marker.symbol[0].removesuffix("-open")) for t in figures.event_timeline(frame).data}
+
+    everything, manbij = looks(events), looks(events[events["area"] == "manbij"])
+    assert set(manbij) < set(everything)
+    assert all(manbij[name] == everything[name] for name in manbij)
+
+
+def test_daily_data_gets_day_ticks_and_one_day_alone_a_day_wide_range() -> None:
+    events = tables.event_table(loaded_seed())
+    one_day = events[events["date"] == "2016-08-06"]
+    axis = figures.event_timeline(one_day).layout.xaxis
+    assert axis.dtick == figures.DAY_MS and axis.tickformat == "%-d %b"
+    first, last = (str(x) for x in axis.range)
+    assert first.startswith("2016-08-05 12:00") and last.startswith("2016-08-06 12:00")
 
 
 def test_a_caption_names_each_source_once_and_the_dates_it_spans() -> None:

@@ -36,7 +36,7 @@ def test_areas_are_filled_by_status_cities_under_their_districts_and_the_country
     assert "approximate outline (hand-drawn)" in [t.name for t in figure.data]
     route = next(t for t in figure.data if t.name == "route: fragile")
     assert route.line.dash == "dash" and len([x for x in route.x if x is not None]) == 4
-    hovers = [h for t in figure.data if t.mode == "markers" and t.hovertext for h in t.hovertext]
+    hovers = [h for t in figure.data if str(t.mode).startswith("markers") and t.hovertext for h in t.hovertext]
     east = next(h for h in hovers if h.startswith("<b>Eastern Aleppo</b>"))
     assert "controlled by Opposition groups" in east and "United Nations [B]" in east and "outline approximate" in east
 
