@@ -402,7 +402,8 @@ def _labels(
 
 def _context(figure: go.Figure, outlines: Sequence[Outline], clip: Bounds) -> None:
     """The boundary files' features no area names: the country and its neighbours, faint, named on hover."""
-    for index, outline in enumerate(outlines):
+    shown = False
+    for outline in outlines:
         xs, ys = _rings_xy([outline], clip)
         if not xs:
             continue
@@ -415,11 +416,12 @@ def _context(figure: go.Figure, outlines: Sequence[Outline], clip: Bounds) -> No
             line={"color": _CONTEXT_LINE, "width": 1},
             name="boundaries (context)",
             legendgroup="context",
-            showlegend=index == 0,
+            showlegend=not shown,
             hoveron="fills",
             text=safe(outline.name),
             hoverinfo="text",
         )
+        shown = True
 
 
 def _area_hover(p: Placed, row: pd.Series, entry: str) -> str:

@@ -1,7 +1,7 @@
 """The Map page in Chromium with every request off the machine blocked: areas drawn filled on their outlines, a legend,
 labels that do not overlap, the view zoomed to a chosen area, and an area recoloured when the as-of date changes.
 
-Screenshots of the page at a desktop and a phone width, light and dark, are kept in docs/screenshots/.
+Screenshots go to test-artifacts/screenshots/; those kept in docs/screenshots/ are taken by scripts/screenshots.py.
 """
 
 from __future__ import annotations
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
 
     from tests.browser.conftest import OpenPage, Server, StartStreamlit
 
-DOCS_SCREENSHOTS = ROOT / "docs" / "screenshots"
 _FILL_OF = """area => {
     const plot = document.querySelector('.js-plotly-plot');
     const index = plot._fullData.findIndex(t => t.fill === 'toself' && [].concat(t.meta).includes(area));
@@ -66,7 +65,7 @@ def overlapping(boxes: list[dict[str, float]]) -> list[tuple[int, int]]:
 @pytest.mark.parametrize(("width", "height"), [(1440, 900), (390, 844)])
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_the_map_draws_filled_areas_a_legend_and_labels_apart_offline(
-    server: Server, page_recorder: OpenPage, width: int, height: int, scheme: str
+    server: Server, page_recorder: OpenPage, screenshot_dir: Path, width: int, height: int, scheme: str
 ) -> None:
     recorded = page_recorder(viewport={"width": width, "height": height}, color_scheme=scheme)
     page, blocked = recorded.page, []
@@ -81,9 +80,7 @@ def test_the_map_draws_filled_areas_a_legend_and_labels_apart_offline(
     assert overlapping(boxes) == [], names
     page.get_by_text("Natural Earth (public domain)").first.wait_for()  # the outlines' attribution under the map
     page.locator(".js-plotly-plot").scroll_into_view_if_needed()
-    suffix = "" if scheme == "light" else "-dark"
-    DOCS_SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=DOCS_SCREENSHOTS / f"map-{width}{suffix}.png")
+    page.screenshot(path=screenshot_dir / f"map-{width}-{scheme}.png")
     assert blocked == [] and recorded.foreign_requests() == []
 
 
