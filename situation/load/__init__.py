@@ -8,6 +8,8 @@
 - `paths`, `references`, `quotes`: checks across the file (cited ids exist, quotes appear in their source).
 - `loader.load_situation`: the one entry point the CLI, the dashboard and the tests share.
 - `revisions`: a file as it was at an earlier git revision.
+- `boundaries`: the admin-boundary files a situation names (GeoJSON, TopoJSON), read inside the roots and joined to
+  areas by p-code.
 
 Imports: `situation.model` and itself.
 """
