@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date
@@ -192,3 +193,16 @@ def test_two_files_with_one_id_are_not_silently_merged(tmp_path: Path, monkeypat
         "Not shown: aleppo-copy.yaml (the same `id` as another file). Give each situation its own id."
     ]
     assert metrics(app)["People under siege"] == "about 250,000"
+
+
+def test_the_map_colours_areas_by_a_chosen_commoditys_severity(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = go_to(open_app(SEED, monkeypatch), "Map")
+    chosen = app.selectbox(key="map_colour")
+    assert chosen.value == "status" and "food shortage severity" in chosen.options
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert figure["layout"]["title"]["text"] == "Areas and events"
+    chosen.select("food").run()
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert figure["layout"]["title"]["text"] == "Food shortage by area"
+    filled = {trace["name"] for trace in figure["data"] if trace.get("fill") == "toself" and trace.get("meta")}
+    assert filled >= {"no data"} and filled & {"4 Severe", "5 Extreme", "3 Moderate"}  # the seed's food severities
