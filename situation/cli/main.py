@@ -22,6 +22,7 @@ from situation.load.codes import problems_page
 from situation.load.confine import DOCUMENTS_VARIABLE, Roots, document_roots
 from situation.load.loader import load_situation, situation_files_in
 from situation.load.revisions import RevisionError, file_revision, load_revision
+from situation.model.facts import Area
 from situation.model.model_page import render_model_page
 from situation.model.schema import situation_schema
 from situation.views.diff import diff
@@ -145,6 +146,11 @@ def _add_carry_commands(commands: Any) -> None:
     hxl.add_argument("--output", metavar="PATH.yaml", required=True, help="the situation file to write")
     hxl.add_argument("--date", metavar="DATE", help="the date of rows that give none (2016-08-08, 2016-08 or 2016)")
     hxl.add_argument("--force", action="store_true", help="overwrite PATH.yaml if it exists")
+    hxl.add_argument(
+        "--areas",
+        metavar="SITUATION.yaml",
+        help="a situation whose areas rows join by p-code: a row's #adm1+code (or #adm2+code, …) names that area",
+    )
     hxl.add_argument("--format", choices=tuple(REPORTERS), default="text", help=_FORMAT_HELP)
 
 
@@ -292,7 +298,13 @@ def _import_hxl(args: argparse.Namespace, stdout: TextIO) -> int:
     output = Path(args.output)
     if output.exists() and not args.force:
         raise UsageError(f"{output} exists: choose another --output, or add --force to overwrite it")
-    result = import_hxl(args.file, args.date)
+    areas: tuple[Area, ...] = ()
+    if args.areas:
+        known = load_situation(args.areas)
+        if known.situation is None:
+            raise UsageError(f"--areas {args.areas} is not a valid situation file: validate it first")
+        areas = tuple(known.situation.areas)
+    result = import_hxl(args.file, args.date, areas)
     if result.data is not None:
         _write(output, result.yaml_text(), bom=False)
     print(REPORTERS[args.format].hxl_import(result, str(output)), file=stdout)

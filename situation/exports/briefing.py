@@ -30,7 +30,8 @@ from situation.model.dates import PartialDate
 from situation.model.facts import ClaimStatus, Situation, Stance
 from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility
 from situation.views.cards import Card, age_text, overview_cards
-from situation.views.figures import access_timeline, area_map, claims_matrix, event_timeline, severity_heatmap
+from situation.views.figures import access_timeline, claims_matrix, event_timeline, severity_heatmap
+from situation.views.geomap import geo_map
 from situation.views.headline import headline
 from situation.views.labels import credibility_text, source_label, summary_text
 from situation.views.tables import (
@@ -92,7 +93,7 @@ def briefing_figures(situation: Situation) -> dict[str, Any]:
     events = event_table(situation)
     figures: dict[str, Any] = {}
     if situation.areas:
-        figures["map"] = area_map(area_table(situation), events)
+        figures["map"] = geo_map(situation, area_table(situation), events, access_table(situation))
     if situation.shortages:
         figures["shortages"] = severity_heatmap(shortage_table(situation))
     if situation.access:

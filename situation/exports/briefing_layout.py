@@ -137,7 +137,9 @@ def _area_map(figure: go.Figure) -> go.Figure:
         for trace in areas
         for x, y, text in zip(trace.x, trace.y, trace.meta if trace.meta is not None else trace.text, strict=True)
     ]
-    figure.data = tuple(areas)  # events have their own chart and table; on the map their marks would cover the dots
+    # Events have their own chart and table: on the map their marks would cover the dots. Outlines and routes stay.
+    figure.data = tuple(t for t in figure.data if not str(t.name).startswith("event"))
+    figure.layout.annotations = ()  # the screen's names, placed for a phone; here each gets a leader line of its own
     figure.update_xaxes(showticklabels=False, title=None)
     figure.update_yaxes(showticklabels=False, title=None)
     if not points:

@@ -15,7 +15,8 @@ FORMATS: dict[str, str] = {
     "hxl": "Tables (HXL, zip)",
 }
 """Each export format, with what a person downloads when they choose it (the dashboard's button label)."""
-TABLES = ("indicators", "shortages", "access", "events", "claims", "statements")
-"""The tables an export writes, in this order: one row per observation (claims: per source's stance)."""
+TABLES = ("indicators", "shortages", "access", "events", "claims", "statements", "areas", "sources", "key_figures")
+"""The tables an export writes, in this order: one row per observation (claims: per source's stance), then the areas
+with their p-codes, the sources with their grades, and the key figures HDX charts read (one column per tagged figure)."""
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 """Leading characters that make a spreadsheet read a cell as a formula (OWASP, 'CSV injection')."""

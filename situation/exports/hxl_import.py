@@ -20,6 +20,8 @@ The flow, a module per step (this one builds the draft):
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -38,7 +40,7 @@ from situation.load.codes import Code
 from situation.load.messages import expected
 from situation.load.problems import Problem, errors_in
 from situation.model.dates import PartialDate
-from situation.model.facts import Situation
+from situation.model.facts import PCODE_PATTERN, Area, Situation
 
 
 @dataclass
@@ -69,8 +71,9 @@ class HxlImport:
         return header + yaml.safe_dump(self.data, sort_keys=False, allow_unicode=True, width=120)
 
 
-def import_hxl(path: str | Path, default_date: str | None = None) -> HxlImport:
-    """Read an HXL CSV file into a draft situation; problems are returned, never raised."""
+def import_hxl(path: str | Path, default_date: str | None = None, areas: Sequence[Area] = ()) -> HxlImport:
+    """Read an HXL CSV file into a draft situation; problems are returned, never raised. A row whose `#adm1+code` (or
+    another level's) is the p-code of one of `areas` is about that area: its id and name, as the team's file has them."""
     file = str(path)
     try:
         text = hxl_read.decode(Path(path).read_bytes())
@@ -78,10 +81,10 @@ def import_hxl(path: str | Path, default_date: str | None = None) -> HxlImport:
         return HxlImport(
             file, None, [Problem.about_file(file, Code.HXL_UNREADABLE, f"cannot read the file: {error.strerror or error}")]
         )
-    return import_hxl_text(text, file, default_date)
+    return import_hxl_text(text, file, default_date, areas)
 
 
-def import_hxl_text(text: str, file: str, default_date: str | None = None) -> HxlImport:
+def import_hxl_text(text: str, file: str, default_date: str | None = None, areas: Sequence[Area] = ()) -> HxlImport:
     """`import_hxl` on text already decoded; `file` names it in problems and in the situation's id."""
     fallback: PartialDate | None = None
     if default_date is not None:
@@ -98,7 +101,7 @@ def import_hxl_text(text: str, file: str, default_date: str | None = None) -> Hx
             dataset = hxl_read.dataset(text)
             rows = hxl_read.rows(dataset)
             sheet = hxl_read.find_columns(dataset.columns)
-            reader = _RowReader(file, sheet, fallback)
+            reader = _RowReader(file, sheet, fallback, {a.pcode: a for a in areas if a.pcode is not None})
             if sheet.long or sheet.figures:
                 for row in rows:
                     reader.read(row)
@@ -156,8 +159,8 @@ def _validate(data: dict[str, Any], file: str) -> list[Problem]:
 class _RowReader:
     """Reads rows one at a time into indicators, sources and areas, recording why a row or a cell was refused."""
 
-    def __init__(self, file: str, sheet: Sheet, default_date: PartialDate | None) -> None:
-        self.file, self.sheet, self.default_date = file, sheet, default_date
+    def __init__(self, file: str, sheet: Sheet, default_date: PartialDate | None, known: dict[str, Area]) -> None:
+        self.file, self.sheet, self.default_date, self.known = file, sheet, default_date, known
         self.problems: list[Problem] = []
         self.indicators: dict[str, dict[str, Any]] = {}
         self.sources: dict[str, dict[str, Any]] = {}
@@ -253,13 +256,22 @@ class _RowReader:
         return list(dict.fromkeys(ids))
 
     def _area(self, row: Row) -> str | None:
-        for code_index, name_index in self.sheet.areas:
+        for code_index, name_index, level in self.sheet.areas:
             code, name = cell(row, code_index), cell(row, name_index)
-            if code or name:
+            if not (code or name):
+                continue
+            admin = re.fullmatch(r"adm(\d)", level)
+            if admin and code and re.fullmatch(PCODE_PATTERN, code):  # a p-code: the team's area of that code, or a new one
+                known = self.known.get(code)
+                area_id = known.id if known else slug(code, f"area-{len(self.areas) + 1}")
+                entry = {"id": area_id, "name": known.name if known else name or code, "pcode": code}
+                level_number = known.admin_level if known and known.admin_level is not None else int(admin[1])
+                area = self.areas.setdefault(area_id, {**entry, "admin_level": level_number})
+            else:
                 area_id = slug(code or name, f"area-{len(self.areas) + 1}")
                 area = self.areas.setdefault(area_id, {"id": area_id, "name": name or code})
-                self._coordinates(row, area)
-                return area_id
+            self._coordinates(row, area)
+            return area_id
         return None
 
     def _coordinates(self, row: Row, area: dict[str, Any]) -> None:

@@ -38,8 +38,8 @@ class Sheet:
     credibility: int | None = None
     lat: int | None = None
     lon: int | None = None
-    areas: list[tuple[int | None, int | None]] = field(default_factory=list)
-    """(code column, name column) per area level, most precise first."""
+    areas: list[tuple[int | None, int | None, str]] = field(default_factory=list)
+    """(code column, name column, level: loc, adm2, adm1, …) per area level, most precise first."""
     figures: list[int] = field(default_factory=list)
     """Wide tables: the columns holding a figure each."""
 
@@ -63,7 +63,7 @@ def find_columns(columns: list[Column]) -> Sheet:
     for level in AREA_LEVELS:
         code, name = find(columns, f"#{level}+code", f"#{level}_id"), find(columns, f"#{level}-code")
         if code is not None or name is not None:
-            sheet.areas.append((code, name))
+            sheet.areas.append((code, name, level))
     if not sheet.long:
         sheet.figures = [
             index

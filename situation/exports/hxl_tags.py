@@ -35,8 +35,15 @@ _SOURCES = {
     "credibility": Tag("#meta+credibility", "the fact's credibility, 1–6 (no core tag)"),
 }
 _CONTESTED = {"contested": Tag("#status+contested", "`true` when a claim the fact rests on is contested")}
+_ADMIN = {
+    "adm1_pcode": Tag("#adm1+code", "the p-code of the governorate (admin 1) the area lies in, or is, from `pcode` and `parent`"),
+    "adm1_name": Tag("#adm1+name"),
+    "adm2_pcode": Tag("#adm2+code", "the p-code of the district (admin 2) the area lies in, or is"),
+    "adm2_name": Tag("#adm2+name"),
+}
+_PCODE = {"pcode": Tag("#loc+code+pcode", "the area's COD p-code, where the file gives one (any admin level)")}
 
-SHARED = {**_AREA, **_COORDINATES, **_REPORTED, **_SOURCES, **_CONTESTED}
+SHARED = {**_AREA, **_COORDINATES, **_REPORTED, **_SOURCES, **_CONTESTED, **_ADMIN, **_PCODE}
 """Columns several tables have, tagged alike in each."""
 
 EXPORT: dict[str, dict[str, Tag]] = {
@@ -56,7 +63,8 @@ EXPORT: dict[str, dict[str, Tag]] = {
         **_CONTESTED,
         "bound": Tag("#indicator+value+bound", "`lower` (at least, over: only `+low`), `upper` (up to: only `+high`)"),
         "reports": Tag("#meta+report", "the reports the figure is taken from"),
-        "pcode": Tag("#loc+code+pcode", "the area's COD p-code, where the file gives one (any admin level)"),
+        **_PCODE,
+        **_ADMIN,
     },
     "shortages": {
         **_AREA,
@@ -65,6 +73,8 @@ EXPORT: dict[str, dict[str, Tag]] = {
         "severity": Tag("#severity+num", "1–5, empty for insufficient evidence"),
         "severity_label": Tag("#severity+name"),
         **_SOURCES,
+        **_PCODE,
+        **_ADMIN,
     },
     "access": {
         "route": Tag("#access+code"),
@@ -110,7 +120,8 @@ EXPORT: dict[str, dict[str, Tag]] = {
         "missing_low": Tag("#affected+missing+min+num"),
         "missing_high": Tag("#affected+missing+max+num"),
         "reports": Tag("#meta+report"),
-        "pcode": Tag("#loc+code+pcode"),
+        **_PCODE,
+        **_ADMIN,
     },
     "claims": {
         "claim": Tag("#meta+claim+code"),
@@ -139,6 +150,37 @@ EXPORT: dict[str, dict[str, Tag]] = {
         "quote": Tag("#description+quote"),
         **_SOURCES,
         "reports": Tag("#meta+report"),
+    },
+    "areas": {
+        "area": _AREA["area"],
+        "name": _AREA["area_name"],
+        **_PCODE,
+        "admin_level": Tag("#loc+admin_level", "0 the country, 1 a governorate, 2 a district, …"),
+        "parent": Tag("#loc+code+parent", "the id of the area it lies in"),
+        **_COORDINATES,
+        "status": Tag("#status+area", "`besieged`, `contested`, `hard_to_reach`, `accessible`; empty when unknown"),
+        "controlled_by": Tag("#group+control", "who controls it, as the sources name them"),
+        **_REPORTED,
+        "sources": _SOURCES["sources"],
+        **_ADMIN,
+    },
+    "sources": {
+        "source": Tag("#meta+source+code"),
+        "name": Tag("#meta+source"),
+        "kind": Tag("#meta+source+type", "`news_media`, `monitor`, `party`, `un`, …"),
+        "reliability": Tag("#meta+source+reliability"),
+        "reliability_meaning": Tag("#meta+source+reliability+text"),
+        "via": Tag("#meta+source+via", "the source that relays its words"),
+        "facts": Tag("#meta+facts+num", "how many facts cite it"),
+        "claim_positions": Tag("#meta+claims+num", "how many stances on claims it takes"),
+        "note": Tag("#description"),
+    },
+    "key_figures": {
+        **_AREA,
+        **_PCODE,
+        **_ADMIN,
+        "date": Tag("#date+reported", "the latest of the figures' dates"),
+        "sources": _SOURCES["sources"],
     },
 }
 """Each export table's hashtag per column; a column not listed (kind) is left out of the HXL file."""

@@ -25,16 +25,22 @@ import pandas as pd
 
 from situation.exports.formats import FORMULA_TRIGGERS, TABLES
 from situation.exports.hxl_tags import hashtags
-from situation.model.facts import Situation
+from situation.model.facts import Area, Situation
 from situation.views.tables import (
     HURT_COLUMNS,
     access_table,
+    area_table,
     claim_positions,
     event_table,
     indicator_table,
     shortage_table,
+    source_table,
     statement_table,
 )
+
+ADMIN_LEVELS = (1, 2)
+"""The admin levels whose p-code and name every row about an area carries (HDX's `#adm1+code`, `#adm2+code`)."""
+ADMIN_COLUMNS = [f"adm{level}_{part}" for level in ADMIN_LEVELS for part in ("pcode", "name")]
 
 UNKNOWN_VALUE = "unknown"
 """What an HXL file says for a value the sources give as unknown, so it is told apart from a missing cell."""
@@ -56,7 +62,7 @@ def indicator_rows(situation: Situation) -> pd.DataFrame:
         "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested", "bound", "reports",
         "pcode",
     ]  # fmt: skip
-    return table.assign(pcode=_pcodes(situation, table["area"]))[columns]
+    return _with_admin(situation, table.assign(pcode=_pcodes(situation, table["area"])), "area")[[*columns, *ADMIN_COLUMNS]]
 
 
 def shortage_rows(situation: Situation) -> pd.DataFrame:
@@ -65,7 +71,9 @@ def shortage_rows(situation: Situation) -> pd.DataFrame:
         "area", "area_name", "commodity", "date", "severity", "severity_label", "sources", "source_ids", "reliability",
         "credibility",
     ]  # fmt: skip
-    return shortage_table(situation)[columns]
+    table = shortage_table(situation)
+    table = table.assign(pcode=_pcodes(situation, table["area"]))
+    return _with_admin(situation, table, "area")[[*columns, "pcode", *ADMIN_COLUMNS]]
 
 
 def access_rows(situation: Situation) -> pd.DataFrame:
@@ -86,13 +94,83 @@ def event_rows(situation: Situation) -> pd.DataFrame:
         "reports", "pcode",
     ]  # fmt: skip
     table = event_table(situation)
-    return table.assign(pcode=_pcodes(situation, table["area"]))[columns]
+    return _with_admin(situation, table.assign(pcode=_pcodes(situation, table["area"])), "area")[[*columns, *ADMIN_COLUMNS]]
 
 
 def _pcodes(situation: Situation, area_ids: pd.Series) -> list[str | None]:
     """Each row's area p-code, for joining with the country's common operational datasets."""
     codes = {area.id: area.pcode for area in situation.areas}
     return [codes.get(a) if isinstance(a, str) else None for a in area_ids]
+
+
+def _with_admin(situation: Situation, table: pd.DataFrame, column: str) -> pd.DataFrame:
+    """Each row with the p-code and name of the admin areas its area lies in, by walking up `parent`: a district of
+    Aleppo carries SY02 'Aleppo' as its adm1, so HDX and a spreadsheet join it to the COD without our area ids."""
+    found: dict[str, dict[str, str | None]] = {}
+    for area in situation.areas:
+        levels: dict[str, str | None] = dict.fromkeys(ADMIN_COLUMNS)
+        current: Area | None = area
+        seen: set[str] = set()
+        while current is not None and current.id not in seen:
+            seen.add(current.id)
+            level = current.admin_level
+            if current.pcode is not None and level in ADMIN_LEVELS and not levels[f"adm{level}_pcode"]:
+                levels[f"adm{level}_pcode"], levels[f"adm{level}_name"] = current.pcode, current.name
+            current = situation.area(current.parent) if current.parent is not None else None
+        found[area.id] = levels
+    empty: dict[str, str | None] = dict.fromkeys(ADMIN_COLUMNS)
+    ids = table[column] if column in table else pd.Series([None] * len(table), index=table.index)
+    admin = {name: [found.get(a, empty)[name] if isinstance(a, str) else None for a in ids] for name in ADMIN_COLUMNS}
+    return table.assign(**admin)
+
+
+def area_rows(situation: Situation) -> pd.DataFrame:
+    """One row per area: its p-code and level, where it lies, its latest status and who says so."""
+    columns = ["area", "name", "pcode", "admin_level", "parent", "lat", "lon", "status", "controlled_by", "date", "sources"]
+    return _with_admin(situation, area_table(situation), "area")[[*columns, *ADMIN_COLUMNS]]
+
+
+def source_rows(situation: Situation) -> pd.DataFrame:
+    """One row per source: its kind, reliability and through whom we have it, and how many facts rest on it."""
+    return source_table(situation)
+
+
+KEY_FIGURE_COLUMNS = ["area", "area_name", "pcode", *ADMIN_COLUMNS, "date", "sources"]
+
+
+def key_figure_rows(situation: Situation) -> pd.DataFrame:
+    """The latest figure of each indicator with an `hxl:` tag, one row per area and a column per indicator, as HDX's
+    key-figure charts read them (`#affected`, `#inneed`, …). Only an exact number is written: a range, a bound or an
+    unknown stays in the indicators table, worded as the source gave it."""
+    tagged = [i for i in situation.indicators if i.hxl]
+    rows: dict[str | None, dict[str, Any]] = {}
+    for indicator in tagged:
+        latest = max(indicator.observations, key=lambda o: o.date)
+        row = rows.setdefault(indicator.area, {"area": indicator.area, "dates": [], "sources": []})
+        row[indicator.id] = latest.value if isinstance(latest.value, (int, float)) else None
+        row["dates"].append(latest.date)
+        row["sources"] += [s for s in latest.sources if s not in row["sources"]]
+    names = {a.id: a.name for a in situation.areas}
+    table = pd.DataFrame(
+        [
+            {
+                "area": row["area"],
+                "area_name": names.get(row["area"]) if row["area"] else None,
+                "date": max(row["dates"]).text,
+                "sources": "; ".join(situation.source(s).name for s in row["sources"]),
+                **{i.id: row.get(i.id) for i in tagged},
+            }
+            for row in rows.values()
+        ],
+        columns=["area", "area_name", "date", "sources", *(i.id for i in tagged)],
+    )
+    table = _with_admin(situation, table.assign(pcode=_pcodes(situation, table["area"])), "area")
+    return table[[*KEY_FIGURE_COLUMNS, *(i.id for i in tagged)]]
+
+
+def key_figure_tags(situation: Situation) -> dict[str, str]:
+    """Each tagged indicator's column and its hashtag, with `+num` as HDX's charts expect of a figure."""
+    return {i.id: i.hxl if "+num" in i.hxl else f"{i.hxl}+num" for i in situation.indicators if i.hxl}
 
 
 def statement_rows(situation: Situation) -> pd.DataFrame:
@@ -116,6 +194,9 @@ ROWS: dict[str, Callable[[Situation], pd.DataFrame]] = {
     "events": event_rows,
     "claims": claim_rows,
     "statements": statement_rows,
+    "areas": area_rows,
+    "sources": source_rows,
+    "key_figures": key_figure_rows,
 }
 
 
@@ -171,11 +252,12 @@ def to_csv(frame: pd.DataFrame, hashtags: dict[str, str] | None = None) -> str:
     return out.getvalue()
 
 
-def to_hxl(frame: pd.DataFrame, table: str) -> str:
-    """The table as HXL-tagged CSV; an unknown indicator value is written `unknown`, a missing one stays empty."""
+def to_hxl(frame: pd.DataFrame, table: str, extra_tags: dict[str, str] | None = None) -> str:
+    """The table as HXL-tagged CSV; an unknown indicator value is written `unknown`, a missing one stays empty.
+    `extra_tags` tag the columns a situation adds (its key figures)."""
     if table == "indicators":
         frame = frame.assign(value=frame["value"].astype(object).where(frame["kind"] != "unknown", UNKNOWN_VALUE))
-    return to_csv(frame, hashtags(table))
+    return to_csv(frame, {**hashtags(table), **(extra_tags or {})})
 
 
 def to_json(situation: Situation, frames: dict[str, pd.DataFrame]) -> str:
@@ -199,7 +281,8 @@ def to_zip(files: dict[str, str]) -> bytes:
 def csv_files(situation: Situation, names: tuple[str, ...] = TABLES, hxl: bool = False) -> dict[str, str]:
     """`{"indicators.csv": text, ...}`: each table as plain CSV, or as HXL."""
     frames = tables(situation, names)
-    return {f"{name}.csv": to_hxl(frame, name) if hxl else to_csv(frame) for name, frame in frames.items()}
+    extra = {"key_figures": key_figure_tags(situation)}
+    return {f"{name}.csv": to_hxl(frame, name, extra.get(name)) if hxl else to_csv(frame) for name, frame in frames.items()}
 
 
 @dataclass(frozen=True)

@@ -12,6 +12,8 @@
   and only up to a size, so a committed file can neither read the server's files nor exhaust it.
 - `loader`: `load_situation`, the one entry point the CLI, the dashboard and the tests share.
 - `revisions`: a file as it was at an earlier git revision.
+- `boundaries`: the admin-boundary files a situation names (GeoJSON, TopoJSON), read inside the roots and joined to
+  areas by p-code.
 
 Imports: `situation.model` and itself.
 """

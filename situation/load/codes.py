@@ -203,6 +203,27 @@ class Code(StrEnum):
         "A source's `document:` is larger than a source text may be (8 MiB); it is not read and its quotes are not checked.",
     )
 
+    # Boundary files (`boundaries:`) and the p-codes that join areas to them.
+    BOUNDARY_UNREADABLE = (
+        "boundary-unreadable",
+        "boundaries",
+        "warning",
+        "A boundary file is missing, outside the situations folder, not a regular file, too large or unreadable: the "
+        "file is used, its areas drawn as points and their p-codes not looked for.",
+    )
+    BOUNDARY_INVALID = (
+        "boundary-invalid",
+        "boundaries",
+        "error",
+        "A boundary file is not valid GeoJSON (or TopoJSON): the message names the file and what is wrong in it.",
+    )
+    PCODE_NOT_IN_BOUNDARIES = (
+        "pcode-not-in-boundaries",
+        "boundaries",
+        "error",
+        "An area's p-code is not in the boundary files, though they hold that admin level; the message suggests a close one.",
+    )
+
     # HXL import (`situation import-hxl`): the spreadsheet's row and column are the location.
     HXL_UNREADABLE = "hxl-unreadable", "hxl", "error", "The file cannot be read as HXL CSV."
     HXL_NOT_CSV = "hxl-not-csv", "hxl", "error", "The file is not CSV text (it holds NUL bytes)."
@@ -246,6 +267,7 @@ STAGES = {
     "references": "References across the file",
     "sanity": "Dates and values",
     "quotes": "Quotes",
+    "boundaries": "Boundaries",
     "hxl": "HXL import",
 }
 """The headings of docs/problems.md, in the order a file meets them."""

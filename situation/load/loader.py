@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from situation.load.boundaries import read_geography
 from situation.load.codes import Code
 from situation.load.confine import Refused, Roots, read_confined
 from situation.load.locate import locate
@@ -118,6 +119,9 @@ def parse_situation(
         findings.extend(check_sanity(situation))
     if situation is not None and base_dir is not None:
         findings.extend(check_quotes(situation, data, base_dir, roots or Roots(base_dir.resolve())))
+        geography, not_joined = read_geography(situation, base_dir, roots or Roots(base_dir.resolve()))
+        findings.extend(not_joined)
+        situation = situation.with_geography(geography)
     if findings:
         marked = read_yaml(text, file, keep_marks=True)  # the same text again, this time keeping positions
         assert marked.positions is not None

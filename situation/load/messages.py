@@ -18,7 +18,7 @@ from pydantic_core import ErrorDetails
 
 from situation.load.codes import Code
 from situation.load.problems import one_line
-from situation.model.facts import PCODE_PATTERN
+from situation.model.facts import HXL_TAG_PATTERN, PCODE_PATTERN
 
 _CODES: dict[str, Code] = {
     "missing": Code.MISSING_FIELD,
@@ -112,6 +112,10 @@ def word_error(error: ErrorDetails, root_model: type[BaseModel]) -> Wording:
         return Wording(code, expected(_WRONG_TYPE[kind], found) + _type_hint(kind, found))
     if kind == "string_pattern_mismatch" and ctx.get("pattern") == PCODE_PATTERN:
         return Wording(code, f"{describe(found)} is not a p-code: the country's ISO code in capitals, then digits (SY02, SY0200)")
+    if kind == "string_pattern_mismatch" and ctx.get("pattern") == HXL_TAG_PATTERN:
+        return Wording(
+            code, f"{describe(found)} is not an HXL hashtag: '#', lower-case letters, then +attributes (#affected+idps)"
+        )
     if kind == "string_pattern_mismatch":
         return Wording(code, f"{describe(found)} is not a valid id: use lower-case letters, digits, '-' and '_'")
     if kind == "string_too_short":

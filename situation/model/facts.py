@@ -14,6 +14,7 @@ from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     AllowInfNan,
     BaseModel,
     BeforeValidator,
@@ -21,6 +22,7 @@ from pydantic import (
     Discriminator,
     Field,
     PlainValidator,
+    PrivateAttr,
     StrictBool,
     StrictInt,
     StringConstraints,
@@ -36,6 +38,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from situation.model.dates import DailyHours, Moment, PartialDate, parse_day
+from situation.model.geography import NO_GEOGRAPHY, Geography, Outline
 from situation.model.scales import INSUFFICIENT_EVIDENCE, Credibility, Reliability, ShortageSeverity
 from situation.model.taxonomy import EVENT_TYPES, EventType
 
@@ -351,6 +354,38 @@ class AreaObservation(Sourced):
     """The UN's siege criteria, for a besieged area."""
 
 
+Longitude = Annotated[FiniteFloat, Field(ge=-180, le=180)]
+Latitude = Annotated[FiniteFloat, Field(ge=-90, le=90)]
+LonLat = tuple[Longitude, Latitude]
+"""A point as GeoJSON writes it: [longitude, latitude] in degrees."""
+
+
+def _closed(ring: list[tuple[float, float]]) -> list[tuple[float, float]]:
+    """A ring as a person writes it may leave out the closing point; GeoJSON repeats the first point last."""
+    return ring if ring[0] == ring[-1] else [*ring, ring[0]]
+
+
+Ring = Annotated[list[LonLat], Field(min_length=3), AfterValidator(_closed)]
+
+
+class Shape(Closed):
+    """An area's own outline, for a place no boundary file has (a neighbourhood): drawn by hand, so approximate."""
+
+    rings: Annotated[list[Ring], Field(min_length=1)]
+    """Lists of [longitude, latitude] points, three or more each; the first ring is the outline, any others its holes."""
+    approximate: StrictBool = True
+    """True (the default) for a hand-drawn outline: the map dashes its edge and says 'approximate'."""
+
+
+class BoundaryFile(Closed):
+    """An admin-boundary file the team keeps beside this YAML file, such as a COD-AB download from HDX."""
+
+    file: Text
+    """GeoJSON (or TopoJSON) file, relative to this YAML file; its features join areas by p-code."""
+    attribution: Text | None = None
+    """Who made the boundaries and under what licence, shown under the map (COD-AB: 'OCHA, CC BY-IGO')."""
+
+
 PCODE_PATTERN = r"^[A-Z]{2}[0-9A-Z]{0,14}$"
 PCode = Annotated[str, StringConstraints(pattern=PCODE_PATTERN)]
 """A p-code: the country's two-letter ISO code in capitals, then digits (SY, SY02, SY0200, SY020000)."""
@@ -373,6 +408,8 @@ class Area(Closed):
     """The area's p-code in the country's common operational dataset (COD-AB), such as SY02 for Aleppo governorate."""
     admin_level: Annotated[StrictInt, Field(ge=0, le=5)] | None = None
     """The administrative level of that p-code: 0 the country, 1 a governorate or province, 2 a district, …"""
+    shape: Shape | None = None
+    """The area's own outline where the boundary files have none for its p-code (a neighbourhood); else it is a point."""
     history: list[AreaObservation] = []
     """The area's control and status over time, oldest first."""
 
@@ -405,6 +442,11 @@ class IndicatorObservation(Sourced):
     """Ids of claims this value rests on; a contested claim marks the value contested."""
 
 
+HXL_TAG_PATTERN = r"^#[a-z][a-z0-9_]*(\+[a-z][a-z0-9_]*)*$"
+HxlTag = Annotated[str, StringConstraints(pattern=HXL_TAG_PATTERN, max_length=80)]
+"""An HXL hashtag with optional attributes, such as #affected+idps or #inneed."""
+
+
 class Indicator(Closed):
     """A figure tracked over time, such as people under siege."""
 
@@ -418,6 +460,8 @@ class Indicator(Closed):
     """Id of the area the figure is about."""
     description: Text | None = None
     """What exactly is counted, and what is not."""
+    hxl: HxlTag | None = None
+    """The HXL hashtag of its figure in exports, for HDX's key-figure charts: #affected, #inneed, #population, …"""
     observations: Annotated[list[IndicatorObservation], Field(min_length=1)]
     """The values over time, oldest first."""
 
@@ -551,6 +595,8 @@ class Route(Closed):
     """Id of the area it comes from, where known."""
     route: Text | None = None
     """The way it runs, in words."""
+    path: Annotated[list[LonLat], Field(min_length=2)] | None = None
+    """The way it runs on the map: [longitude, latitude] points, two or more, from its start to the area it supplies."""
     observations: Annotated[list[RouteObservation], Field(min_length=1)]
     """The status over time, oldest first."""
 
@@ -847,6 +893,20 @@ class Situation(Closed):
     """The facts that lead the Overview and the briefing, in order, by key (area:east-aleppo, indicator:people-under-siege,
     route:east-aleppo-corridor, shortage:east-aleppo:food, claim:siege-broken); leave out for the default: besieged
     areas, people, corridors, the worst shortages and the open contested claims."""
+    boundaries: list[BoundaryFile] = []
+    """Admin-boundary files (GeoJSON, as COD-AB comes from HDX) that areas join by `pcode`, drawn on the map."""
+
+    _geography: Geography = PrivateAttr(default=NO_GEOGRAPHY)
+
+    @property
+    def geography(self) -> Geography:
+        """The outlines read from `boundaries` when the file was loaded (none for a model built without reading them)."""
+        return self._geography
+
+    def with_geography(self, geography: Geography) -> Situation:
+        """This situation with the outlines its boundary files hold (copies of it, such as the as-of view, keep them)."""
+        self._geography = geography  # private state, not a field: a frozen model lets it be set
+        return self
 
     def source(self, source_id: str) -> Source:
         """The source of that id (ids are checked at load time, so it exists)."""
@@ -879,6 +939,15 @@ class Situation(Closed):
         written = [DatedSummary(date=self.as_of, text=self.summary)] if isinstance(self.summary, str) else self.summary
         known = [s for s in written if s.date <= day]
         return max(known, key=lambda s: s.date) if known else None
+
+    def outline_of(self, area: Area) -> Outline | None:
+        """The area's outline: its p-code's in the boundary files, else its own `shape:`; None for an area drawn as a point."""
+        if area.pcode is not None and area.pcode in self.geography.by_pcode:
+            return self.geography.by_pcode[area.pcode]
+        if area.shape is None:
+            return None
+        polygon = tuple(tuple((lon, lat) for lon, lat in ring) for ring in area.shape.rings)
+        return Outline(area.name, (polygon,), area.pcode, area.admin_level, None, area.shape.approximate)
 
     def report(self, report_id: str) -> Report:
         """The report of that id."""

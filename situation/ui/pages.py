@@ -22,7 +22,7 @@ from situation.serve.watch import FileView
 from situation.ui import style
 from situation.ui.derived import Derived
 from situation.ui.text import literal
-from situation.views import figures, tables
+from situation.views import figures, geomap, tables
 from situation.views.attribution import claims_caption
 from situation.views.cards import Card, age_text
 from situation.views.diff import Change, diff
@@ -338,15 +338,33 @@ def charts(context: PageContext) -> None:
         _plot(*_trend(version, context.area, number, series[number]))
 
 
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _map_chart(version: tuple[str, float, date | None], area: str | None, commodity: str | None, _context: PageContext) -> Chart:
+    derived = _context.derived
+    events = _context.in_area(derived.events)
+    figure = geomap.geo_map(
+        derived.situation, derived.areas, events, derived.access, focus=area, shortages=derived.shortages, commodity=commodity
+    )
+    caption = [figures.caption(events) if not events.empty else "", geomap.attribution(derived.situation)]
+    return figure, " · ".join(filter(None, caption)) + " · hover an area for its sources", "map"
+
+
 def area_map(context: PageContext) -> None:
     _header(context, "Map")
     derived = context.derived
     areas, events = context.in_area(derived.areas), context.in_area(derived.events)
-    if areas.dropna(subset=["lat", "lon"]).empty:
-        st.info(f"No area with a position to draw {_where(context)}.")
+    if not areas["area"].isin({p.area for p in geomap.placed_areas(derived.situation)}).any():
+        st.info(f"No area with an outline or a position to draw {_where(context)}.")
     else:
-        caption = figures.caption(events) + " · " if not events.empty else ""
-        _plot(figures.area_map(areas, events), caption + "positions are approximate; hover a dot for its events", "map")
+        commodities = sorted(derived.shortages["commodity"].unique()) if not derived.shortages.empty else []
+        colour_by = st.selectbox(
+            "Colour areas by",
+            ["status", *commodities],
+            key="map_colour",
+            format_func=lambda c: "status" if c == "status" else f"{c.replace('_', ' ')} shortage severity",
+        )
+        commodity = None if colour_by == "status" else colour_by
+        _plot(*_map_chart(derived.version, context.area, commodity, context))
     st.dataframe(
         areas[["name", "status", "controlled_by", "date", "sources", "pcode"]]
         .assign(status=areas["status"].fillna("not known").str.replace("_", " "))

@@ -6,9 +6,9 @@ Choices that hold for every figure:
   severity colour, only its words on a neutral cell that reads in light and dark themes.
 - Daily data on day ticks ('6 Aug'), never hours; one day alone is shown as that day, not a blank range.
 - Labels that would overlap are not drawn: long names wrap, crowded ticks turn, legends sit under the plot, and the
-  map names only places far enough apart (the rest are in its hover and the table under it).
+  map (`situation.views.geomap`) names only places with room for a name (the rest are in its hover and the table).
 - Transparent backgrounds and no fixed text colour, so the host theme (light or dark) stays legible.
-- Nothing fetched at view time: the map draws areas on plain longitude/latitude axes, with no tiles or outlines.
+- Nothing fetched at view time: the map (`situation.views.geomap`) draws outlines on plain longitude/latitude axes.
 - Text from the YAML is HTML-escaped: plotly renders a subset of HTML tags in labels and hovers.
 - Bounded in the browser: past `MAX_MARKERS` points a chart counts instead of drawing each (events per week, events
   per area), a timeline joins a route's periods of one status, and the claims matrix shows the latest `MAX_CLAIMS`;
@@ -25,7 +25,6 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from situation.views.palette import (
-    AREA_STATUS_COLOURS,
     EVENT_TYPE_COLOURS,
     EVENT_TYPE_SYMBOLS,
     INDICATOR,
@@ -40,8 +39,6 @@ UNKNOWN_COLOUR = UNKNOWN
 DAY_MS = 86_400_000
 NO_LEVEL_TEXT = "#222222"
 """Dark words on the neutral cell of 'insufficient evidence': readable on both themes, as the cell is mid-grey."""
-MAP_LABEL_SPACING = 0.25
-"""Degrees: places closer than this to a named one are left to the hover and the table (labels would overprint)."""
 MAX_MARKERS = 1000
 """More points than this and a chart aggregates: an SVG element each, a browser draws a few thousand smoothly."""
 MAX_BARS = 500
@@ -378,60 +375,3 @@ def _long_trend(figure: go.Figure, name: str, known: pd.DataFrame, unknown: pd.D
             hovertext=[f"unknown ({safe(d)})" for d in unknown["date"]],
             hoverinfo="text",
         )
-
-
-def area_map(areas: pd.DataFrame, events: pd.DataFrame) -> go.Figure:
-    """Areas at their approximate positions on plain axes, coloured by status; a dot grows with its events.
-
-    Events are not drawn as marks of their own (at any zoom a phone shows, they sat on the dots); each area's hover
-    lists them, and the table under the map has them all. Only places far enough apart are named on the map.
-    """
-    figure = _figure("Areas and events")
-    # A city with districts on the map is drawn as its districts; the city's own dot would hide them.
-    placed = areas.dropna(subset=["lat", "lon"])
-    placed = placed[~placed["area"].isin(placed["parent"].dropna())]
-    if placed.empty:
-        return figure
-    by_area = {str(area): list(group.itertuples()) for area, group in events.groupby("area")}
-    named = _spaced(placed)
-    for status, group in placed.groupby(placed["status"].fillna("unknown"), sort=False):
-        figure.add_scatter(
-            name="area: status not known" if status == "unknown" else f"area: {status}".replace("_", " "),
-            x=group["lon"],
-            y=group["lat"],
-            mode="markers+text",
-            text=[safe(r.name) if r.area in named else "" for r in group.itertuples()],
-            textposition="top center",
-            meta=[safe(r.name) for r in group.itertuples()],  # every name, for a drawing that places labels itself
-            customdata=[len(by_area.get(r.area, [])) for r in group.itertuples()],
-            marker={
-                "size": [14 + 4 * min(len(by_area.get(r.area, [])), 4) for r in group.itertuples()],
-                "color": AREA_STATUS_COLOURS.get(str(status), UNKNOWN_COLOUR),
-                "line": {"width": 1, "color": "#444"},
-            },
-            hovertext=[
-                f"<b>{safe(r.name)}</b><br>{safe(status).replace('_', ' ')} · {safe(r.controlled_by)}<br>{safe(r.sources)}"
-                + "".join(f"<br>• {safe(e.date)} {safe(e.sub_type_name)}{_hurt_line(e)}" for e in by_area.get(r.area, []))
-                for r in group.itertuples()
-            ],
-            hoverinfo="text",
-        )
-    pad = 0.15
-    # No axis titles: the caption says the positions are approximate, and titles ran into the legend under the plot.
-    figure.update_xaxes(showgrid=True, range=[placed["lon"].min() - pad, placed["lon"].max() + pad])
-    figure.update_yaxes(
-        scaleanchor="x",
-        scaleratio=1,
-        showgrid=True,
-        range=[placed["lat"].min() - pad, placed["lat"].max() + 2 * pad],
-    )
-    return figure
-
-
-def _spaced(placed: pd.DataFrame) -> set[str]:
-    """The areas to name: greedily, from the first, each at least MAP_LABEL_SPACING degrees from those already named."""
-    named: list[tuple[str, float, float]] = []
-    for row in placed.itertuples():
-        if all(abs(row.lon - lon) >= MAP_LABEL_SPACING or abs(row.lat - lat) >= MAP_LABEL_SPACING for _, lon, lat in named):
-            named.append((str(row.area), float(row.lon), float(row.lat)))
-    return {area for area, _, _ in named}

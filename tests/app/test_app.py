@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 import shutil
 from datetime import date
@@ -10,13 +11,13 @@ from pathlib import Path
 import pytest
 
 from tests.app.apptest import all_text, go_to, metrics, open_app, shown, wait_until
-from tests.paths import CASES, ROOT, SEED
+from tests.paths import CASES, ROOT, SEED, copy_seed
 
 
 @pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
     copy = tmp_path / SEED.name
-    shutil.copy(SEED, copy)
+    copy_seed(copy)
     return copy
 
 
@@ -84,7 +85,7 @@ def test_a_shared_link_opens_the_same_area(monkeypatch: pytest.MonkeyPatch) -> N
 
 
 def test_several_situations_get_a_picker(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copy(SEED, tmp_path / "aleppo.yaml")
+    copy_seed(tmp_path / "aleppo.yaml")
     shutil.copy(CASES / "valid" / "minimal.yaml", tmp_path / "minimal.yaml")
     app = open_app(tmp_path, monkeypatch)
     picker = app.selectbox(key="situation")
@@ -185,10 +186,23 @@ def test_a_viewer_on_the_latest_day_moves_with_the_file_and_one_on_an_earlier_da
 
 
 def test_two_files_with_one_id_are_not_silently_merged(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    shutil.copy(SEED, tmp_path / "aleppo.yaml")
-    shutil.copy(SEED, tmp_path / "aleppo-copy.yaml")
+    copy_seed(tmp_path / "aleppo.yaml")
+    copy_seed(tmp_path / "aleppo-copy.yaml")
     app = open_app(tmp_path, monkeypatch)
     assert [shown(w.value) for w in app.warning] == [
         "Not shown: aleppo-copy.yaml (the same `id` as another file). Give each situation its own id."
     ]
     assert metrics(app)["People under siege"] == "about 250,000"
+
+
+def test_the_map_colours_areas_by_a_chosen_commoditys_severity(monkeypatch: pytest.MonkeyPatch) -> None:
+    app = go_to(open_app(SEED, monkeypatch), "Map")
+    chosen = app.selectbox(key="map_colour")
+    assert chosen.value == "status" and "food shortage severity" in chosen.options
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert figure["layout"]["title"]["text"] == "Areas and events"
+    chosen.select("food").run()
+    figure = json.loads(app.get("plotly_chart")[0].proto.spec)
+    assert figure["layout"]["title"]["text"] == "Food shortage by area"
+    filled = {trace["name"] for trace in figure["data"] if trace.get("fill") == "toself" and trace.get("meta")}
+    assert filled >= {"no data"} and filled & {"4 Severe", "5 Extreme", "3 Moderate"}  # the seed's food severities

@@ -3,20 +3,19 @@
 from __future__ import annotations
 
 import logging
-import shutil
 from pathlib import Path
 
 import pytest
 
 from situation.ui import pages
 from tests.app.apptest import all_text, metrics, open_app, shown, wait_until
-from tests.paths import SEED
+from tests.paths import SEED, copy_seed
 
 
 @pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
     copy = tmp_path / SEED.name
-    shutil.copy(SEED, copy)
+    copy_seed(copy)
     return copy
 
 

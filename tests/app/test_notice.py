@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from tests.app.apptest import metrics, open_app, shown, wait_until
-from tests.paths import SEED
+from tests.paths import SEED, copy_seed
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -16,7 +15,7 @@ SEED_TEXT = SEED.read_text(encoding="utf-8")
 @pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
     copy = tmp_path / SEED.name
-    shutil.copy(SEED, copy)
+    copy_seed(copy)
     return copy
 
 
@@ -34,7 +33,7 @@ def test_a_new_version_is_said_with_what_changed(seed_copy: Path, monkeypatch: p
 
 def test_a_save_cut_short_is_a_warning_naming_what_vanished(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_app(seed_copy, monkeypatch)
-    seed_copy.write_text("".join(SEED_TEXT.splitlines(keepends=True)[:192]), encoding="utf-8")  # still valid
+    seed_copy.write_text("".join(SEED_TEXT.splitlines(keepends=True)[:219]), encoding="utf-8")  # still valid
     wait_until(app, lambda a: bool(a.warning))
     warning = shown(app.warning[0].value)
     assert "1 fact changed, 37 removed" in warning

@@ -185,7 +185,7 @@ def test_overview_and_every_page(situation_file: Path, open_dashboard: OpenDashb
 
     open_page_from_sidebar(page, "Map")
     page.locator(".js-plotly-plot").first.wait_for(timeout=APPEAR_TIMEOUT_MS)
-    page.get_by_text("positions are approximate").first.wait_for(timeout=APPEAR_TIMEOUT_MS)
+    page.get_by_text("dashed outlines are approximate").first.wait_for(timeout=APPEAR_TIMEOUT_MS)
     page.screenshot(path=screenshot_dir / "map.png", full_page=True)
 
     open_page_from_sidebar(page, "Sources & claims")

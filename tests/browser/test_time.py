@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from tests.browser.conftest import OpenPage, StartStreamlit
-from tests.paths import ROOT, SEED
+from tests.paths import ROOT, SEED, copy_seed
 
 
 def test_picking_an_as_of_date_rebuilds_the_cards(
     start_streamlit: StartStreamlit, page_recorder: OpenPage, screenshot_dir: Path, tmp_path: Path
 ) -> None:
     situation = tmp_path / SEED.name
-    shutil.copy(SEED, situation)
+    copy_seed(situation)
     server = start_streamlit(ROOT / "dashboard.py", situation)
     recorded = page_recorder(viewport={"width": 1400, "height": 1000})
     page = recorded.page

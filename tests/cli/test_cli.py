@@ -40,7 +40,7 @@ def test_each_error_gets_one_located_line_and_exit_1() -> None:
 def test_folders_are_searched_and_every_file_reported() -> None:
     code, out, _ = run("validate", str(CASES / "valid"), str(CASES / "invalid" / "duplicate-key.yaml"))
     assert code == 1
-    assert out.count(": valid: ") == 2
+    assert out.count(": valid: ") == len(list((CASES / "valid").glob("*.yaml")))
     assert "duplicate key 'title'" in out
 
 

@@ -14,7 +14,7 @@ from situation.exports.hxl_import import import_hxl, import_hxl_text
 from situation.exports.tables_out import csv_files
 from situation.load.loader import load_situation
 from situation.model.facts import Indicator, Situation
-from tests.paths import ROOT, SEED, SHARED
+from tests.paths import CASES, REVISION, ROOT, SEED, SHARED
 
 HXL_FILES = sorted((SHARED / "testdata" / "hxl").glob("*/*.csv")) if SHARED.is_dir() else []
 
@@ -215,4 +215,45 @@ def test_docs_hxl_md_tag_tables_are_generated_from_the_tag_table() -> None:
     block = page.split("<!-- hxl-tags:")[-1].split("-->\n", 1)[-1].split("<!-- /hxl-tags -->")[0]
     assert block == markdown_tables(), (
         "docs/hxl.md is stale: paste `python -m situation docs --page hxl-tags` between its markers"
+    )
+
+
+ADMIN_ROWS = (
+    "Governorate,P-code,Date,People affected,Source\n"
+    "#adm1+name,#adm1+code,#date+reported,#affected,#meta+source+code\n"
+    'Aleppo,SY02,2016-09-01,"1,200",ocha\n'
+    "Idlib,SY07,2016-09-01,300,ocha\n"
+    "Somewhere,SY99,2016-09-01,40,ocha\n"
+)
+
+
+def test_rows_with_an_admin_pcode_are_about_the_area_of_that_pcode() -> None:
+    revision = loaded(REVISION)
+    result = import_hxl_text(ADMIN_ROWS, "governorates.csv", areas=revision.areas)
+    assert result.data is not None
+    by_area = {i["area"]: i["observations"][0]["value"] for i in result.data["indicators"]}
+    assert by_area == {"aleppo-governorate": 1200, "idlib-governorate": 300, "sy99": 40}  # the team's ids, by p-code
+    areas = {a["id"]: a for a in result.data["areas"]}
+    assert areas["aleppo-governorate"] == {
+        "id": "aleppo-governorate",
+        "name": "Aleppo governorate",
+        "pcode": "SY02",
+        "admin_level": 1,
+    }
+    assert areas["sy99"] == {"id": "sy99", "name": "Somewhere", "pcode": "SY99", "admin_level": 1}  # new: a draft to review
+
+
+def test_import_hxl_joins_rows_to_a_situations_areas_by_pcode_from_the_command_line(tmp_path: Path) -> None:
+    source, draft = tmp_path / "governorates.csv", tmp_path / "draft.yaml"
+    source.write_text(ADMIN_ROWS, encoding="utf-8")
+    code, out, _ = run("import-hxl", str(source), "--output", str(draft), "--areas", str(REVISION))
+    assert code == 0, out
+    imported = loaded(draft)
+    assert {(a.id, a.pcode, a.admin_level) for a in imported.areas} >= {
+        ("aleppo-governorate", "SY02", 1),
+        ("idlib-governorate", "SY07", 1),
+    }
+    assert (
+        run("import-hxl", str(source), "--output", str(draft), "--force", "--areas", str(CASES / "invalid" / "pcodes.yaml"))[0]
+        == 2
     )

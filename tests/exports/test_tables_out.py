@@ -15,10 +15,10 @@ import pytest
 from situation.cli.main import main
 from situation.exports.formats import TABLES
 from situation.exports.hxl_tags import hashtags
-from situation.exports.tables_out import csv_files, neutralised, tables
+from situation.exports.tables_out import csv_files, key_figure_tags, neutralised, tables
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
-from tests.paths import SEED
+from tests.paths import REVISION, SEED
 
 
 def run(*argv: str) -> tuple[int, str, str]:
@@ -169,7 +169,8 @@ def test_libhxl_reads_every_hxl_table_with_its_tags(tmp_path: Path) -> None:
             path = tmp_path / f"{name}.csv"
             path.write_bytes(archive.read(f"{name}.csv"))
             with hxl.data(str(path), hxl.InputOptions(allow_local=True, encoding="utf-8-sig")) as dataset:
-                assert dataset.display_tags == list(hashtags(name).values())
+                extra = key_figure_tags(seed()) if name == "key_figures" else {}
+                assert dataset.display_tags == list({**hashtags(name), **extra}.values())
                 assert len(list(dataset)) == len(tables(seed(), (name,))[name])
     with hxl.data(str(tmp_path / "indicators.csv"), hxl.InputOptions(allow_local=True, encoding="utf-8-sig")) as indicators:
         values = {row.get("#indicator+code"): row.get("#indicator+value+num") for row in indicators}
@@ -223,3 +224,47 @@ def test_the_revision_exports_keep_low_and_high_apart_and_words_beside_them() ->
     assert access.loc["east-aleppo-night-passage", "window"] == "ended"
     assert list(exported["statements"]["kind"]) == ["warning", "announcement", "call"]
     assert set(exported["claims"]["resolution"].dropna()) == {"superseded"}
+
+
+def _hxl_rows(text: str, tmp_path: Path, name: str) -> list[dict[str, str]]:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    with hxl.data(str(path), hxl.InputOptions(allow_local=True)) as dataset:
+        return [{tag: row.get(tag) for tag in dataset.display_tags} for row in dataset]
+
+
+def test_libhxl_reads_the_areas_with_their_pcodes_and_the_admin_areas_every_fact_lies_in(tmp_path: Path) -> None:
+    revision = load_situation(REVISION).situation
+    assert revision is not None
+    files = csv_files(revision, ("areas", "events"), hxl=True)
+    areas = {row["#loc+code"]: row for row in _hxl_rows(files["areas.csv"], tmp_path, "areas.csv")}
+    assert areas["aleppo-governorate"]["#loc+code+pcode"] == "SY02" and areas["aleppo-governorate"]["#loc+admin_level"] == "1"
+    # A district of Aleppo city carries the governorate it lies in, found through `parent`.
+    assert (areas["east-aleppo"]["#adm1+code"], areas["east-aleppo"]["#adm1+name"]) == ("SY02", "Aleppo governorate")
+    assert areas["idlib-city"]["#adm1+code"] == "SY07" and areas["east-aleppo"]["#status+area"] == "besieged"
+    events = _hxl_rows(files["events.csv"], tmp_path, "events.csv")
+    assert {row["#adm1+code"] for row in events} == {"SY02", "SY07"}
+
+
+def test_people_indicators_export_as_key_figures_with_their_own_hashtags(tmp_path: Path) -> None:
+    files = csv_files(seed(), ("key_figures", "indicators"), hxl=True)
+    figures = _hxl_rows(files["key_figures.csv"], tmp_path, "key_figures.csv")
+    assert figures == [
+        {
+            "#loc+code": "east-aleppo",
+            "#loc+name": "Eastern Aleppo",
+            "#loc+code+pcode": None,  # the seed gives no p-codes; the revision does (above)
+            "#adm1+code": None,
+            "#adm1+name": None,
+            "#adm2+code": None,
+            "#adm2+name": None,
+            "#date+reported": "2016-08-08",
+            "#meta+source": "CNN",
+            "#affected+besieged+num": "250000",
+        }
+    ]
+    with hxl.data(str(tmp_path / "key_figures.csv"), hxl.InputOptions(allow_local=True)) as dataset:
+        assert [set(c.attributes) for c in dataset.columns if c.tag == "#affected"] == [{"besieged", "num"}]  # for HDX
+    assert len(_hxl_rows(files["indicators.csv"], tmp_path, "indicators.csv")) == len(
+        tables(seed(), ("indicators",))["indicators"]
+    )

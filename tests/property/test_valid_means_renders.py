@@ -24,7 +24,7 @@ from situation.exports.briefing import build_briefing
 from situation.exports.tables_out import csv_files, export
 from situation.load.loader import parse_situation
 from situation.model.facts import Situation
-from situation.views import figures, tables
+from situation.views import figures, geomap, tables
 from situation.views.attribution import claims_caption, quotes
 from situation.views.diff import as_json, as_text, diff, update
 from situation.views.history import ages, as_of, earliest_date
@@ -69,7 +69,7 @@ def drawn(situation: Situation) -> list[str]:
         figures.access_timeline(derived.access),
         figures.event_timeline(derived.events),
         figures.claims_matrix(derived.claims),
-        figures.area_map(derived.areas, derived.events),
+        geomap.geo_map(derived.situation, derived.areas, derived.events, derived.access),
         *(figures.indicator_trend(frame) for _, frame in derived.indicators.groupby("indicator") if len(frame) >= 2),
     ]
     said = [figure.to_json() for figure in made]

@@ -10,7 +10,7 @@ from situation.load.confine import Roots
 from situation.load.loader import load_situation, parse_situation
 from situation.model.facts import ClaimStatus, RouteStatus, Situation, Stance
 from situation.model.scales import INSUFFICIENT_EVIDENCE, ShortageSeverity
-from tests.paths import ARTICLES, SEED
+from tests.paths import ARTICLES, SEED, copy_seed
 
 
 @pytest.fixture(scope="module")
@@ -104,8 +104,7 @@ def test_every_quote_is_checked_against_the_article(shared: Path) -> None:
 
 def test_without_the_article_quotes_are_not_checked_and_the_file_stays_valid(tmp_path: Path) -> None:
     """A fresh clone (no article beside it): valid, with one quiet note that the quotes were not checked."""
-    copy = tmp_path / SEED.name
-    copy.write_bytes(SEED.read_bytes())
+    copy = copy_seed(tmp_path / SEED.name)
     result = load_situation(copy)
     assert result.ok
     assert [(p.code, p.severity, p.path) for p in result.problems] == [

@@ -4,7 +4,6 @@ polling with the quiet period still reads every save; a file held open between t
 from __future__ import annotations
 
 import logging
-import shutil
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -14,7 +13,7 @@ import pytest
 from situation.load.loader import parse_situation
 from situation.serve.file_events import KernelEvents, signature
 from situation.serve.watch import Watcher
-from tests.paths import SEED
+from tests.paths import SEED, copy_seed
 
 NEVER_QUIET = 60.0
 """A quiet period no test waits out: whatever a test sees within seconds came through a file event."""
@@ -23,7 +22,7 @@ NEVER_QUIET = 60.0
 @pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
     copy = tmp_path / SEED.name
-    shutil.copy(SEED, copy)
+    copy_seed(copy)
     return copy
 
 

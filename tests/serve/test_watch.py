@@ -10,7 +10,7 @@ import pytest
 
 from situation.load.loader import parse_situation
 from situation.serve.watch import Watcher
-from tests.paths import CASES, SEED
+from tests.paths import CASES, SEED, copy_seed
 
 QUIET = 0.4
 
@@ -18,7 +18,7 @@ QUIET = 0.4
 @pytest.fixture
 def seed_copy(tmp_path: Path) -> Path:
     copy = tmp_path / SEED.name
-    shutil.copy(SEED, copy)
+    copy_seed(copy)
     return copy
 
 
@@ -119,7 +119,7 @@ def test_a_save_in_two_halves_is_never_shown_half_written(seed_copy: Path) -> No
 
 
 def test_a_folder_picks_up_new_files(tmp_path: Path) -> None:
-    shutil.copy(SEED, tmp_path / "aleppo.yaml")
+    copy_seed(tmp_path / "aleppo.yaml")
     watcher = Watcher(tmp_path, quiet_seconds=QUIET)
     assert list(watcher.snapshot()[1]) == [tmp_path / "aleppo.yaml"]
     shutil.copy(CASES / "valid" / "minimal.yaml", tmp_path / "minimal.yaml")
@@ -143,7 +143,7 @@ def test_a_file_that_raises_while_loading_stops_no_other_file(tmp_path: Path, mo
     from situation.serve import watch
 
     first, second = tmp_path / "a-bad.yaml", tmp_path / "b-good.yaml"
-    shutil.copy(SEED, first)
+    copy_seed(first)
     second.write_text(SEED.read_text(encoding="utf-8").replace("id: aleppo-2016-08\n", "id: other\n"), encoding="utf-8")
     real_parse = watch.parse_situation
 

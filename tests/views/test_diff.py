@@ -5,7 +5,6 @@ from __future__ import annotations
 import io
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -16,7 +15,7 @@ from situation.load.loader import parse_situation
 from situation.model.facts import Situation
 from situation.views.diff import LARGE_REMOVAL, as_text, diff, update
 from tests.app.apptest import go_to, open_app
-from tests.paths import SEED
+from tests.paths import SEED, copy_seed
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -89,7 +88,7 @@ def repository(tmp_path: Path) -> Path:
     repo = tmp_path / "team"
     (repo / "situations").mkdir(parents=True)
     file = repo / "situations" / "aleppo.yaml"
-    shutil.copy(SEED, file)
+    copy_seed(file)
     git(repo, "init", "-q")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "Aleppo as of 8 August")
@@ -122,7 +121,7 @@ def test_diff_usage_errors_exit_2(repository: Path, argv: tuple[str, ...], said:
 
 def test_a_file_outside_any_repository_still_diffs_but_has_no_revisions(tmp_path: Path) -> None:
     loose = tmp_path / "loose.yaml"
-    shutil.copy(SEED, loose)
+    copy_seed(loose)
     assert run("diff", str(SEED), str(loose))[0] == 0
     code, _, err = run("diff", "--since", "HEAD", str(loose))
     assert code == 2 and "is not in a git repository" in err
@@ -148,7 +147,7 @@ def test_the_changes_page_compares_with_a_picked_commit(repository: Path, monkey
 
 def test_the_changes_page_explains_a_file_outside_git(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     loose = tmp_path / "loose.yaml"
-    shutil.copy(SEED, loose)
+    copy_seed(loose)
     app = go_to(open_app(loose, monkeypatch), "Changes")
     assert "not in a git repository" in app.info[0].value
 
@@ -190,7 +189,7 @@ def test_a_new_version_is_summed_up_in_facts() -> None:
 
 
 def test_a_save_cut_short_that_still_validates_is_a_large_removal_naming_what_vanished() -> None:
-    found = update(version(SEED_TEXT), version(cut_short(192)))
+    found = update(version(SEED_TEXT), version(cut_short(219)))
     assert found.summary == "1 fact changed, 37 removed"
     assert found.large_removal and len(found.removed) == 37 > LARGE_REMOVAL * found.facts_before
     assert "Share of Manbij taken by the SDF" in found.removed and "Phosphorus bombs reported on Idlib city" in found.removed

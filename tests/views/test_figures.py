@@ -62,28 +62,6 @@ def test_the_claims_matrix_says_who_asserts_and_who_denies() -> None:
     assert len(matrix.y) == len(loaded_seed().claims)
 
 
-def test_the_map_draws_districts_not_the_city_that_holds_them_and_each_event_at_its_area() -> None:
-    situation = loaded_seed()
-    figure = figures.area_map(tables.area_table(situation), tables.event_table(situation))
-    hovers = [hover for trace in figure.data for hover in trace.hovertext]
-    assert any(h.startswith("<b>Eastern Aleppo</b>") for h in hovers) and not any(h.startswith("<b>Aleppo city") for h in hovers)
-    counts = [count for trace in figure.data for count in trace.customdata]
-    assert sum(counts) == len(situation.events)  # every event is in a drawn area, listed in its hover
-    assert sum(h.count("<br>• ") for h in hovers) == len(situation.events)
-
-
-def test_the_map_names_only_places_that_are_far_enough_apart() -> None:
-    situation = loaded_seed()
-    figure = figures.area_map(tables.area_table(situation), tables.event_table(situation))
-    named = [(x, y) for trace in figure.data for x, y, text in zip(trace.x, trace.y, trace.text, strict=True) if text]
-    assert len(named) >= 3  # the Aleppo districts share one name, Idlib and Manbij have their own
-    assert all(
-        abs(a[0] - b[0]) >= figures.MAP_LABEL_SPACING or abs(a[1] - b[1]) >= figures.MAP_LABEL_SPACING
-        for i, a in enumerate(named)
-        for b in named[i + 1 :]
-    )
-
-
 def test_an_event_type_has_one_colour_and_symbol_whatever_else_is_shown() -> None:
     events = tables.event_table(loaded_seed())
 
@@ -121,11 +99,6 @@ def test_thousands_of_events_are_counted_per_week_and_area_not_drawn_one_by_one(
     assert all(trace.type == "bar" for trace in timeline.data)
     assert sum(sum(trace.y) for trace in timeline.data) == len(events)  # every event counted once
     assert sum(len(trace.x) for trace in timeline.data) < 100  # a bar per week and type, not a marker per event
-    placed = figures.area_map(tables.area_table(situation), events)
-    drawn = sum(len(trace.x) for trace in placed.data if trace.x is not None)
-    assert drawn <= len(situation.areas) < len(events)  # a dot per area, sized by its events, never a marker per event
-    names = [text for trace in placed.data for text in (trace.text or ()) if text]
-    assert len(names) <= len({(a.lat, a.lon) for a in situation.areas})  # only places apart are named; the rest on hover
 
 
 def test_the_claims_matrix_shows_the_latest_claims_and_says_how_many_there_are() -> None:

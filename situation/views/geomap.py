@@ -1,0 +1,518 @@
+"""The map: areas on their outlines, filled by status or by a shortage's severity, with routes, events and labels.
+
+Drawn with plain `go.Scatter` traces on longitude/latitude axes (`fill="toself"` for an outline), never a geo trace:
+plotly's geo and map traces fetch base outlines or tiles from a CDN, and this map must draw with no network at all
+(a browser test blocks every request off the machine). The same figure is the briefing's static SVG.
+
+- Outlines come from the team's boundary files by p-code, else from an area's own `shape:` (hand-drawn, so its edge
+  is dashed and the legend and hover say "approximate"); an area with neither is a dot at its `lat`/`lon`.
+- Every feature of the boundary files that no area names (the country, its neighbours) is drawn faintly for context.
+- Areas are drawn parents first, so a city's districts lie on top of the city.
+- Labels are placed without overlap for the narrowest screen the dashboard serves: each name tries a few spots round
+  its area and is left to the hover and the table when none is free (`place_labels`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+
+from situation.model.facts import Route, Situation
+from situation.model.geography import Outline, Point
+from situation.views.figures import MAX_MARKERS, safe
+from situation.views.palette import (
+    AREA_STATUS_COLOURS,
+    EVENT_TYPE_COLOURS,
+    EVENT_TYPE_SYMBOLS,
+    INDICATOR,
+    ROUTE_STATUS_COLOURS,
+    SEVERITY_COLOURS,
+    UNKNOWN,
+)
+
+Bounds = tuple[float, float, float, float]
+"""(west, south, east, north) in degrees."""
+
+MAX_LABELLED_AREAS = 60
+"""Name areas on the map up to this many; past it, names only on hover (labels would cover the map)."""
+HEIGHT = 560
+"""The map's height in pixels; its width follows the page."""
+NARROWEST_PLOT = 320
+"""The narrowest plot width labels are placed for (a phone): wider, every label has more room, never less."""
+LABEL_FONT = 12
+_CHAR_WIDTH = 7.0
+"""Pixels per character of a 12 px label, generous, so an estimated box holds the drawn text."""
+_LABEL_HEIGHT = 16.0
+_MARKER_ROOM = 12.0
+"""Pixels an event or area marker takes on the smallest map: labels keep clear of it."""
+_SMALLEST_NAMED = 30.0
+"""Pixels wide, on the smallest map, an outline inside a drawn parent must be to carry its own name."""
+_SPREAD = 8.0
+"""Pixels, on the smallest map, between an area's point and the ring its events are spread on."""
+_MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
+_LEGEND_ROOM = 170
+"""Pixels the legend below the map may take from its height (plotly grows the bottom margin to hold it)."""
+_CONTEXT_FILL = "rgba(128,128,128,0.10)"
+_CONTEXT_LINE = "rgba(128,128,128,0.7)"
+_ROUTE_DASH = {"open": "solid", "fragile": "dash", "contested": "dashdot", "closed": "dot"}
+
+
+@dataclass(frozen=True)
+class Placed:
+    """An area on the map: where its label and events go, and its outline if it has one."""
+
+    area: str
+    name: str
+    anchor: Point
+    outline: Outline | None
+    depth: int
+    parent: str | None
+
+
+def _depth(situation: Situation, area_id: str) -> int:
+    depth, parent = 0, situation.area(area_id).parent
+    while parent is not None and depth < 50:
+        depth, parent = depth + 1, situation.area(parent).parent
+    return depth
+
+
+def placed_areas(situation: Situation) -> list[Placed]:
+    """The areas that can be drawn (an outline or a position), parents first."""
+    found = []
+    for area in situation.areas:
+        outline = situation.outline_of(area)
+        if outline is not None:
+            anchor = (area.lon, area.lat) if area.lon is not None and area.lat is not None else outline.centre
+        elif area.lon is not None and area.lat is not None:
+            anchor = (area.lon, area.lat)
+        else:
+            continue
+        found.append(Placed(area.id, area.name, anchor, outline, _depth(situation, area.id), area.parent))
+    return sorted(found, key=lambda p: p.depth)
+
+
+def _rings_xy(outlines: Sequence[Outline], clip: Bounds) -> tuple[list[float | None], list[float | None]]:
+    """Every ring of the outlines, cut to `clip`, as one line broken by gaps: one trace fills them all, and a
+    neighbouring country's thousands of points far off the view are not drawn (nor carried into the briefing's SVG)."""
+    xs: list[float | None] = []
+    ys: list[float | None] = []
+    for outline in outlines:
+        for polygon in outline.polygons:
+            for ring in polygon:
+                kept = clipped(ring, clip)
+                if len(kept) >= 3:
+                    xs += [p[0] for p in kept] + [kept[0][0], None]
+                    ys += [p[1] for p in kept] + [kept[0][1], None]
+    return xs, ys
+
+
+def clipped(ring: Sequence[Point], bounds: Bounds) -> list[Point]:
+    """The part of a ring inside a rectangle (Sutherland–Hodgman: cut by each edge in turn); a filled ring stays filled."""
+    west, south, east, north = bounds
+    points = list(ring)
+    for axis, limit, below in ((0, west, False), (0, east, True), (1, south, False), (1, north, True)):
+        cut: list[Point] = []
+        for previous, current in zip([*points[-1:], *points[:-1]], points, strict=True):
+            current_in = current[axis] <= limit if below else current[axis] >= limit
+            previous_in = previous[axis] <= limit if below else previous[axis] >= limit
+            if current_in != previous_in:
+                cut.append(_crossing(previous, current, axis, limit))
+            if current_in:
+                cut.append(current)
+        points = cut
+    return points
+
+
+def _crossing(a: Point, b: Point, axis: int, limit: float) -> Point:
+    """Where the segment a–b crosses the line where coordinate `axis` equals `limit`."""
+    share = (limit - a[axis]) / (b[axis] - a[axis])
+    return (limit, a[1] + (b[1] - a[1]) * share) if axis == 0 else (a[0] + (b[0] - a[0]) * share, limit)
+
+
+def _with_alpha(colour: str, alpha: float) -> str:
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return f"rgba({red},{green},{blue},{alpha})"
+
+
+def view_bounds(
+    situation: Situation, placed: Sequence[Placed], focus: str | None, paths: Sequence[Sequence[Point]] = ()
+) -> tuple[float, float, float, float]:
+    """(west, south, east, north) of the chosen area and all inside it (all areas when none is chosen), padded."""
+    wanted = situation.areas_within(focus) if focus else {p.area for p in placed}
+    points: list[Point] = []
+    for p in placed:
+        if p.area in wanted:
+            points.append(p.anchor)
+            if p.outline is not None:
+                west, south, east, north = p.outline.bounds
+                points += [(west, south), (east, north)]
+    if not focus:
+        points += [point for path in paths for point in path]
+    if not points:
+        return (-180.0, -60.0, 180.0, 80.0)
+    west, east = min(p[0] for p in points), max(p[0] for p in points)
+    south, north = min(p[1] for p in points), max(p[1] for p in points)
+    pad_x, pad_y = max((east - west) * 0.15, 0.02), max((north - south) * 0.15, 0.02)
+    return (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
+
+
+def _scale_ratio(bounds: tuple[float, float, float, float]) -> float:
+    """Pixels per degree of latitude over those per degree of longitude: a degree of longitude shrinks with cos(lat)."""
+    middle = (bounds[1] + bounds[3]) / 2
+    return 1 / max(math.cos(math.radians(middle)), 0.1)
+
+
+def pixels_per_degree(bounds: tuple[float, float, float, float], width: float = NARROWEST_PLOT) -> float:
+    """Pixels per degree of longitude on the smallest map drawn (a phone): any wider plot shows the view larger."""
+    west, south, east, north = bounds
+    height = HEIGHT - _MARGIN["t"] - _MARGIN["b"] - _LEGEND_ROOM
+    return min(width / (east - west), height / ((north - south) * _scale_ratio(bounds)))
+
+
+def place_labels(
+    labels: Sequence[tuple[str, Point]], bounds: tuple[float, float, float, float], obstacles: Sequence[Point] = ()
+) -> list[tuple[str, Point, str, str]]:
+    """Greedy placement: each label, in order, takes the first free spot right, left, above or below its anchor, clear
+    of other labels and of the markers at `obstacles`; a label with no free spot inside the view is left out (its name
+    stays in the hover and the table).
+
+    Boxes are estimated in pixels on the smallest map drawn, and each label is pinned by its near edge to a point in
+    degrees: on a larger map every gap grows while the text keeps its size, so labels apart here stay apart there.
+    Returns (text, where, xanchor, yanchor) for plotly's annotations.
+    """
+    west, south, east, north = bounds
+    ratio, per_degree = _scale_ratio(bounds), pixels_per_degree(bounds)
+
+    def pixel(point: Point) -> tuple[float, float]:
+        return ((point[0] - west) * per_degree, (point[1] - south) * per_degree * ratio)
+
+    def degrees(x: float, y: float) -> Point:
+        return (west + x / per_degree, south + y / (per_degree * ratio))
+
+    half = _MARKER_ROOM / 2
+    taken = [(x - half, y - half, x + half, y + half) for x, y in (pixel(point) for point in obstacles)]
+    chosen = []
+    view_width, view_height = (east - west) * per_degree, (north - south) * per_degree * ratio
+    for text, anchor in labels:
+        x, y = pixel(anchor)
+        w, h, gap = len(text) * _CHAR_WIDTH + 4, _LABEL_HEIGHT, _SPREAD + half + 2  # clear of its events' ring
+        spots = [  # (left, bottom) of the box, the point it is pinned by, and plotly's anchors for that point
+            ((x + gap, y - h / 2), (x + gap, y), "left", "middle"),
+            ((x - gap - w, y - h / 2), (x - gap, y), "right", "middle"),
+            ((x - w / 2, y + gap), (x, y + gap), "center", "bottom"),
+            ((x - w / 2, y - gap - h), (x, y - gap), "center", "top"),
+        ]
+        for (left, bottom), pin, xanchor, yanchor in spots:
+            box = (left, bottom, left + w, bottom + h)
+            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= view_width and box[3] <= view_height
+            if inside and not any(_overlap(box, other) for other in taken):
+                taken.append(box)
+                chosen.append((text, degrees(*pin), xanchor, yanchor))
+                break
+    return chosen
+
+
+def _too_small_to_name(p: Placed, per_degree: float, drawn: set[str]) -> bool:
+    """A district a few pixels wide inside a drawn city: at this scale the city's name says where it is, and the
+    district's own name, pushed aside, would point at the wrong place. Zoomed in, it has room and is named."""
+    if p.outline is None or p.parent not in drawn:
+        return False
+    west, _, east, _ = p.outline.bounds
+    return (east - west) * per_degree < _SMALLEST_NAMED
+
+
+def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
+    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+
+
+def fill_of_areas(areas: pd.DataFrame, shortages: pd.DataFrame | None, commodity: str | None) -> dict[str, tuple[str, str]]:
+    """Area id -> (legend entry, colour): its status, or its latest severity of `commodity` when one is chosen."""
+    if commodity is None or shortages is None:
+        return {
+            row.area: (
+                f"{row.status}".replace("_", " ") if isinstance(row.status, str) else "status unknown",
+                AREA_STATUS_COLOURS.get(str(row.status), UNKNOWN),
+            )
+            for row in areas.itertuples()
+        }
+    chosen = shortages[shortages["commodity"] == commodity].sort_values("start").groupby("area").last()
+    fills = {}
+    for area in areas["area"]:
+        if area not in chosen.index:
+            fills[area] = ("no data", "#dddddd")
+            continue
+        severity = chosen.loc[area, "severity"]
+        if pd.isna(severity):
+            fills[area] = (str(chosen.loc[area, "severity_label"]), UNKNOWN)
+        else:
+            fills[area] = (str(chosen.loc[area, "severity_label"]), SEVERITY_COLOURS[int(severity) - 1])
+    return fills
+
+
+def geo_map(
+    situation: Situation,
+    areas: pd.DataFrame,
+    events: pd.DataFrame,
+    access: pd.DataFrame,
+    *,
+    focus: str | None = None,
+    shortages: pd.DataFrame | None = None,
+    commodity: str | None = None,
+) -> go.Figure:
+    """The map of `situation` (as of its date): every area drawn, the view on `focus` and the areas inside it."""
+    title = "Areas and events" if commodity is None else f"{commodity.replace('_', ' ').capitalize()} shortage by area"
+    figure = go.Figure()
+    figure.update_layout(
+        title={"text": safe(title), "x": 0},
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        margin=_MARGIN,
+        height=HEIGHT,
+        hoverlabel={"align": "left"},
+        legend={
+            "orientation": "h",
+            "yanchor": "top",
+            "y": -0.01,
+            "itemclick": False,
+            "itemdoubleclick": False,
+        },
+    )
+    rows = areas.set_index("area")
+    placed = [p for p in placed_areas(situation) if p.area in rows.index]
+    latest_access = access.sort_values("start").groupby("route").last() if not access.empty else pd.DataFrame()
+    routes = [r for r in situation.access if r.path is not None and r.id in latest_access.index]
+    bounds = view_bounds(situation, placed, focus, [[(lon, lat) for lon, lat in r.path or []] for r in routes])
+    west, south, east, north = bounds
+    reach = max(east - west, north - south)
+    clip = (west - reach, south - reach, east + reach, north + reach)  # outlines beyond this are never in view
+    joined = {p.outline.pcode for p in placed if p.outline is not None and p.outline.file is not None}
+    _context(figure, [o for o in situation.geography.outlines if o.pcode not in joined or o.pcode is None], clip)
+    fills = fill_of_areas(areas, shortages, commodity)
+    _areas(figure, placed, rows, fills, clip)
+    _routes(figure, routes, latest_access)
+    markers = _events(figure, placed, events, spread=_SPREAD / pixels_per_degree(bounds))
+    if len(placed) <= MAX_LABELLED_AREAS:  # past it, names on hover only: a label each would cover the map
+        _labels(
+            figure, placed, focus, bounds, [p.anchor for p in placed] + markers, situation.areas_within(focus) if focus else None
+        )
+    figure.update_xaxes(range=[bounds[0], bounds[2]], showgrid=False, zeroline=False, showticklabels=False, title=None)
+    figure.update_yaxes(
+        range=[bounds[1], bounds[3]],
+        scaleanchor="x",
+        scaleratio=_scale_ratio(bounds),
+        showgrid=False,
+        zeroline=False,
+        showticklabels=False,
+        title=None,
+    )
+    return figure
+
+
+def _areas(
+    figure: go.Figure, placed: Sequence[Placed], rows: pd.DataFrame, fills: dict[str, tuple[str, str]], clip: Bounds
+) -> None:
+    """Outlines filled, one trace per depth and fill (parents under their districts; a few traces for many areas), and
+    a marker per area: the dot of an area without outline, the hover with its provenance at an outline's centre."""
+    groups: dict[tuple[int, str, bool], list[Placed]] = {}
+    for p in placed:
+        if p.outline is not None:
+            groups.setdefault((p.depth, fills[p.area][0], p.outline.approximate), []).append(p)
+    shown: set[str] = set()
+    for (_, entry, approximate), members in sorted(groups.items(), key=lambda item: item[0][0]):
+        colour = dict(fills.values())[entry]
+        xs, ys = _rings_xy([m.outline for m in members if m.outline is not None], clip)
+        figure.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            fill="toself",
+            fillcolor=_with_alpha(colour, 0.55),
+            line={"color": colour, "width": 1.5, "dash": "dash" if approximate else "solid"},
+            name=entry,
+            legendgroup=entry,
+            showlegend=entry not in shown,
+            hoveron="fills",
+            text=safe(entry),
+            hoverinfo="text",
+            meta=[m.area for m in members],  # which areas a fill draws, for tests and readers of the SVG
+        )
+        shown.add(entry)
+    if any(p.outline is not None and p.outline.approximate for p in placed):
+        figure.add_scatter(
+            x=[None],
+            y=[None],
+            mode="lines",
+            line={"color": UNKNOWN, "dash": "dash"},
+            name="approximate outline (hand-drawn)",
+        )
+    by_entry: dict[str, list[Placed]] = {}
+    for p in placed:
+        by_entry.setdefault(fills[p.area][0], []).append(p)
+    for entry, members in by_entry.items():
+        figure.add_scatter(
+            x=[m.anchor[0] for m in members],
+            y=[m.anchor[1] for m in members],
+            mode="markers+text",
+            text=[""] * len(members),  # names are placed as annotations; a print layout may place them its own way
+            meta=[safe(m.name) for m in members],
+            marker={
+                "size": [14 if m.outline is None else 6 for m in members],
+                "color": dict(fills.values())[entry],
+                "line": {"width": 1, "color": "#444"},
+            },
+            name=entry,
+            legendgroup=entry,
+            showlegend=entry not in shown,
+            hovertext=[_area_hover(m, rows.loc[m.area], entry) for m in members],
+            hoverinfo="text",
+        )
+        shown.add(entry)
+
+
+def _labels(
+    figure: go.Figure,
+    placed: Sequence[Placed],
+    focus: str | None,
+    bounds: Bounds,
+    obstacles: Sequence[Point],
+    wanted: set[str] | None,
+) -> None:
+    """Names where they fit: the chosen area first, then the largest, so a city is named before its districts."""
+    order = sorted(placed, key=lambda p: (wanted is not None and p.area not in wanted, p.depth, p.name))
+    per_degree = pixels_per_degree(bounds)
+    drawn = {p.area for p in placed}
+    named = [p for p in order if p.area == focus or not _too_small_to_name(p, per_degree, drawn)]
+    for text, where, xanchor, yanchor in place_labels([(p.name, p.anchor) for p in named], bounds, obstacles):
+        figure.add_annotation(
+            x=where[0],
+            y=where[1],
+            text=safe(text),
+            showarrow=False,
+            xanchor=xanchor,
+            yanchor=yanchor,
+            font={"size": LABEL_FONT},
+            name="area-label",
+        )
+
+
+def _context(figure: go.Figure, outlines: Sequence[Outline], clip: Bounds) -> None:
+    """The boundary files' features no area names: the country and its neighbours, faint, named on hover."""
+    shown = False
+    for outline in outlines:
+        xs, ys = _rings_xy([outline], clip)
+        if not xs:
+            continue
+        figure.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            fill="toself",
+            fillcolor=_CONTEXT_FILL,
+            line={"color": _CONTEXT_LINE, "width": 1},
+            name="boundaries (context)",
+            legendgroup="context",
+            showlegend=not shown,
+            hoveron="fills",
+            text=safe(outline.name),
+            hoverinfo="text",
+        )
+        shown = True
+
+
+def _area_hover(p: Placed, row: pd.Series, entry: str) -> str:
+    """The same provenance as an area's card: status, who controls it, since when, and who says so."""
+    lines = [f"<b>{safe(p.name)}</b>", safe(entry)]
+    if isinstance(row.get("controlled_by"), str):
+        lines.append(f"controlled by {safe(row['controlled_by'])}")
+    if isinstance(row.get("date"), str):
+        lines.append(f"as of {safe(row['date'])} · {safe(row.get('sources'))}")
+    if isinstance(row.get("pcode"), str):
+        lines.append(f"p-code {safe(row['pcode'])}")
+    if p.outline is not None and p.outline.approximate:
+        lines.append("<i>outline approximate (hand-drawn)</i>")
+    elif p.outline is None:
+        lines.append("<i>position approximate</i>")
+    return "<br>".join(lines)
+
+
+def _routes(figure: go.Figure, routes: Sequence[Route], latest: pd.DataFrame) -> None:
+    """Routes with a `path:` as lines in their latest status's colour and dash: one trace per status, however many."""
+    by_status: dict[str, tuple[list[float | None], list[float | None], list[str]]] = {}
+    for route in routes:
+        row = latest.loc[route.id]
+        status = str(row["status"]) if isinstance(row["status"], str) else "unknown"
+        xs, ys, hovers = by_status.setdefault(status, ([], [], []))
+        hover = f"<b>{safe(route.name)}</b><br>{safe(status)} · {safe(row['date'])}<br>{safe(row['sources'])}"
+        hover += "<br><i>path approximate</i>"
+        path = route.path or []
+        xs += [lon for lon, _ in path] + [None]
+        ys += [lat for _, lat in path] + [None]
+        hovers += [hover] * len(path) + [""]
+    for status, (xs, ys, hovers) in by_status.items():
+        figure.add_scatter(
+            x=xs,
+            y=ys,
+            mode="lines",
+            line={"color": ROUTE_STATUS_COLOURS.get(status, UNKNOWN), "width": 4, "dash": _ROUTE_DASH.get(status, "dot")},
+            name=f"route: {status}",
+            hovertext=hovers,
+            hoverinfo="text",
+        )
+
+
+def _events(figure: go.Figure, placed: Sequence[Placed], events: pd.DataFrame, spread: float) -> list[Point]:
+    """Events at their area, spread on a small ring so none hides another, a symbol and colour per ACLED type; where
+    their markers are, for the labels to keep clear of."""
+    anchors = {p.area: p.anchor for p in placed}
+    located = events[events["area"].isin(anchors)] if not events.empty else events
+    if located.empty:
+        return []
+    if len(located) > MAX_MARKERS:  # one marker per area, sized by its count, not one per event
+        counts = located.groupby(["area", "area_name"], as_index=False).size()
+        figure.add_scatter(
+            name="events (count)",
+            x=[anchors[a][0] for a in counts["area"]],
+            y=[anchors[a][1] for a in counts["area"]],
+            mode="markers",
+            marker={"size": 6 + 24 * np.sqrt(counts["size"] / counts["size"].max()), "symbol": "x", "color": INDICATOR},
+            hovertext=[f"{safe(r.area_name)}: {r.size:,} events" for r in counts.itertuples()],
+            hoverinfo="text",
+        )
+        return []
+    ring = located.groupby("area").cumcount()
+    angle = ring * 2.4
+    lon = located["area"].map(lambda a: anchors[a][0]) + spread * np.cos(angle)
+    lat = located["area"].map(lambda a: anchors[a][1]) + spread * np.sin(angle)
+    located = located.assign(map_lon=lon, map_lat=lat)
+    for (event_type, type_name), group in located.groupby(["type", "type_name"], sort=True):
+        figure.add_scatter(
+            x=group["map_lon"],
+            y=group["map_lat"],
+            mode="markers",
+            name=f"event: {safe(type_name)}",
+            marker={
+                "size": 10,
+                "symbol": EVENT_TYPE_SYMBOLS.get(str(event_type), "circle"),
+                "color": EVENT_TYPE_COLOURS.get(str(event_type), UNKNOWN),
+                "line": {"width": 1, "color": "#222"},
+            },
+            hovertext=[
+                f"<b>{safe(r.sub_type_name)}</b> · {safe(r.date)}<br>{safe(r.summary)}<br>{safe(r.sources)}"
+                for r in group.itertuples()
+            ],
+            hoverinfo="text",
+        )
+    return list(zip(located["map_lon"], located["map_lat"], strict=True))
+
+
+def attribution(situation: Situation) -> str:
+    """What the map rests on, for under it: the boundary files' attributions, and a word on approximate outlines."""
+    parts = list(situation.geography.attributions)
+    if any((o := situation.outline_of(a)) is not None and o.approximate for a in situation.areas):
+        parts.append("dashed outlines are approximate, drawn by hand (replace them with COD-AB from HDX)")
+    return " · ".join(parts)
