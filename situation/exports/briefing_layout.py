@@ -27,6 +27,8 @@ from collections.abc import Callable
 import plotly.graph_objects as go
 
 FONT = {"size": 11}
+PRINT_TEMPLATE = "plotly"
+"""The template the print layouts are made for, whatever the process's default is."""
 _PLAIN = {"title": None, "margin": {"l": 10, "r": 10, "t": 10, "b": 10}, "font": FONT}
 _LEGEND_ABOVE = {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": {"side": "left"}}
 _LEGEND_UNDER_MAP = {"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0, "title": None}
@@ -210,5 +212,8 @@ PRINT_LAYOUT: dict[str, Callable[[go.Figure], go.Figure]] = {
 
 
 def print_figures(figures: dict[str, go.Figure]) -> dict[str, go.Figure]:
-    """Each figure laid out for print (in place: the briefing's figures are made for it alone)."""
-    return {name: PRINT_LAYOUT[name](figure) for name, figure in figures.items()}
+    """Each figure laid out for print (in place: the briefing's figures are made for it alone).
+
+    Plotly's own template first: importing Streamlit makes its template the default, so a briefing downloaded from
+    the dashboard would otherwise print with other margins and title places than one exported from the CLI."""
+    return {name: PRINT_LAYOUT[name](figure.update_layout(template=PRINT_TEMPLATE)) for name, figure in figures.items()}
