@@ -14,6 +14,8 @@ no event announced. Either way the server's log says which. `SITUATIONS_FILE_EVE
 
 from __future__ import annotations
 
+import errno
+import fcntl
 import logging
 import os
 import threading
@@ -126,7 +128,10 @@ class KernelEvents(Polling):
 
     def saved(self, path: Path, now: Signature) -> bool:
         with self._lock:
-            return self._working and self._finished.get(path) == now
+            finished = self._working and self._finished.get(path) == now
+        # An event is handled a moment after it happened: a close-write seen late can meet the next writer's first
+        # half. So a save counts as finished only while nobody holds the file open for writing (else: quiet period).
+        return finished and open_for_writing(path) is False
 
     def read_after_quiet(self, path: Path) -> None:
         with self._lock:
@@ -147,6 +152,24 @@ class KernelEvents(Polling):
         self._woken.set()
         if self._working:
             self._observer.stop()
+
+
+def open_for_writing(path: Path) -> bool | None:
+    """Whether any process holds `path` open for writing, asked of the kernel with a read lease (Linux refuses one,
+    EAGAIN, while the file is open for writing); None where it cannot tell (another owner, a filesystem without leases)."""
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NONBLOCK)
+    except OSError:
+        return None
+    try:
+        fcntl.fcntl(descriptor, fcntl.F_SETLEASE, fcntl.F_RDLCK)
+    except OSError as error:
+        return True if error.errno == errno.EAGAIN else None
+    else:
+        fcntl.fcntl(descriptor, fcntl.F_SETLEASE, fcntl.F_UNLCK)
+        return False
+    finally:
+        os.close(descriptor)
 
 
 class _Handler(FileSystemEventHandler):

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from situation.load.loader import parse_situation
-from situation.serve.file_events import KernelEvents, signature
+from situation.serve.file_events import KernelEvents, open_for_writing, signature
 from situation.serve.watch import Watcher
 from tests.paths import SEED, copy_seed
 
@@ -149,3 +149,12 @@ def test_a_change_no_event_announced_turns_events_off_and_says_so(seed_copy: Pat
         assert events.wait(0.01) is False  # polling now: waits out its interval
     finally:
         events.stop()
+
+
+def test_the_kernel_says_whether_a_file_is_open_for_writing(seed_copy: Path) -> None:
+    """The check that keeps a late close-write event from reading the next writer's first half."""
+    assert open_for_writing(seed_copy) is False
+    with seed_copy.open("ab"):
+        assert open_for_writing(seed_copy) is True
+    with seed_copy.open("rb"):
+        assert open_for_writing(seed_copy) is False
