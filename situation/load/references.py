@@ -10,7 +10,7 @@ from typing import Any
 
 from situation.load.codes import Code
 from situation.load.messages import did_you_mean
-from situation.load.paths import Pattern, data_at, model_paths
+from situation.load.paths import DataPath, Pattern, data_at, model_paths
 from situation.load.problems import Finding, one_line
 from situation.model.facts import RefersTo, Situation
 
@@ -36,18 +36,11 @@ def check_references(data: Any) -> list[Finding]:
     findings: list[Finding] = []
     ids: dict[str, set[str]] = {}
     for section in SECTIONS_WITH_IDS:
-        first_at: dict[str, tuple[str | int, ...]] = {}
-        for path, value in data_at(data, (section, "*", "id")):
-            if not isinstance(value, str):
-                continue
-            if value in first_at:
-                where = f"{section}[{first_at[value][1]}]"
-                findings.append(
-                    Finding(path, Code.DUPLICATE_ID, f"the id '{one_line(value)}' is already used by {where}; ids must be unique")
-                )
-            else:
-                first_at[value] = path
-        ids[section] = set(first_at)
+        seen, repeats = _repeats(data, (section, "*", "id"))
+        for path, value, first in repeats:
+            message = f"the id '{one_line(value)}' is already used by {section}[{first[1]}]; ids must be unique"
+            findings.append(Finding(path, Code.DUPLICATE_ID, message))
+        ids[section] = seen
     for pattern, section in REFERENCES:
         for path, value in data_at(data, pattern):
             if isinstance(value, str) and value not in ids[section]:
@@ -85,19 +78,29 @@ def _unknown_headlines(data: Any) -> list[Finding]:
 
 def _duplicate_pcodes(data: Any) -> list[Finding]:
     """Two areas with one p-code would join the same row of the COD: one of them is wrong."""
-    findings: list[Finding] = []
-    first_at: dict[str, tuple[str | int, ...]] = {}
-    for path, value in data_at(data, ("areas", "*", "pcode")):
+    _, repeats = _repeats(data, ("areas", "*", "pcode"))
+    return [
+        Finding(
+            path,
+            Code.DUPLICATE_PCODE,
+            f"the p-code '{one_line(value)}' is already used by areas[{first[1]}]; p-codes must be unique",
+        )
+        for path, value, first in repeats
+    ]
+
+
+def _repeats(data: Any, pattern: Pattern) -> tuple[set[str], list[tuple[DataPath, str, DataPath]]]:
+    """The distinct texts at `pattern`, and each later use of one (its path, the text, where it was first used)."""
+    first_at: dict[str, DataPath] = {}
+    repeats: list[tuple[DataPath, str, DataPath]] = []
+    for path, value in data_at(data, pattern):
         if not isinstance(value, str):
             continue
         if value in first_at:
-            where = f"areas[{first_at[value][1]}]"
-            findings.append(
-                Finding(path, Code.DUPLICATE_PCODE, f"the p-code '{value}' is already used by {where}; p-codes must be unique")
-            )
+            repeats.append((path, value, first_at[value]))
         else:
             first_at[value] = path
-    return findings
+    return set(first_at), repeats
 
 
 def _via_loops(data: Any) -> list[Finding]:
