@@ -11,6 +11,7 @@ from datetime import datetime
 
 import streamlit as st
 
+from situation.model.facts import Situation
 from situation.serve.watch import FileView
 from situation.ui.text import literal
 from situation.views.diff import LARGE_REMOVAL, Update, as_text, update
@@ -19,19 +20,26 @@ MAX_LISTED = 12
 """Vanished facts named in the warning itself; the rest are counted (all are in the list under it)."""
 
 
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _update(path: str, old_read_at: float | None, new_read_at: float | None, _old: Situation, _new: Situation) -> Update:
+    """Worked out once per pair of versions, whichever of the open pages takes the new version first."""
+    return update(_old, _new)
+
+
 def change_notice(view: FileView) -> None:
     """Once per new version of the file on this page: what changed since the version this page showed before."""
     assert view.situation is not None
-    shown: dict[str, tuple[object, Update | None]] = st.session_state.setdefault("versions_shown", {})
+    shown: dict[str, tuple[FileView, Update | None]] = st.session_state.setdefault("versions_shown", {})
     key = str(view.path)
     previous = shown.get(key)
     if previous is None:
-        shown[key] = (view.situation, None)
+        shown[key] = (view, None)
         return
-    situation, notice = previous
-    if situation is not view.situation:
-        notice = update(situation, view.situation)  # type: ignore[arg-type]
-        shown[key] = (view.situation, notice)
+    before, notice = previous
+    if before.situation is not view.situation:
+        assert before.situation is not None
+        notice = _update(key, before.loaded_at, view.loaded_at, before.situation, view.situation)
+        shown[key] = (view, notice)
     if notice is not None:
         _show(view, notice)
 

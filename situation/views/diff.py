@@ -45,9 +45,20 @@ class _Fact:
 
 
 def diff(old: Situation, new: Situation) -> list[Change]:
-    """Every difference, grouped by section in reading order, then by key."""
-    before = {(f.section, f.key): f for f in _facts(old)}
-    after = {(f.section, f.key): f for f in _facts(new)}
+    """Every difference, grouped by section in reading order, then by key.
+
+    Only the entries (a source, an indicator with its observations, an event, …) that differ are flattened and
+    compared field by field: an edit of one figure in a file of months touches one entry, and an entry the loader
+    reused unchanged is the very same object in both versions.
+    """
+    before_entries, after_entries = _entries(old), _entries(new)
+    before: dict[tuple[str, str], _Fact] = {}
+    after: dict[tuple[str, str], _Fact] = {}
+    for where in before_entries.keys() | after_entries.keys():
+        old_items, new_items = before_entries.get(where, []), after_entries.get(where, [])
+        if old_items != new_items:  # a list compares its items by identity first, then by value
+            before.update(((f.section, f.key), f) for item in old_items for f in _item_facts(old, where[0], item))
+            after.update(((f.section, f.key), f) for item in new_items for f in _item_facts(new, where[0], item))
     changes: list[Change] = []
     for section, key in sorted(before.keys() | after.keys(), key=lambda k: (SECTIONS.index(k[0]), k[1])):
         was, now = before.get((section, key)), after.get((section, key))
@@ -98,50 +109,84 @@ def _dated(
     return _Fact(section, f"{owner} @ {date}", f"{label}, {date}", own, sources_label(s, observation.sources))
 
 
+def _entries(s: Situation) -> dict[tuple[str, str], list[Any]]:
+    """The situation's entries by (section, key), the situation's own fields as one entry; a list in case a key repeats."""
+    found: dict[tuple[str, str], list[Any]] = {("situation", "situation"): [s.model_dump(exclude=set(SECTIONS[1:]))]}
+    for section in SECTIONS[1:]:
+        for item in getattr(s, section):
+            found.setdefault((section, item.key), []).append(item)
+    return found
+
+
 def _facts(s: Situation) -> Iterator[_Fact]:
     """The situation flattened to keyed facts; observations are keyed by their date."""
-    yield _Fact("situation", "situation", "The situation", _fields(s, leave_out=set(SECTIONS[1:])), "")
-    for source in s.sources:
-        yield _Fact("sources", source.key, source.name, _fields(source, leave_out=set()), "")
-    for report in s.reports:
-        yield _Fact("reports", report.key, report.title, _fields(report, leave_out=set()), "")
-    for area in s.areas:
-        yield _Fact("areas", area.key, area.title, _fields(area, leave_out={"history"}), "")
-        yield from (_dated(s, "areas", area.key, area.status_title, o) for o in area.history)
-    for indicator in s.indicators:
-        title = s.title_of(indicator)
-        yield _Fact("indicators", indicator.key, title, _fields(indicator, leave_out={"observations"}), "")
-        for o in indicator.observations:
+    yield from _item_facts(s, "situation", s)
+    for section in SECTIONS[1:]:
+        for item in getattr(s, section):
+            yield from _item_facts(s, section, item)
+
+
+def _item_facts(s: Situation, section: str, item: Any) -> Iterator[_Fact]:
+    """The facts of one entry of `section` (for "situation", of `s` itself, whatever `item` is)."""
+    if section == "situation":
+        yield _Fact("situation", "situation", "The situation", _fields(s, leave_out=set(SECTIONS[1:])), "")
+    elif section == "sources":
+        yield _Fact("sources", item.key, item.name, _fields(item, leave_out=set()), "")
+    elif section == "reports":
+        yield _Fact("reports", item.key, item.title, _fields(item, leave_out=set()), "")
+    elif section == "areas":
+        yield _Fact("areas", item.key, item.title, _fields(item, leave_out={"history"}), "")
+        yield from (_dated(s, "areas", item.key, item.status_title, o) for o in item.history)
+    elif section == "indicators":
+        title = s.title_of(item)
+        yield _Fact("indicators", item.key, title, _fields(item, leave_out={"observations"}), "")
+        for o in item.observations:
             value = {"value": value_text(o.value, o.approximate), **_fields(o, leave_out={"value", "approximate"})}
-            yield _dated(s, "indicators", indicator.key, title, o, value)
-    for shortage in s.shortages:
-        yield from (_dated(s, "shortages", shortage.key, s.title_of(shortage), o) for o in shortage.observations)
-    for route in s.access:
-        yield _Fact("access", route.key, s.title_of(route), _fields(route, leave_out={"observations"}), "")
-        yield from (_dated(s, "access", route.key, s.title_of(route), o) for o in route.observations)
-    for claim in s.claims:
-        fields = {**_fields(claim, leave_out={"positions", "resolution"}), "status": claim.status.value}
-        if claim.resolution is not None:
-            r = claim.resolution
+            yield _dated(s, "indicators", item.key, title, o, value)
+    elif section == "shortages":
+        yield from (_dated(s, "shortages", item.key, s.title_of(item), o) for o in item.observations)
+    elif section == "access":
+        yield _Fact("access", item.key, s.title_of(item), _fields(item, leave_out={"observations"}), "")
+        yield from (_dated(s, "access", item.key, s.title_of(item), o) for o in item.observations)
+    elif section == "claims":
+        fields = {**_fields(item, leave_out={"positions", "resolution"}), "status": item.status.value}
+        if item.resolution is not None:
+            r = item.resolution
             fields["resolution"] = f"{r.outcome.value} on {r.date}: {r.note}"
-        yield _Fact("claims", claim.key, claim.statement, fields, "")
-        for p in claim.positions:
-            label = f"{s.source(p.source).name} on “{claim.statement}”"
+        yield _Fact("claims", item.key, item.statement, fields, "")
+        for p in item.positions:
+            label = f"{s.source(p.source).name} on “{item.statement}”"
             yield _Fact(
-                "claims", f"{claim.key} / {p.source} @ {p.date}", label, _fields(p, leave_out=set()), sources_label(s, [p.source])
+                "claims", f"{item.key} / {p.source} @ {p.date}", label, _fields(p, leave_out=set()), sources_label(s, [p.source])
             )
-    for statement in s.statements:
-        label = f"{s.source(statement.by).name}, {statement.kind.value}: {statement.summary} ({statement.date})"
-        yield _Fact("statements", statement.key, label, _fields(statement, leave_out=set()), sources_label(s, statement.sources))
-    for event in s.events:
-        hurt = {field: count_text(count) for field, count in event.hurt().items()}  # 'at least 12', not a JSON mapping
+    elif section == "statements":
+        label = f"{s.source(item.by).name}, {item.kind.value}: {item.summary} ({item.date})"
+        yield _Fact("statements", item.key, label, _fields(item, leave_out=set()), sources_label(s, item.sources))
+    elif section == "events":
+        hurt = {field: count_text(count) for field, count in item.hurt().items()}  # 'at least 12', not a JSON mapping
         yield _Fact(
             "events",
-            event.key,
-            f"{event.summary} ({event.date})",
-            {**_fields(event, leave_out=set(HURT)), **hurt},
-            sources_label(s, event.sources),
+            item.key,
+            f"{item.summary} ({item.date})",
+            {**_fields(item, leave_out=set(HURT)), **hurt},
+            sources_label(s, item.sources),
         )
+
+
+_NESTED = {"areas": "history", "indicators": "observations", "access": "observations", "claims": "positions"}
+"""Entries that are a fact of their own and one per item of a nested list; shortages are only their observations."""
+
+
+def _fact_count(s: Situation) -> int:
+    """How many facts `_facts(s)` yields, without writing them out."""
+    count = 1
+    for section in SECTIONS[1:]:
+        for item in getattr(s, section):
+            if section == "shortages":
+                count += len(item.observations)
+            else:
+                count += 1 + (len(getattr(item, _NESTED[section])) if section in _NESTED else 0)
+    return count
 
 
 def as_text(changes: list[Change]) -> str:
@@ -205,4 +250,4 @@ def update(old: Situation, new: Situation) -> Update:
     """The changes from `old` to `new`, with how many facts `old` had and which of them `new` lost."""
     changes = diff(old, new)
     removed = [c.label for c in changes if c.kind == "removed"]
-    return Update(changes, sum(1 for _ in _facts(old)), removed)
+    return Update(changes, _fact_count(old), removed)

@@ -15,7 +15,7 @@ from situation.load.loader import parse_situation
 from situation.model.facts import Situation
 from situation.views.diff import LARGE_REMOVAL, as_text, diff, update
 from tests.app.apptest import go_to, open_app
-from tests.paths import SEED, copy_seed
+from tests.paths import REVISION, SEED, copy_seed
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 
@@ -202,3 +202,22 @@ def test_removing_a_fifth_or_less_is_no_large_removal() -> None:
     one_event_less = SEED_TEXT[: SEED_TEXT.rindex("\n  - id: ")] + "\n"
     found = update(old, version(one_event_less))
     assert 0 < len(found.removed) <= LARGE_REMOVAL * facts and not found.large_removal
+
+
+@pytest.mark.parametrize("path", [SEED, REVISION], ids=["seed", "revision"])
+def test_facts_before_counts_every_fact_a_new_version_could_lose(path: Path) -> None:
+    old = version(path.read_text(encoding="utf-8"))
+    nothing_left = version(
+        "id: x\ntitle: X\nas_of: 2016-08-01\nsummary: S\nsources:\n  - {id: only-new, name: N, kind: other, reliability: F}\n"
+    )
+    found = update(old, nothing_left)
+    assert found.facts_before == len(found.removed) + 1  # every fact but the situation's own, which changed
+    assert found.large_removal
+
+
+def test_an_entry_equal_in_both_versions_is_no_change_even_when_loaded_twice() -> None:
+    """Entries are compared whole before their fields: two loads of one text hold equal, not identical, entries."""
+    assert diff(version(SEED_TEXT), version(SEED_TEXT)) == []
+    assert [c.key for c in diff(version(SEED_TEXT), version(SEED_TEXT.replace("value: 250000", "value: 250001")))] == [
+        "indicator:people-under-siege @ 2016-08-08"
+    ]
