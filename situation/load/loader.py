@@ -7,6 +7,7 @@ point each problem at its line and column.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +18,7 @@ from pydantic import ValidationError
 from situation.load.boundaries import read_geography
 from situation.load.codes import Code
 from situation.load.confine import Refused, Roots, read_confined
+from situation.load.entries import Entries
 from situation.load.locate import locate
 from situation.load.messages import describe, word_error
 from situation.load.problems import Finding, Problem, errors_in, format_path
@@ -72,10 +74,17 @@ def load_situation(path: str | Path, *, roots: Roots | None = None, max_bytes: i
 
 
 def parse_situation(
-    raw: bytes, file: str, *, base_dir: Path | None = None, roots: Roots | None = None, max_bytes: int = MAX_FILE_BYTES
+    raw: bytes,
+    file: str,
+    *,
+    base_dir: Path | None = None,
+    roots: Roots | None = None,
+    max_bytes: int = MAX_FILE_BYTES,
+    entries: Entries | None = None,
 ) -> LoadResult:
     """The same as `load_situation` for bytes already in hand; quotes are checked only when `base_dir` is given,
-    against texts inside `roots` (by default `base_dir` alone)."""
+    against texts inside `roots` (by default `base_dir` alone). Given the `entries` of this file's last read, only the
+    entries that changed are read again (the live reload's case)."""
     if len(raw) > max_bytes:
         return _refused(
             file,
@@ -86,6 +95,11 @@ def parse_situation(
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         return LoadResult(file, None, [_not_utf8(file, raw, error)])
+    cut = entries.read(text, file) if entries is not None else None
+    if cut is not None:
+        data, ready = cut
+        with contextlib.suppress(ValidationError):  # a problem of the whole (a missing field): the ordinary path says it
+            return _checked(file, text, data, Situation.model_validate(ready), [], [], base_dir, roots)
     read = read_yaml(text, file, keep_marks=False)
     problems = list(read.problems)
     if read.fatal:
@@ -113,7 +127,20 @@ def parse_situation(
         for detail in error.errors(include_url=False):
             wording = word_error(detail, Situation)
             findings.append(Finding(tuple(detail["loc"]), wording.code, wording.message, about_key=wording.about_key))
-    findings = _one_error_per_typo(findings)
+    return _checked(file, text, data, situation, _one_error_per_typo(findings), problems, base_dir, roots)
+
+
+def _checked(
+    file: str,
+    text: str,
+    data: dict[str, Any],
+    situation: Situation | None,
+    findings: list[Finding],
+    problems: list[Problem],
+    base_dir: Path | None,
+    roots: Roots | None,
+) -> LoadResult:
+    """The checks beyond the model's own (references, sanity, quotes, boundaries), every finding placed in the text."""
     findings.extend(check_references(data))
     if situation is not None and not any(f.code.level == "error" for f in findings):
         findings.extend(check_sanity(situation))
@@ -127,7 +154,7 @@ def parse_situation(
         assert marked.positions is not None
         problems.extend(_place(file, marked.data, marked.positions, finding) for finding in findings)
     # One problem per spot: where the reader refused a number unread, the model's view of what stood there adds nothing.
-    unread = {(p.line, p.column) for p in read.problems if p.code is Code.NUMBER_TOO_LONG}
+    unread = {(p.line, p.column) for p in problems if p.code is Code.NUMBER_TOO_LONG}
     problems = [p for p in problems if p.code is Code.NUMBER_TOO_LONG or (p.line, p.column) not in unread]
     problems.sort(key=lambda p: (p.line or 0, p.column or 0))
     return LoadResult(file, None if errors_in(problems) else situation, problems)

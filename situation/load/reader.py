@@ -75,6 +75,8 @@ class ReadResult:
     problems: list[Problem]
     fatal: bool
     """True when the data could not be read in full; then it is not worth validating."""
+    alias_nodes: int = 0
+    """How many nodes aliases added (bounded by MAX_ALIAS_NODES for the whole file)."""
 
 
 class _Refusal(Exception):
@@ -342,4 +344,6 @@ def read_yaml(text: str, file: str, *, keep_marks: bool = True) -> ReadResult:
     if builder.documents == 0 and not fatal:
         builder.problem(Mark(1, 1), Code.EMPTY_FILE, "the file holds no YAML document: it is empty or holds only comments")
         fatal = True
-    return ReadResult(None if fatal else builder.root, builder.root_mark, builder.positions, builder.problems, fatal)
+    return ReadResult(
+        None if fatal else builder.root, builder.root_mark, builder.positions, builder.problems, fatal, builder.alias_nodes
+    )

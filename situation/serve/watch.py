@@ -5,7 +5,8 @@ old one, or delete-then-create; `git checkout` and `git pull` rename. So we look
 (modification time, size, inode), which sees all of these. A changed file is read as soon as the kernel says a save
 finished (situation/serve/file_events.py), or else once it has been quiet for `quiet_seconds`, and only swapped in
 when its content did not change while we read it; a file that fails validation never replaces the last good model.
-The model is parsed once per change, here, and shared by every viewer.
+The model is parsed once per change, here, and shared by every viewer; only the entries a save changed are read again
+(situation/load/entries.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from pathlib import Path
 
 from situation.load.codes import Code
 from situation.load.confine import Refused, Roots, read_confined
+from situation.load.entries import Entries
 from situation.load.loader import MAX_FILE_BYTES, parse_situation, situation_files_in
 from situation.load.problems import Problem, errors_in
 from situation.model.facts import Situation
@@ -81,6 +83,8 @@ class Watcher:
         self._clock = clock
         self._tracked: dict[Path, _Tracked] = {}
         self._views: dict[Path, FileView] = {}
+        self._entries: dict[Path, Entries] = {}
+        """Per file, its entries as last read: a save reads again only the entries it changed."""
         self.version = 0
         self._lock = threading.Lock()
         self._stop = threading.Event()
@@ -183,7 +187,8 @@ class Watcher:
             return self._record(path, tracked, signature, [Problem.about_file(str(path), refusal.code, refusal.message)])
         if _signature(path) != signature:
             return None  # it changed while we read it: wait for it to settle
-        result = parse_situation(raw, str(path), base_dir=path.parent, roots=self.roots)
+        entries = self._entries.setdefault(path, Entries())
+        result = parse_situation(raw, str(path), base_dir=path.parent, roots=self.roots, entries=entries)
         if result.situation is not None:
             view = FileView(path, result.situation, result.problems, now)
             self._tracked[path] = _Tracked(view, signature)

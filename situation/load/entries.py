@@ -1,0 +1,180 @@
+"""Reading only what changed: a saved edit re-reads and re-validates the entries it touched, not months of others.
+
+A team's file grows by entries (an event, an observation of an indicator) under a dozen top-level lists, and a save
+changes a few of them. So the text is cut where each top-level entry starts, at a `- ` as indented as the list's
+first item (a line-level cut, done by regular expressions over the whole text), and each entry is read and validated
+alone (with the entries whose anchors it uses); the next read of the same file takes the entries whose text is
+unchanged from the last, as they were. The
+validated entries are frozen models, so two versions may share them; the model is then validated as usual, pydantic
+taking model instances as they are.
+
+Only a file that reads cleanly takes this path. Anything it cannot cut plainly (a document marker, a directive, a
+top-level line that is not `key:`, a repeated top-level key) or any problem in any piece (an invalid field, an alias
+whose anchor is elsewhere) sends the whole text to the ordinary path, which finds and places every problem
+as it always did: the result is the same either way, only sooner.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from situation.load.reader import MAX_ALIAS_NODES, read_yaml
+from situation.model.facts import Situation
+
+ENTRY_LISTS = ("sources", "reports", "areas", "indicators", "shortages", "access", "claims", "statements", "events")
+"""The top-level lists read entry by entry; the rest of the file (a few short fields) is read as one piece."""
+
+_AT_COLUMN_ZERO = re.compile(r"^[^\s#]", re.MULTILINE)
+_TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):[ \t]*(#.*)?\r?$")
+_FIRST_ITEM = re.compile(r"^( *)-(?:[ \t]|\r?$)", re.MULTILINE)
+_SIGNIFICANT = re.compile(r"^[ \t]*[^\s#]", re.MULTILINE)
+_ANCHOR = re.compile(r"(?:^|[\s\[{,])&([^\s\[\]{},]+)")
+_ALIAS = re.compile(r"(?:^|[\s\[{,])\*([^\s\[\]{},]+)")
+
+
+@dataclass(frozen=True)
+class _Piece:
+    """One entry read and validated, or a few read together (one using an anchor another defines)."""
+
+    raws: list[Any]
+    """The entries as plain data (what the reference checks read)."""
+    models: list[BaseModel]
+    """The entries validated (what the situation is built from)."""
+    alias_nodes: int
+
+
+class Entries:
+    """The entries of one file as its last clean read left them; `read` reuses those whose text is unchanged."""
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[str, str], _Piece] = {}
+        self.reused = 0
+        """Entries the last `read` took from the read before: what a test or a benchmark looks at."""
+
+    def read(self, text: str, file: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
+        """The file's plain data, and the same data with each entry already a model, ready for `Situation`; None when
+        the text is not plain enough to cut, or any piece of it has a problem (then read it whole)."""
+        pieces = _cut(text)
+        if pieces is None:
+            return None
+        rest, lists = pieces
+        head = read_yaml(rest, file, keep_marks=False) if rest.strip(" \t\r\n") else None
+        if head is not None and (head.problems or not isinstance(head.data, dict)):
+            return None
+        data: dict[str, Any] = dict(head.data) if head is not None else {}
+        ready = dict(data)
+        known: dict[tuple[str, str], _Piece] = {}
+        reused, alias_nodes = 0, head.alias_nodes if head is not None else 0
+        for section, texts in lists.items():
+            if section in data:
+                return None  # the same key twice: the whole read says so, with both places
+            raws, models = [], []
+            for text_of_piece in texts:
+                piece = known.get((section, text_of_piece)) or self._known.get((section, text_of_piece))
+                if piece is None:
+                    piece = _read_piece(section, text_of_piece, file)
+                    if piece is None:
+                        return None
+                else:
+                    reused += len(piece.models)
+                known[(section, text_of_piece)] = piece
+                raws += piece.raws
+                models += piece.models
+                alias_nodes += piece.alias_nodes
+            data[section], ready[section] = raws, models
+        if alias_nodes > MAX_ALIAS_NODES:
+            return None  # a bound on the whole file: the whole read refuses it, and says where
+        self._known, self.reused = known, reused
+        return data, ready
+
+
+def _read_piece(section: str, text: str, file: str) -> _Piece | None:
+    read = read_yaml(text, file, keep_marks=False)
+    if read.problems or not isinstance(read.data, list):
+        return None
+    try:
+        return _Piece(read.data, [_adapter(section).validate_python(raw) for raw in read.data], read.alias_nodes)
+    except ValidationError:
+        return None
+
+
+@cache
+def _adapter(section: str) -> TypeAdapter[Any]:
+    """Validates one entry of `section` as `Situation` would (the list's item type)."""
+    annotation = Situation.model_fields[section].annotation
+    return TypeAdapter(annotation.__args__[0])  # type: ignore[union-attr]  # list[X] -> X
+
+
+def _cut(text: str) -> tuple[str, dict[str, list[str]]] | None:
+    """The text outside the entry lists, and each list's entries as text; None when the text does not cut plainly."""
+    starts = [match.start() for match in _AT_COLUMN_ZERO.finditer(text)]
+    rest: list[str] = []
+    lists: dict[str, list[str]] = {}
+    blocks = [start for start in starts if text[start] != "-"]  # a `- ` at the margin belongs to the key above it
+    if not blocks or not _only_comments(text[: blocks[0]]):
+        return None  # no key at all, or something before the first (a list at the top, say)
+    for start, end in zip(blocks, [*blocks[1:], len(text)], strict=True):
+        line_end = text.find("\n", start)
+        line_end = end if line_end == -1 or line_end > end else line_end + 1
+        key = _TOP_KEY.match(text, start, line_end)
+        if key is None:
+            if text.startswith(("---", "...", "%"), start) or not _inline_field(text[start:line_end]):
+                return None
+            rest.append(text[start:end])
+            continue
+        name = key[1]
+        if name not in ENTRY_LISTS:
+            rest.append(text[start:end])
+            continue
+        if name in lists:
+            return None
+        items = _items(text[line_end:end])
+        if items is None:
+            rest.append(text[start:end])  # `events:` with nothing, or a flow list under it: read with the rest
+            continue
+        lists[name] = items
+    return "".join(rest), lists
+
+
+def _items(body: str) -> list[str] | None:
+    """The entries of a block list, each as the text of a one-item list; None when the body is not a block list."""
+    first = _SIGNIFICANT.search(body)
+    if first is None:
+        return None
+    item = _FIRST_ITEM.match(body, first.start())
+    if item is None:
+        return None
+    indent = item[1]
+    if not _only_comments(body[: item.start()]):
+        return None
+    marker = re.compile(rf"^{indent}-(?:[ \t]|\r?$)", re.MULTILINE)
+    starts = [match.start() for match in marker.finditer(body, item.start())]
+    return _with_their_anchors([body[start:end] for start, end in zip(starts, [*starts[1:], len(body)], strict=True)])
+
+
+def _with_their_anchors(items: list[str]) -> list[str]:
+    """The entries in pieces that can be read alone: an entry that uses an anchor an earlier entry defines is read with
+    it and every entry between. A word that only looks like an anchor or an alias costs a merge, never a wrong read;
+    an alias missed here fails its piece's read, and the file is read whole."""
+    pieces: list[str] = []
+    defined: dict[str, int] = {}
+    for item in items:
+        first = min((defined[name] for name in _ALIAS.findall(item) if name in defined), default=len(pieces))
+        pieces[first:] = ["".join(pieces[first:]) + item]
+        defined = {name: min(index, first) for name, index in defined.items()}
+        defined.update(dict.fromkeys(_ANCHOR.findall(item), first))
+    return pieces
+
+
+def _only_comments(text: str) -> bool:
+    return all(not line.strip() or line.lstrip().startswith("#") for line in text.splitlines())
+
+
+def _inline_field(line: str) -> bool:
+    """`key: value` on one line (a short field of the rest): the only other thing a top-level line may be."""
+    return re.match(r"[A-Za-z_][A-Za-z0-9_]*:[ \t]", line) is not None
