@@ -164,10 +164,15 @@ def _with_their_anchors(items: list[str]) -> list[str]:
     pieces: list[str] = []
     defined: dict[str, int] = {}
     for item in items:
-        first = min((defined[name] for name in _ALIAS.findall(item) if name in defined), default=len(pieces))
-        pieces[first:] = ["".join(pieces[first:]) + item]
-        defined = {name: min(index, first) for name, index in defined.items()}
-        defined.update(dict.fromkeys(_ANCHOR.findall(item), first))
+        aliases = _ALIAS.findall(item) if "*" in item else []
+        first = min((defined[name] for name in aliases if name in defined), default=len(pieces))
+        if first < len(pieces):
+            pieces[first:] = ["".join(pieces[first:]) + item]
+            defined = {name: min(index, first) for name, index in defined.items()}
+        else:
+            pieces.append(item)
+        if "&" in item:
+            defined.update(dict.fromkeys(_ANCHOR.findall(item), first))
     return pieces
 
 
