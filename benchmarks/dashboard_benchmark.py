@@ -250,6 +250,7 @@ def loading(path: Path, runs: int) -> Loaded:
 def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="fewer edits and visits; no 30-viewer run")
+    parser.add_argument("--only", nargs="+", choices=["seed", *SIZES], default=["seed", *SIZES], help="the anchor and these only")
     args = parser.parse_args()
     edits = {"anchor": 20, "seed": 20, "S": 10, "M": 10, "L": 4}
     visits = {"anchor": 5, "seed": 5, "S": 5, "M": 5, "L": 3}
@@ -260,17 +261,16 @@ def main() -> None:
 
     folder = Path(tempfile.mkdtemp(prefix="dashboard-bench-"))
     files: dict[str, Path] = {}
-    for name in ("anchor", "seed", *SIZES):
+    for name in ("anchor", *args.only):
         (folder / name).mkdir()
         files[name] = folder / name / ("anchor_app.py" if name == "anchor" else f"{name}.yaml")
     files["anchor"].write_text(ANCHOR_APP, encoding="utf-8")
-    files["seed"].write_text(seed_text(), encoding="utf-8")
-    for size in SIZES:
-        files[size].write_text(crisis_yaml(size), encoding="utf-8")
-    sizes = {name: files[name].stat().st_size / 2**20 for name in ("seed", *SIZES)}
+    for name in args.only:
+        files[name].write_text(seed_text() if name == "seed" else crisis_yaml(name), encoding="utf-8")
+    sizes = {name: files[name].stat().st_size / 2**20 for name in args.only}
     print("files: " + ", ".join(f"{name} {mib:.1f} MiB" for name, mib in sizes.items()), file=sys.stderr)
 
-    loaded = {name: loading(files[name], LOAD_RUNS[name]) for name in ("seed", *SIZES)}
+    loaded = {name: loading(files[name], LOAD_RUNS[name]) for name in args.only}
 
     if not CHROMIUM.exists():
         sys.exit(f"{CHROMIUM} not found: the browser figures need Debian's chromium")
@@ -281,11 +281,11 @@ def main() -> None:
         seen = {
             "anchor": in_browser(browser, files["anchor"], files["anchor"], logs, edits["anchor"], visits["anchor"], anchor=True)
         }
-        for name in ("seed", *SIZES):
+        for name in args.only:
             seen[name] = in_browser(browser, DASHBOARD, files[name], logs, edits[name], visits[name])
         crowd: list[float] = []
         crowd_edits = 0
-        if not args.quick:
+        if not args.quick and "M" in args.only:
             viewers_browser = playwright.chromium.launch(
                 executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS + many_viewers.NO_THROTTLING
             )
@@ -323,7 +323,7 @@ def report(
     for name, figures in seen.items():
         print(f"  {name:<8} " + "  ".join(f"{page} {size['nodes']:,}/{size['svg']:,}" for page, size in figures.dom.items()))
 
-    baseline = loaded["seed"].baseline_mib
+    baseline = next(iter(loaded.values())).baseline_mib
     print(
         "\nLoad+validate against yaml.load (C loader) of the same file; peak memory of a fresh process "
         f"(imports alone: {baseline:.0f} MiB); every derived table and card set:"
@@ -338,13 +338,15 @@ def report(
 
     print("\nWhere an edit's time goes (medians): the watcher reads at once on the kernel's close-write or moved-to,")
     print("then parse+validate, then the tables and cards, then every open page reruns, sends and draws:")
-    for name in ("seed", *SIZES):
+    for name in loaded:
         parse, derive = loaded[name].ours, loaded[name].derive
         print(
             f"  {name:<5} edit {ms(edit[name]):>9} = load+validate {ms(parse):>9} + tables and cards {ms(derive):>9} "
             f"+ the page's rerun, sending and drawing {ms(edit[name] - parse - derive):>9}"
         )
 
+    if set(loaded) != {"seed", *SIZES}:
+        return  # a run of some sizes (--only): no targets table
     large = loaded["L"]
     crowd_text = (
         f"{len(crowd)} of {crowd_edits} edits reached all; p95 {p95(crowd):.2f} s" if crowd_edits else "not run (--quick)"

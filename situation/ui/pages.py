@@ -26,7 +26,6 @@ from situation.views import figures, geomap, tables
 from situation.views.attribution import claims_caption
 from situation.views.cards import Card, age_text
 from situation.views.diff import Change, diff
-from situation.views.headline import headline
 from situation.views.labels import claim_areas, credibility_text, grade_key, summary_text
 
 CARDS_PER_ROW = 3
@@ -90,7 +89,7 @@ def _plot(figure: object, caption: str, key: str) -> None:
 def overview(context: PageContext) -> None:
     _header(context, "Overview")
     situation = context.derived.situation
-    lines = headline(situation, context.area)
+    lines = context.derived.headline(context.area)
     if lines:
         style.headline_band(lines, _link(context, "sources"))
     else:
