@@ -67,6 +67,18 @@ def data_at(data: Any, pattern: Pattern, path: DataPath = ()) -> Iterator[tuple[
         yield from data_at(data[head], rest, (*path, head))
 
 
+def values_at(data: Any, pattern: Pattern) -> list[Any]:
+    """The values `data_at` finds, without their paths, one step of the pattern at a time: months of observations
+    hold a few hundred thousand references, nearly always fine, and a path is only worth making for one that is not."""
+    level = [data]
+    for head in pattern:
+        if head == "*":
+            level = [item for node in level if isinstance(node, list) for item in node]
+        else:
+            level = [node[head] for node in level if isinstance(node, dict) and head in node]
+    return level
+
+
 def child(node: Any, part: str | int) -> Any:
     """One step along a data path: a mapping's value or a list's item, None where the data has no such part."""
     if isinstance(part, int):

@@ -46,6 +46,8 @@ def check_quotes(situation: Situation, data: Any, base_dir: Path, roots: Roots) 
     findings: list[Finding] = []
     texts = _read_documents("sources", situation.sources, base_dir, roots, findings)
     report_texts = _read_documents("reports", situation.reports, base_dir, roots, findings)
+    if not texts and not report_texts:
+        return findings  # no text to check a quote against (the loop below would find nothing)
     with_document = {r.id for r in situation.reports if r.document is not None}
     via = {s.id: s.via for s in situation.sources}
     for pattern in QUOTE_FIELDS:

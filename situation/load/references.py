@@ -10,7 +10,7 @@ from typing import Any
 
 from situation.load.codes import Code
 from situation.load.messages import did_you_mean
-from situation.load.paths import DataPath, Pattern, data_at, model_paths
+from situation.load.paths import DataPath, Pattern, data_at, model_paths, values_at
 from situation.load.problems import Finding, one_line
 from situation.model.facts import RefersTo, Situation
 
@@ -42,6 +42,8 @@ def check_references(data: Any) -> list[Finding]:
             findings.append(Finding(path, Code.DUPLICATE_ID, message))
         ids[section] = seen
     for pattern, section in REFERENCES:
+        if all(not isinstance(value, str) or value in ids[section] for value in values_at(data, pattern)):
+            continue  # the common case, found without making a path for every value
         for path, value in data_at(data, pattern):
             if isinstance(value, str) and value not in ids[section]:
                 message = f"no {_SINGULAR[section]} has the id '{one_line(value)}'{did_you_mean(value, ids[section])}"
@@ -57,10 +59,10 @@ def fact_keys(data: Any) -> set[str]:
     keys = {
         f"{_SINGULAR[section]}:{value}"
         for section in ("areas", "indicators", "access", "claims", "events", "statements")
-        for _, value in data_at(data, (section, "*", "id"))
+        for value in values_at(data, (section, "*", "id"))
         if isinstance(value, str)
     }
-    for _, shortage in data_at(data, ("shortages", "*")):
+    for shortage in values_at(data, ("shortages", "*")):
         if isinstance(shortage, dict) and isinstance(shortage.get("area"), str) and isinstance(shortage.get("commodity"), str):
             keys.add(f"shortage:{shortage['area']}:{shortage['commodity']}")
     return keys
@@ -91,6 +93,10 @@ def _duplicate_pcodes(data: Any) -> list[Finding]:
 
 def _repeats(data: Any, pattern: Pattern) -> tuple[set[str], list[tuple[DataPath, str, DataPath]]]:
     """The distinct texts at `pattern`, and each later use of one (its path, the text, where it was first used)."""
+    texts = [value for value in values_at(data, pattern) if isinstance(value, str)]
+    distinct = set(texts)
+    if len(distinct) == len(texts):
+        return distinct, []  # the common case, found without making a path for every value
     first_at: dict[str, DataPath] = {}
     repeats: list[tuple[DataPath, str, DataPath]] = []
     for path, value in data_at(data, pattern):

@@ -159,6 +159,8 @@ def _pcodes(situation: Situation) -> Iterator[Finding]:
 def _report_sources(situation: Situation) -> Iterator[Finding]:
     """A fact that cites a report names its publisher too, so `sources` alone still says who says so."""
     publisher = {r.id: r.source for r in situation.reports}
+    if not publisher:
+        return  # nothing to cite, so nothing to look through
     for path, fact in _facts_with_paths(situation):
         for k, report_id in enumerate(fact.reports):
             source = publisher.get(report_id)
