@@ -11,6 +11,8 @@
 - `confine`: files are read only inside the situations folder and the named document roots, only regular files,
   and only up to a size, so a committed file can neither read the server's files nor exhaust it.
 - `loader`: `load_situation`, the one entry point the CLI, the dashboard and the tests share.
+- `entries`: live reload's shortcut: a save re-reads only the top-level entries it changed (same result as a whole
+  read, which anything unusual falls back to).
 - `revisions`: a file as it was at an earlier git revision.
 - `boundaries`: the admin-boundary files a situation names (GeoJSON, TopoJSON), read inside the roots and joined to
   areas by p-code.
