@@ -23,7 +23,8 @@ from typing import Any
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from situation.load.reader import MAX_ALIAS_NODES, read_yaml
+from situation.load.locate import Located, locate
+from situation.load.reader import MAX_ALIAS_NODES, Mark, read_yaml
 from situation.model.facts import Situation
 
 ENTRY_LISTS = ("sources", "reports", "areas", "indicators", "shortages", "access", "claims", "statements", "events")
@@ -53,6 +54,8 @@ class Entries:
 
     def __init__(self) -> None:
         self._known: dict[tuple[str, str], _Piece] = {}
+        self._layout: dict[str, list[tuple[int, int, str]]] = {}
+        """Per list of the last read: each piece's first entry, its first line in the file, and its text."""
         self.reused = 0
         """Entries the last `read` took from the read before: what a test or a benchmark looks at."""
 
@@ -69,12 +72,17 @@ class Entries:
         data: dict[str, Any] = dict(head.data) if head is not None else {}
         ready = dict(data)
         known: dict[tuple[str, str], _Piece] = {}
+        layout: dict[str, list[tuple[int, int, str]]] = {}
         reused, alias_nodes = 0, head.alias_nodes if head is not None else 0
-        for section, texts in lists.items():
+        for section, (texts, first_line) in lists.items():
             if section in data:
                 return None  # the same key twice: the whole read says so, with both places
-            raws, models = [], []
+            raws: list[Any] = []
+            models: list[BaseModel] = []
+            layout[section] = []
             for text_of_piece in texts:
+                layout[section].append((len(models), first_line, text_of_piece))
+                first_line += text_of_piece.count("\n")
                 piece = known.get((section, text_of_piece)) or self._known.get((section, text_of_piece))
                 if piece is None:
                     piece = _read_piece(section, text_of_piece, file)
@@ -89,8 +97,33 @@ class Entries:
             data[section], ready[section] = raws, models
         if alias_nodes > MAX_ALIAS_NODES:
             return None  # a bound on the whole file: the whole read refuses it, and says where
-        self._known, self.reused = known, reused
+        self._known, self._layout, self.reused = known, layout, reused
         return data, ready
+
+    def locate(self, path: tuple[str | int, ...]) -> Located | None:
+        """Where `path` (into the last read's data) is in the file, from its entry's piece alone, or None when it is
+        not inside an entry (then read the whole text with positions)."""
+        if len(path) < 2 or not isinstance(path[0], str) or not isinstance(path[1], int) or path[0] not in self._layout:
+            return None
+        section, index = path[0], path[1]
+        for first_entry, first_line, text in reversed(self._layout[section]):
+            if first_entry <= index:
+                read = read_yaml(text, "", keep_marks=True)
+                assert read.positions is not None  # the piece read cleanly before: it does again
+                found = locate(read.data, read.positions, (index - first_entry, *path[2:]))
+                moved = (
+                    None if mark is None else Mark(mark.line + first_line - 1, mark.column)
+                    for mark in (found.value_mark, found.key_mark)
+                )
+                value_mark, key_mark = moved
+                assert value_mark is not None
+                return Located((section, index, *found.path[1:]), value_mark, key_mark, found.reached_end)
+        return None
+
+
+def _moved(mark: Mark, first_line: int) -> Mark:
+    """A mark in a piece, as a mark in the file."""
+    return Mark(mark.line + first_line - 1, mark.column)
 
 
 def _read_piece(section: str, text: str, file: str) -> _Piece | None:
@@ -110,11 +143,12 @@ def _adapter(section: str) -> TypeAdapter[Any]:
     return TypeAdapter(annotation.__args__[0])  # type: ignore[union-attr]  # list[X] -> X
 
 
-def _cut(text: str) -> tuple[str, dict[str, list[str]]] | None:
-    """The text outside the entry lists, and each list's entries as text; None when the text does not cut plainly."""
+def _cut(text: str) -> tuple[str, dict[str, tuple[list[str], int]]] | None:
+    """The text outside the entry lists, and each list's entries as text with the line the first starts on; None when
+    the text does not cut plainly."""
     starts = [match.start() for match in _AT_COLUMN_ZERO.finditer(text)]
     rest: list[str] = []
-    lists: dict[str, list[str]] = {}
+    lists: dict[str, tuple[list[str], int]] = {}
     blocks = [start for start in starts if text[start] != "-"]  # a `- ` at the margin belongs to the key above it
     if not blocks or not _only_comments(text[: blocks[0]]):
         return None  # no key at all, or something before the first (a list at the top, say)
@@ -137,12 +171,14 @@ def _cut(text: str) -> tuple[str, dict[str, list[str]]] | None:
         if items is None:
             rest.append(text[start:end])  # `events:` with nothing, or a flow list under it: read with the rest
             continue
-        lists[name] = items
+        pieces, offset = items
+        lists[name] = (pieces, text.count("\n", 0, line_end + offset) + 1)
     return "".join(rest), lists
 
 
-def _items(body: str) -> list[str] | None:
-    """The entries of a block list, each as the text of a one-item list; None when the body is not a block list."""
+def _items(body: str) -> tuple[list[str], int] | None:
+    """The entries of a block list, each as the text of a one-item list, and where the first starts in `body`; None
+    when the body is not a block list."""
     first = _SIGNIFICANT.search(body)
     if first is None:
         return None
@@ -154,7 +190,8 @@ def _items(body: str) -> list[str] | None:
         return None
     marker = re.compile(rf"^{indent}-(?:[ \t]|\r?$)", re.MULTILINE)
     starts = [match.start() for match in marker.finditer(body, item.start())]
-    return _with_their_anchors([body[start:end] for start, end in zip(starts, [*starts[1:], len(body)], strict=True)])
+    pieces = _with_their_anchors([body[start:end] for start, end in zip(starts, [*starts[1:], len(body)], strict=True)])
+    return pieces, item.start()
 
 
 def _with_their_anchors(items: list[str]) -> list[str]:

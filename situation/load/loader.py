@@ -19,11 +19,11 @@ from situation.load.boundaries import read_geography
 from situation.load.codes import Code
 from situation.load.confine import Refused, Roots, read_confined
 from situation.load.entries import Entries
-from situation.load.locate import locate
+from situation.load.locate import Located, locate
 from situation.load.messages import describe, word_error
 from situation.load.problems import Finding, Problem, errors_in, format_path
 from situation.load.quotes import check_quotes
-from situation.load.reader import Positions, read_yaml
+from situation.load.reader import read_yaml
 from situation.load.references import check_references
 from situation.load.sanity import check_sanity
 from situation.model.facts import Situation
@@ -99,7 +99,7 @@ def parse_situation(
     if cut is not None:
         data, ready = cut
         with contextlib.suppress(ValidationError):  # a problem of the whole (a missing field): the ordinary path says it
-            return _checked(file, text, data, Situation.model_validate(ready), [], [], base_dir, roots)
+            return _checked(file, text, data, Situation.model_validate(ready), [], [], base_dir, roots, entries)
     read = read_yaml(text, file, keep_marks=False)
     problems = list(read.problems)
     if read.fatal:
@@ -127,7 +127,7 @@ def parse_situation(
         for detail in error.errors(include_url=False):
             wording = word_error(detail, Situation)
             findings.append(Finding(tuple(detail["loc"]), wording.code, wording.message, about_key=wording.about_key))
-    return _checked(file, text, data, situation, _one_error_per_typo(findings), problems, base_dir, roots)
+    return _checked(file, text, data, situation, _one_error_per_typo(findings), problems, base_dir, roots, None)
 
 
 def _checked(
@@ -139,6 +139,7 @@ def _checked(
     problems: list[Problem],
     base_dir: Path | None,
     roots: Roots | None,
+    entries: Entries | None,
 ) -> LoadResult:
     """The checks beyond the model's own (references, sanity, quotes, boundaries), every finding placed in the text."""
     findings.extend(check_references(data))
@@ -150,9 +151,15 @@ def _checked(
         findings.extend(not_joined)
         situation = situation.with_geography(geography)
     if findings:
-        marked = read_yaml(text, file, keep_marks=True)  # the same text again, this time keeping positions
-        assert marked.positions is not None
-        problems.extend(_place(file, marked.data, marked.positions, finding) for finding in findings)
+        # A file read by entries finds each place in its entry's piece (a file with a standing warning is common);
+        # anything else reads the same text again, this time keeping positions.
+        found = [entries.locate(finding.path) for finding in findings] if entries is not None else [None]
+        places = [place for place in found if place is not None]
+        if len(places) < len(findings):
+            marked = read_yaml(text, file, keep_marks=True)
+            assert marked.positions is not None
+            places = [locate(marked.data, marked.positions, finding.path) for finding in findings]
+        problems.extend(_place(file, data, place, finding) for place, finding in zip(places, findings, strict=True))
     # One problem per spot: where the reader refused a number unread, the model's view of what stood there adds nothing.
     unread = {(p.line, p.column) for p in problems if p.code is Code.NUMBER_TOO_LONG}
     problems = [p for p in problems if p.code is Code.NUMBER_TOO_LONG or (p.line, p.column) not in unread]
@@ -182,9 +189,8 @@ def _one_error_per_typo(findings: list[Finding]) -> list[Finding]:
     return merged
 
 
-def _place(file: str, data: dict[str, Any], positions: Positions, finding: Finding) -> Problem:
+def _place(file: str, data: dict[str, Any], located: Located, finding: Finding) -> Problem:
     """Give a finding its line and column, and its path as the YAML's reader sees it."""
-    located = locate(data, positions, finding.path)
     mark = located.key_mark if finding.about_key and located.key_mark else located.value_mark
     path = located.path
     if not located.reached_end and finding.code == Code.MISSING_FIELD:
