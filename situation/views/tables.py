@@ -19,6 +19,7 @@ from situation.model.dates import PartialDate
 from situation.model.facts import Hurt, Situation, Sourced, ValueRange, count_parts
 from situation.model.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
 from situation.model.taxonomy import event_type_name, sub_type_name
+from situation.views.history import by_date, latest_of
 from situation.views.labels import (
     HURT,
     SEPARATOR,
@@ -224,7 +225,7 @@ def access_table(situation: Situation) -> pd.DataFrame:
     last_day = pd.Timestamp(situation.as_of + timedelta(days=1))
     now = end_of_day(situation)
     for route in situation.access:
-        ordered = sorted(route.observations, key=lambda o: o.date)
+        ordered = sorted(route.observations, key=by_date)
         for index, observation in enumerate(ordered):
             start = once.day(observation.date.start)
             end = once.day(ordered[index + 1].date.start) if index + 1 < len(ordered) else last_day
@@ -377,7 +378,7 @@ def area_table(situation: Situation) -> pd.DataFrame:
     """One row per area, with its latest known status and control."""
     rows = []
     for area in situation.areas:
-        latest = max(area.history, key=lambda o: o.date) if area.history else None
+        latest = latest_of(area.history) if area.history else None
         rows.append(
             {
                 "area": area.id,
@@ -445,7 +446,7 @@ def statement_table(situation: Situation) -> pd.DataFrame:
             "credibility": int(st.credibility),
             "reports": once.reports([st])[0],
         }
-        for st in sorted(situation.statements, key=lambda st: st.date)
+        for st in sorted(situation.statements, key=by_date)
     ]
     columns = [
         "statement", "date", "start", "by", "by_name", "by_reliability", "kind", "summary", "area", "area_name", "quote",
