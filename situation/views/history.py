@@ -10,9 +10,10 @@ days old it is on the situation's date and whether it is past the threshold the 
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
+from operator import attrgetter
 from typing import Any, Literal, Protocol, TypeVar
 
 from situation.model.dates import PartialDate
@@ -29,11 +30,10 @@ class _Dated(Protocol):
 D = TypeVar("D", bound=_Dated)
 
 
-def by_date(fact: _Dated) -> tuple[date, date, str]:
-    """A fact's date as a sort key, in PartialDate's own order (its last day, then its first, then its text), made of
-    plain values: comparing two PartialDates runs Python code, and the cards and ages compare hundreds of thousands."""
-    when = fact.date
-    return (when.end, when.start, when.text)
+by_date: Callable[[_Dated], tuple[date, date, str]] = attrgetter("date.end", "date.start", "date.text")
+"""A fact's date as a sort key, in PartialDate's own order (its last day, then its first, then its text), made of
+plain values and fetched in C: comparing two PartialDates runs Python code, and the cards and ages of a large file
+compare hundreds of thousands."""
 
 
 def latest_of(facts: Iterable[D]) -> D:
