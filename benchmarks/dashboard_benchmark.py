@@ -32,6 +32,7 @@ from pathlib import Path
 
 import yaml
 from generate import SIZES, crisis_yaml
+from load_benchmark import derive_everything
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # for the browser harness in tests/browser
@@ -42,8 +43,6 @@ from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
 from situation.load.entries import Entries  # noqa: E402
 from situation.load.loader import load_situation, parse_situation  # noqa: E402
 from situation.model.facts import Situation  # noqa: E402
-from situation.views import tables  # noqa: E402
-from situation.views.attribution import quotes  # noqa: E402
 from situation.views.cards import overview_cards  # noqa: E402
 from situation.views.headline import headline  # noqa: E402
 from situation.views.history import ages  # noqa: E402
@@ -210,14 +209,6 @@ def peak_rss_mib(code: str) -> float:
     report = "print(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
     done = subprocess.run([sys.executable, "-c", f"{code}\n{report}"], capture_output=True, text=True, check=True, cwd=ROOT)
     return int(done.stdout.split()[-1]) / 1024
-
-
-def derive_everything(situation: Situation) -> None:
-    """What the dashboard derives once per version (situation/ui/derived.py): every table, the cards, ages, quotes."""
-    for build in (tables.indicator_table, tables.shortage_table, tables.access_table, tables.event_table):
-        build(situation)
-    for build in (tables.claim_positions, tables.area_table, tables.source_table, overview_cards, ages, quotes):
-        build(situation)
 
 
 def first_screen(situation: Situation) -> None:

@@ -2,10 +2,15 @@
 
     python benchmarks/load_benchmark.py             # all sizes (a few minutes, mostly the bare loads)
     python benchmarks/load_benchmark.py seed S M    # chosen sizes
+    python benchmarks/load_benchmark.py --tables S M L   # instead: each derived table and card set, and all of them
 
 For each size, in the same run and alternating, `load_situation` (read, validate, check references) and
 `yaml.load(text, CSafeLoader)` of the same file: medians of several runs and their ratio. Then, for the
 largest size, where our time goes, and the peak memory of each, measured in a fresh process.
+
+With `--tables`, per size: the median time of each table and card set the dashboard derives from a loaded version
+(situation/ui/derived.py), each after a collection, then of all of them one after another, as the dashboard runs them
+(the collector's own work included: a full collection scans the whole model).
 """
 
 from __future__ import annotations
@@ -25,9 +30,32 @@ from situation.load.loader import load_situation
 from situation.load.reader import read_yaml
 from situation.load.references import check_references
 from situation.model.facts import Situation
+from situation.views import tables
+from situation.views.attribution import quotes
+from situation.views.cards import overview_cards
+from situation.views.history import ages
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "aleppo-2016-08.yaml"
 RUNS = {"seed": 15, "S": 5, "M": 3, "L": 1}
+DERIVED = {
+    "indicator_table": tables.indicator_table,
+    "shortage_table": tables.shortage_table,
+    "access_table": tables.access_table,
+    "event_table": tables.event_table,
+    "claim_positions": tables.claim_positions,
+    "area_table": tables.area_table,
+    "source_table": tables.source_table,
+    "overview_cards": overview_cards,
+    "ages": ages,
+    "quotes": quotes,
+}
+"""What the dashboard derives once per version (situation/ui/derived.py): every table, the cards, ages, quotes."""
+TABLE_RUNS = 5
+
+
+def derive_everything(situation: Situation) -> None:
+    for build in DERIVED.values():
+        build(situation)
 
 
 def seconds(action) -> float:
@@ -52,12 +80,7 @@ def peak_rss_mib(code: str) -> float:
 
 
 def main(sizes: list[str]) -> None:
-    folder = Path(tempfile.mkdtemp(prefix="situation-bench-"))
-    files = {"seed": SEED}
-    for size in sizes:
-        if size != "seed":
-            files[size] = folder / f"crisis-{size}.yaml"
-            files[size].write_text(crisis_yaml(size), encoding="utf-8")
+    files = crisis_files(sizes)
 
     print(f"{'size':>6} {'file':>9} {'load_situation':>15} {'yaml.load C':>12} {'ratio':>6}")
     for size in sizes:
@@ -99,5 +122,42 @@ def main(sizes: list[str]) -> None:
     print(f"  load_situation {ours_rss:.0f} MiB, yaml.load C {bare_rss:.0f} MiB")
 
 
+def crisis_files(sizes: list[str]) -> dict[str, Path]:
+    folder = Path(tempfile.mkdtemp(prefix="situation-bench-"))
+    files = {"seed": SEED}
+    for size in sizes:
+        if size != "seed":
+            files[size] = folder / f"crisis-{size}.yaml"
+            files[size].write_text(crisis_yaml(size), encoding="utf-8")
+    return files
+
+
+def derived_tables(sizes: list[str]) -> None:
+    files = crisis_files(sizes)
+    print(f"median of {TABLE_RUNS} runs, ms")
+    print(f"{'':<24}" + "".join(f"{size:>9}" for size in sizes))
+    figures: dict[str, list[float]] = {name: [] for name in [*DERIVED, "each, summed", "all, one after another"]}
+    for size in sizes:
+        situation = load_situation(files[size]).situation
+        assert situation is not None
+        derive_everything(situation)  # first-use work (imports, pandas' set-up) is not the builders'
+        for name, build in DERIVED.items():
+            figures[name].append(median_seconds(lambda b=build, s=situation: b(s), TABLE_RUNS))
+        figures["each, summed"].append(sum(figures[name][-1] for name in DERIVED))
+        gc.collect()
+        together = []
+        for _ in range(TABLE_RUNS):
+            start = time.perf_counter()
+            derive_everything(situation)
+            together.append(time.perf_counter() - start)
+        figures["all, one after another"].append(statistics.median(together))
+    for name, values in figures.items():
+        print(f"{name:<24}" + "".join(f"{value * 1000:>9.0f}" for value in values))
+
+
 if __name__ == "__main__":
-    main(sys.argv[1:] or ["seed", "S", "M", "L"])
+    arguments = sys.argv[1:]
+    if "--tables" in arguments:
+        derived_tables([a for a in arguments if a != "--tables"] or ["S", "M", "L"])
+    else:
+        main(arguments or ["seed", "S", "M", "L"])

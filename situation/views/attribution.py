@@ -27,11 +27,9 @@ class Quoted(NamedTuple):
 
 def quotes(situation: Situation) -> list[Quoted]:
     """Every distinct quote, once, in the order the file first gives it: facts first, then claim positions."""
-    backed: dict[tuple[str, str], list[str]] = {}
+    backed: dict[tuple[str, str], dict[str, None]] = {}  # each fact once, in order: a dict, not a list scanned per fact
     for fact, quote in _quoted_facts(situation):
-        backed.setdefault((quote.text, quote.by), [])
-        if fact not in backed[(quote.text, quote.by)]:
-            backed[(quote.text, quote.by)].append(fact)
+        backed.setdefault((quote.text, quote.by), {})[fact] = None
     return [Quoted(text, situation.source(by).name, "; ".join(facts)) for (text, by), facts in backed.items()]
 
 

@@ -7,6 +7,7 @@ claim behind it is flagged; when an earlier observation exists the card says wha
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import Literal, TypedDict, TypeVar
 
 from situation.model.dates import PartialDate
@@ -21,7 +22,7 @@ from situation.model.facts import (
 )
 from situation.model.scales import severity_label
 from situation.model.taxonomy import sub_type_name
-from situation.views.history import ages
+from situation.views.history import ages, by_date
 from situation.views.labels import (
     UNKNOWN,
     any_contested,
@@ -122,7 +123,7 @@ Dated = TypeVar("Dated", IndicatorObservation, ShortageObservation, RouteObserva
 
 
 def _latest_two(observations: list[Dated]) -> tuple[Dated, Dated | None]:
-    ordered = sorted(observations, key=lambda o: o.date)
+    ordered = sorted(observations, key=by_date)
     return ordered[-1], (ordered[-2] if len(ordered) > 1 else None)
 
 
@@ -243,10 +244,10 @@ def _route_cards(situation: Situation) -> list[Card]:
     return cards
 
 
-def _headline_rank(event: Event) -> tuple[bool, bool, PartialDate]:
+def _headline_rank(event: Event) -> tuple[bool, bool, tuple[date, date, str]]:
     """Fighting and violence before other developments, dated incidents (a day) before what went on over a month or a
     season (background rather than news), then the latest; the first of equals stays, as `max` keeps it."""
-    return (event.type != "strategic_developments", event.date.precision == "day", event.date)
+    return (event.type != "strategic_developments", event.date.precision == "day", by_date(event))
 
 
 def _area_headlines(situation: Situation) -> list[Card]:

@@ -29,6 +29,7 @@ from situation.model.facts import (
     Statement,
 )
 from situation.model.scales import INSUFFICIENT_EVIDENCE, ShortageSeverity, severity_label
+from situation.views.history import latest_of
 from situation.views.labels import (
     claim_areas,
     contested_claim,
@@ -131,7 +132,7 @@ def _default(situation: Situation, area: str | None, within: set[str] | None) ->
     if area is not None:
         areas = [situation.area(area)]
     else:
-        areas = [a for a in situation.areas if a.history and max(a.history, key=lambda o: o.date).status == "besieged"]
+        areas = [a for a in situation.areas if a.history and latest_of(a.history).status == "besieged"]
     lines = [line for a in areas if (line := _area_line(situation, a)) is not None]
     people = [i for i in situation.indicators if i.unit.lower() in PEOPLE_UNITS]
     lines += [line for i in people if (line := _indicator_line(situation, i, within)) is not None][:MAX_PEOPLE]
@@ -157,7 +158,7 @@ def siege_text(criteria: SiegeCriteria | None) -> str | None:
 def _area_line(situation: Situation, area: Area) -> HeadlineLine | None:
     if not area.history:
         return None
-    latest = max(area.history, key=lambda o: o.date)
+    latest = latest_of(area.history)
     status = latest.status.value.replace("_", " ") if latest.status else "status not known"
     held = f", held by {latest.controlled_by}" if latest.controlled_by else ""
     siege = siege_text(latest.siege)
@@ -175,7 +176,7 @@ def _area_line(situation: Situation, area: Area) -> HeadlineLine | None:
 def _indicator_line(situation: Situation, indicator: Indicator | None, within: set[str] | None) -> HeadlineLine | None:
     if indicator is None or not indicator.observations or not _in_scope(indicator.area, within):
         return None
-    latest = max(indicator.observations, key=lambda o: o.date)
+    latest = latest_of(indicator.observations)
     value = with_unit(value_text(latest.value, latest.approximate), indicator.unit)
     contested = contested_claim(situation, latest.claims)
     where = f" in {situation.area(indicator.area).name}" if indicator.area else ""
@@ -192,7 +193,7 @@ def _indicator_line(situation: Situation, indicator: Indicator | None, within: s
 def _route_line(situation: Situation, route: Route | None, within: set[str] | None) -> HeadlineLine | None:
     if route is None or not route.observations or not _in_scope(route.to_area, within):
         return None
-    latest = max(route.observations, key=lambda o: o.date)
+    latest = latest_of(route.observations)
     tone: Tone = "neutral" if latest.status is None else ROUTE_TONES[latest.status]
     if latest.convoys_can_pass is False and tone == "good":
         tone = "warning"
@@ -210,7 +211,7 @@ def _route_line(situation: Situation, route: Route | None, within: set[str] | No
 
 
 def _latest_level(shortage: Shortage) -> ShortageSeverity | None:
-    severity = max(shortage.observations, key=lambda o: o.date).severity
+    severity = latest_of(shortage.observations).severity
     return None if severity == INSUFFICIENT_EVIDENCE else ShortageSeverity(severity)
 
 
@@ -228,7 +229,7 @@ def _worst_shortages(situation: Situation, within: set[str] | None) -> HeadlineL
     by_area: dict[str, list[str]] = {}
     for shortage in worst:
         by_area.setdefault(situation.area(shortage.area).name, []).append(_commodity(shortage))
-    latest = max((max(s.observations, key=lambda o: o.date) for s in worst), key=lambda o: o.date)
+    latest = latest_of(latest_of(s.observations) for s in worst)
     return HeadlineLine(
         key="shortages:worst",
         label="Worst shortages",
@@ -242,7 +243,7 @@ def _shortage_line(situation: Situation, key: str, within: set[str] | None) -> H
     shortage = next((s for s in situation.shortages if s.key == f"shortage:{key}"), None)
     if shortage is None or not _in_scope(shortage.area, within):
         return None
-    latest = max(shortage.observations, key=lambda o: o.date)
+    latest = latest_of(shortage.observations)
     level = _latest_level(shortage)
     return HeadlineLine(
         key=shortage.key,
@@ -262,7 +263,7 @@ def _claim_line(situation: Situation, claim_id: str, within: set[str] | None) ->
     asserting = sorted({_short_name(situation, p.source) for p in claim.positions if p.stance is Stance.ASSERTS})
     denying = sorted({_short_name(situation, p.source) for p in claim.positions if p.stance is Stance.DENIES})
     who = "; ".join(part for part in (_said("asserted", asserting), _said("denied", denying)) if part)
-    latest = max(claim.positions, key=lambda p: p.date)
+    latest = latest_of(claim.positions)
     return HeadlineLine(
         key=claim.key,
         label=f"Claim {claim.status.value}",

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 
 from situation.load.loader import load_situation, parse_situation
 from situation.model.facts import RouteStatus, Situation
-from situation.views.history import ages, as_of, earliest_date
+from situation.views.history import ages, as_of, by_date, earliest_date, latest_of
 from tests.app.apptest import metrics, open_app
-from tests.paths import SEED
+from tests.paths import REVISION, SEED
 
 
 @pytest.fixture(scope="module")
@@ -157,3 +158,15 @@ def test_a_fact_known_before_what_it_cites_drops_the_citation_on_that_day() -> N
 def test_history_marked_never_does_not_go_stale(seed: Situation) -> None:
     aleppo = next(a for a in ages(seed) if a.key == "area:aleppo")
     assert (aleppo.limit, aleppo.stale) == ("never", False) and aleppo.days > 1300
+
+
+@pytest.mark.parametrize("path", [SEED, REVISION], ids=["seed", "revision"])
+def test_facts_put_in_order_by_date_keep_the_order_of_their_dates(path: Path) -> None:
+    """The quick key orders facts as their dates do (by last day, then first), and equal dates stay in file order."""
+    situation = load_situation(path).situation
+    assert situation is not None
+    dated = [*situation.facts(), *(p for c in situation.claims for p in c.positions)]
+    precisions = {fact.date.precision for fact in dated}
+    assert {"day", "month"} <= precisions, precisions
+    assert [id(f) for f in sorted(dated, key=by_date)] == [id(f) for f in sorted(dated, key=lambda fact: fact.date)]
+    assert latest_of(dated) is max(dated, key=lambda fact: fact.date)
