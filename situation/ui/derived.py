@@ -49,7 +49,6 @@ class Derived:
         self.locks: dict[str, threading.Lock] = {}
         self.made: dict[str, Any] = {}
 
-    cards: _Once[list[Card]] = _Once(overview_cards)
     indicators: _Once[pd.DataFrame] = _Once(tables.indicator_table)
     shortages: _Once[pd.DataFrame] = _Once(tables.shortage_table)
     access: _Once[pd.DataFrame] = _Once(tables.access_table)
@@ -60,6 +59,11 @@ class Derived:
     ages: _Once[list[Age]] = _Once(ages)
     """How old each fact is, oldest first: the "Needs update" list (the cards carry theirs)."""
     quotes: _Once[list[Quoted]] = _Once(quotes)
+
+    @property
+    def cards(self) -> list[Card]:
+        """Every card, with the ages worked out once for them and the "Needs update" list."""
+        return self.once("cards", lambda: overview_cards(self.situation, self.ages))
 
     def headline(self, area: str | None) -> list[HeadlineLine]:
         """The first screen's lines for an area (None: all), worked out once per area."""

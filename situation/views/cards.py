@@ -22,7 +22,7 @@ from situation.model.facts import (
 )
 from situation.model.scales import severity_label
 from situation.model.taxonomy import sub_type_name
-from situation.views.history import ages, by_date
+from situation.views.history import Age, ages, by_date
 from situation.views.labels import (
     UNKNOWN,
     any_contested,
@@ -81,10 +81,11 @@ NOT_KNOWN = "not known"
 known is what is confirmed), where 'unknown' read as a contradiction."""
 
 
-def overview_cards(situation: Situation) -> list[Card]:
-    """All cards, in the order an analyst reads them: people, shortages, access, then one headline per area."""
+def overview_cards(situation: Situation, known_ages: list[Age] | None = None) -> list[Card]:
+    """All cards, in the order an analyst reads them: people, shortages, access, then one headline per area.
+    `known_ages`: `ages(situation)` when the caller has it already (the dashboard shows both)."""
     cards = [*_indicator_cards(situation), *_shortage_cards(situation), *_route_cards(situation), *_area_headlines(situation)]
-    by_key = {age.key: age for age in ages(situation)}
+    by_key = {age.key: age for age in (ages(situation) if known_ages is None else known_ages)}
     return [
         replace(
             card,

@@ -49,6 +49,17 @@ class _Rows:
     The tables are built a column at a time (a list per column, one frame at the end): a dict per row, spread from
     helpers and then taken apart again by pandas, cost more than the facts themselves."""
 
+    _last: tuple[Situation, _Rows] | None = None
+
+    @classmethod
+    def of(cls, situation: Situation) -> _Rows:
+        """The memo of this very situation: the tables of one version share it (a list of sources cited by facts of
+        every kind is worked out once, not once a table). Only the last situation's is kept."""
+        last = cls._last
+        if last is None or last[0] is not situation:
+            last = cls._last = (situation, cls(situation))
+        return last[1]
+
     def __init__(self, situation: Situation) -> None:
         self.situation = situation
         self._cited: dict[tuple[str, ...], tuple[str, str, str]] = {}
@@ -163,7 +174,7 @@ def _each(values: list[Any], counts: list[int]) -> list[Any]:
 
 def indicator_table(situation: Situation) -> pd.DataFrame:
     """One row per indicator observation: value (or low/high), unit, date, area, sources with grades."""
-    once = _Rows(situation)
+    once = _Rows.of(situation)
     indicators = situation.indicators
     counts = [len(indicator.observations) for indicator in indicators]
     observations = [observation for indicator in indicators for observation in indicator.observations]
@@ -206,7 +217,7 @@ def _value_parts(value: float | ValueRange | None) -> tuple[str, float | None, f
 
 def shortage_table(situation: Situation) -> pd.DataFrame:
     """One row per shortage observation; `severity` is NA where the evidence is insufficient."""
-    once = _Rows(situation)
+    once = _Rows.of(situation)
     shortages = situation.shortages
     counts = [len(shortage.observations) for shortage in shortages]
     observations = [observation for shortage in shortages for observation in shortage.observations]
@@ -228,7 +239,7 @@ def shortage_table(situation: Situation) -> pd.DataFrame:
 def access_table(situation: Situation) -> pd.DataFrame:
     """One row per route status, lasting from its date until the next status (or the situation's date)."""
     rows = []
-    once = _Rows(situation)
+    once = _Rows.of(situation)
     last_day = pd.Timestamp(situation.as_of + timedelta(days=1))
     now = end_of_day(situation)
     for route in situation.access:
@@ -280,7 +291,7 @@ def access_table(situation: Situation) -> pd.DataFrame:
 
 def event_table(situation: Situation) -> pd.DataFrame:
     """One row per event, with ACLED's names for its type and sub-type."""
-    once = _Rows(situation)
+    once = _Rows.of(situation)
     events = situation.events
     hurt = [once.hurt(event.hurt()) for event in events]
     names = {kind: (event_type_name(kind[0]), sub_type_name(*kind)) for kind in {(e.type, e.sub_type) for e in events}}
@@ -430,7 +441,7 @@ def source_table(situation: Situation) -> pd.DataFrame:
 
 def statement_table(situation: Situation) -> pd.DataFrame:
     """One row per call, appeal, announcement or warning: who said what, when, reported by whom."""
-    once = _Rows(situation)
+    once = _Rows.of(situation)
     rows = [
         {
             "statement": st.id,
