@@ -102,12 +102,12 @@ def save(path: Path, text: str, by_rename: bool) -> None:
 
 SHOWS = "([selector, text]) => (document.querySelector(selector)?.textContent ?? '').includes(text)"
 NOT_RUNNING = "() => document.querySelector(\"[data-testid='stApp']\")?.getAttribute('data-test-script-state') === 'notRunning'"
-CARD_COUNT = "() => document.querySelectorAll(\"[class*='st-key-card-']\").length"
+CARD_COUNT = "() => document.querySelectorAll('.card[data-card]').length"
 LAST_CARD = """() => {
-    const cards = [...document.querySelectorAll("[class*='st-key-card-']")];
+    const cards = [...document.querySelectorAll('.card[data-card]')];
     const last = cards[cards.length - 1];
     if (!last) return null;
-    return {selector: '.' + [...last.classList].find((c) => c.startsWith('st-key-card-')), text: last.innerText.split('\\n')[0]};
+    return {selector: '.' + [...last.classList].find((c) => c.startsWith('card-')), text: last.innerText.split('\\n')[0]};
 }"""
 DOM_SIZE = "() => ({nodes: document.getElementsByTagName('*').length, svg: document.querySelectorAll('svg *').length})"
 
