@@ -103,13 +103,15 @@ def save(path: Path, text: str, by_rename: bool) -> None:
 
 SHOWS = "([selector, text]) => (document.querySelector(selector)?.textContent ?? '').includes(text)"
 NOT_RUNNING = "() => document.querySelector(\"[data-testid='stApp']\")?.getAttribute('data-test-script-state') === 'notRunning'"
-CARD_COUNT = "() => document.querySelectorAll(\"[class*='st-key-card-']\").length"
-LAST_CARD = """() => {
-    const cards = [...document.querySelectorAll("[class*='st-key-card-']")];
+CARD = ".card[data-card]"
+"""A card of the Overview (`situation.ui.style.card_html`)."""
+CARD_COUNT = f"() => document.querySelectorAll('{CARD}').length"
+LAST_CARD = f"""() => {{
+    const cards = [...document.querySelectorAll('{CARD}')];
     const last = cards[cards.length - 1];
     if (!last) return null;
-    return {selector: '.' + [...last.classList].find((c) => c.startsWith('st-key-card-')), text: last.innerText.split('\\n')[0]};
-}"""
+    return {{selector: '.' + [...last.classList].find((c) => c.startsWith('card-')), text: last.innerText.split('\\n')[0]}};
+}}"""
 DOM_SIZE = "() => ({nodes: document.getElementsByTagName('*').length, svg: document.querySelectorAll('svg *').length})"
 
 
@@ -119,6 +121,7 @@ def wait_for(page: Page, selector: str, text: str) -> None:
 
 def settled(page: Page) -> dict[str, str]:
     """The page drawn to its end: run over and the card count unchanged for 1.5 s; its last card."""
+    page.wait_for_selector(f"{CARD}, [data-testid='stMetricValue']", timeout=TIMEOUT_MS)  # the run has begun to draw
     counts: list[int] = []
     deadline = time.monotonic() + TIMEOUT_MS / 1000
     while len(counts) < 3 or len(set(counts[-3:])) > 1 or not page.evaluate(NOT_RUNNING):

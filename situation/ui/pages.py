@@ -24,19 +24,16 @@ from situation.ui.derived import Derived
 from situation.ui.text import literal
 from situation.views import figures, geomap, tables
 from situation.views.attribution import claims_caption
-from situation.views.cards import Card, age_text
+from situation.views.cards import age_text
 from situation.views.diff import Change, diff
 from situation.views.labels import claim_areas, credibility_text, grade_key, summary_text
 
-CARDS_PER_ROW = 3
 MAX_CARDS_PER_GROUP = 30
 """A browser redraws every card on each rerun: past a few dozen a page is slow to draw (100x the seed has ~1,700)."""
 MAX_LISTED = 50
 """Lines in one list (facts to re-verify, quotes) and contested claims side by side; the tables below hold every one."""
 TRENDS_PER_PAGE = 12
 """Trend charts drawn at once: each is a plotly chart of its own, and a file can track sixty indicators."""
-METRIC_WIDTH = 16
-"""Characters a card's big value can show in a third of a wide page before st.metric cuts it."""
 GROUP_TITLES = {"People": "Key figures", "Shortages": "Shortages", "Access": "Access", "Areas": "Latest by area"}
 
 
@@ -108,10 +105,7 @@ def overview(context: PageContext) -> None:
             continue
         st.subheader(title)
         shown = in_group[:MAX_CARDS_PER_GROUP]
-        for start in range(0, len(shown), CARDS_PER_ROW):
-            for column, card in zip(st.columns(CARDS_PER_ROW), shown[start : start + CARDS_PER_ROW], strict=False):
-                with column:
-                    _card(card, _link(context, "sources"))
+        style.card_grid(shown, _link(context, "sources"))
         if len(in_group) > len(shown):
             st.caption(f"{len(in_group) - len(shown)} more not shown here: choose an area in the sidebar to see its cards.")
     _grade_key()
@@ -130,39 +124,17 @@ def _link(context: PageContext, page: str) -> str:
     return f"{page}?{urlencode(query)}"
 
 
-def _card(card: Card, claims_page: str) -> None:
-    """A card: the value, then when, who says so (with grades), how credible, what changed, and any dispute.
-
-    One type scale for every card: a small bold title, the value large (a long value one step smaller), then small
-    grey lines. Streamlit's metric and subheader gave two styles in one row.
-    """
-    with st.container(border=True, key=f"card-{card.key}"):
-        long = " long" if card.group == "Areas" or len(card.value) > METRIC_WIDTH else ""
-        st.html(f'<div class="card-title">{escape(card.title)}</div><div class="card-value{long}">{escape(card.value)}</div>')
-        if card.contested_claim:
-            st.markdown(
-                f":orange-badge[⚠ contested] [{literal(card.contested_claim.statement)}]"
-                f"({claims_page}#claim-{card.contested_claim.id})"
-            )
-        if card.stale:
-            st.markdown(f":red-badge[stale] {age_text(card.age_days)}: re-verify")
-        if card.change:
-            st.caption(f"Change: {literal(card.change)}")
-        unit = f"{literal(card.unit)} · " if card.unit else ""
-        st.caption(f"{unit}{literal(card.when)} · {literal(card.sources)} · credibility {literal(card.credibility)}")
-        if card.detail:
-            st.caption(literal(card.detail))
-
-
 def _grade_key() -> None:
     """What [B] and 'credibility 3' mean, beside the cards that use them."""
     with st.expander("Key: source grades [A]–[F] and credibility 1–6"):
         rows = grade_key()
+        scales = []
         for scale in dict.fromkeys(r.scale for r in rows):
             cells = "".join(
                 f"<tr><td><b>{escape(r.grade)}</b></td><td>{escape(r.meaning)}</td></tr>" for r in rows if r.scale == scale
             )
-            st.html(f'<div class="card-meta">{escape(scale)}</div><table class="grade-key">{cells}</table>')
+            scales.append(f'<div class="card-meta">{escape(scale)}</div><table class="grade-key">{cells}</table>')
+        st.html("".join(scales))  # one element for both scales
 
 
 def _needs_update(context: PageContext) -> None:

@@ -1,22 +1,31 @@
-"""The few styles Streamlit's own elements lack: the headline band, one type scale for cards, and the phone.
+"""The few styles Streamlit's own elements lack: the headline band, the cards, and the phone.
 
 Sent once per run as a style-only `st.html` (Streamlit puts it in the page without taking space). Colours that carry
 meaning come from `situation.views.palette`; text keeps the theme's own colour, so light and dark both read.
-A phone gets a smaller title, tables that scroll inside themselves rather than widening the page, and a sidebar
-that closes once a page is chosen from it.
+Each group of cards is one `st.html` grid rather than a bordered container of four or five elements per card: a
+browser draws a run element by element as the websocket brings them, so the seed's 125 elements kept an edit off the
+screen for ~150 ms where one element per group shows it at once. A phone gets one card per row, a smaller title,
+tables that scroll inside themselves rather than widening the page, and a sidebar that closes once a page is chosen
+from it.
 """
 
 from __future__ import annotations
 
 import html
+import re
+from collections.abc import Sequence
 
 import streamlit as st
 
+from situation.views.cards import Card, age_text
 from situation.views.headline import HeadlineLine
-from situation.views.palette import TONE_COLOURS
+from situation.views.palette import BLUE, CLAIM_STATUS_COLOURS, TONE_COLOURS
 
 PHONE = 640
 """Below this width (px) the layout is the phone's."""
+CARDS_PER_ROW = 3
+VALUE_WIDTH = 16
+"""Characters a card's big value shows in a third of a wide page before it wraps: a longer one is set a step smaller."""
 
 _CSS = """
 <style>
@@ -27,16 +36,26 @@ _CSS = """
 .headline-line .text { font-size: 1rem; }
 .headline-line .provenance { font-size: .78rem; opacity: .75; display: block; }
 .headline-line a { color: inherit; }
+.cards { display: grid; grid-template-columns: repeat({CARDS_PER_ROW}, minmax(0, 1fr)); gap: 1rem; }
+.card { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: .5rem; padding: .9rem 1rem;
+  min-width: 0; overflow-wrap: anywhere; }
 .card-title { font-size: .875rem; font-weight: 600; margin-bottom: .1rem; }
 .card-value { font-size: 1.5rem; line-height: 1.25; font-weight: 500; overflow-wrap: anywhere; }
 .card-value.long { font-size: 1.1rem; }
 .card-meta { font-size: .8rem; opacity: .75; }
+.card .card-line { font-size: .9rem; line-height: 1.4; margin-top: .5rem; }
+.card a { color: color-mix(in srgb, {LINK} 75%, currentColor); }
+.card .card-meta { font-size: .85rem; line-height: 1.4; margin-top: .4rem; }
+.badge { display: inline-block; font-size: .8rem; font-weight: 600; line-height: 1.3; padding: .05rem .4rem;
+  border-radius: .25rem; color: color-mix(in srgb, var(--tone) 60%, currentColor);
+  background: color-mix(in srgb, var(--tone) 18%, transparent); }
 .grade-key { font-size: .8rem; border-collapse: collapse; }
 .grade-key td { padding: 0 .6rem .1rem 0; vertical-align: top; }
 [data-testid="stMain"] { overflow-x: hidden; }
 @media (max-width: {PHONE}px) {
   [data-testid="stMain"] h1 { font-size: 1.6rem; padding-top: .5rem; }
   [data-testid="stMainBlockContainer"] { padding-left: .75rem; padding-right: .75rem; padding-top: 3rem; }
+  .cards { grid-template-columns: minmax(0, 1fr); }
   .headline-line .text { font-size: .92rem; }
   .headline-line .provenance { font-size: .72rem; }
   [data-testid="stDataFrame"], [data-testid="stTable"] { max-width: 100%; overflow-x: auto; }
@@ -64,7 +83,7 @@ if (!window.__closesSidebarOnPhone) {
 
 def apply() -> None:
     """The page's styles, and the phone's sidebar closing after navigation."""
-    st.html(_CSS.replace("{PHONE}", str(PHONE)))
+    st.html(_CSS.replace("{PHONE}", str(PHONE)).replace("{CARDS_PER_ROW}", str(CARDS_PER_ROW)).replace("{LINK}", BLUE))
     st.html(_CLOSE_SIDEBAR_ON_PHONE.replace("{PHONE}", str(PHONE)), unsafe_allow_javascript=True)
 
 
@@ -84,3 +103,49 @@ def headline_band(lines: list[HeadlineLine], claim_link: str) -> None:
             f'<span class="text">{text}</span><span class="provenance">{html.escape(line.provenance)}</span></div>'
         )
     st.html(f'<div class="headline-band" data-testid="headline-band">{"".join(rows)}</div>')
+
+
+def card_grid(cards: Sequence[Card], claims_page: str) -> None:
+    """A group of cards as one element: a browser draws one element at once, where a card of five took five messages."""
+    st.html(f'<div class="cards">{"".join(card_html(card, claims_page) for card in cards)}</div>')
+
+
+def card_class(key: str) -> str:
+    """The class that finds a card in the page: its key with every character a class selector would trip on as '-'."""
+    return "card-" + re.sub(r"[^A-Za-z0-9_-]", "-", key)
+
+
+def card_html(card: Card, claims_page: str) -> str:
+    """A card: the value, then what disputes or dates it, what changed, when, who says so (with grades), how credible.
+
+    One type scale for every card: a small bold title, the value large (a long value one step smaller), then small
+    grey lines. Every text from the file is escaped: a title with markup shows the markup.
+    `claims_page` is the Sources & claims page's address with the view's query, to which '#claim-ID' is added.
+    """
+    long = " long" if card.group == "Areas" or len(card.value) > VALUE_WIDTH else ""
+    parts = [
+        f'<div class="card-title">{html.escape(card.title)}</div>',
+        f'<div class="card-value{long}">{html.escape(card.value)}</div>',
+    ]
+    if card.contested_claim:
+        claim = card.contested_claim
+        parts.append(
+            f'<div class="card-line">{_badge("⚠ contested", CLAIM_STATUS_COLOURS["contested"])} '
+            f'<a href="{html.escape(claims_page)}#claim-{html.escape(claim.id)}">{html.escape(claim.statement)}</a></div>'
+        )
+    if card.stale:
+        stale = _badge("stale", TONE_COLOURS["alert"])
+        parts.append(f'<div class="card-line">{stale} {html.escape(str(age_text(card.age_days)))}: re-verify</div>')
+    if card.change:
+        parts.append(f'<div class="card-meta">Change: {html.escape(card.change)}</div>')
+    unit = f"{card.unit} · " if card.unit else ""
+    provenance = f"{unit}{card.when} · {card.sources} · credibility {card.credibility}"
+    parts.append(f'<div class="card-meta">{html.escape(provenance)}</div>')
+    if card.detail:
+        parts.append(f'<div class="card-meta">{html.escape(card.detail)}</div>')
+    return f'<div class="card {card_class(card.key)}" data-card="{html.escape(card.key)}">{"".join(parts)}</div>'
+
+
+def _badge(text: str, colour: str) -> str:
+    """A small label in a tint of `colour`, its text mixed with the theme's so it reads on light and dark alike."""
+    return f'<span class="badge" style="--tone: {colour}">{html.escape(text)}</span>'

@@ -34,19 +34,18 @@ def shown(text: str) -> str:
     return re.sub(r"\\(.)", r"\1", text)
 
 
-CARD = re.compile(r'<div class="card-title">(.*?)</div><div class="card-value[^"]*">(.*?)</div>', re.S)
+CARD = re.compile(
+    r'<div class="card [^"]*" data-card="[^"]*"><div class="card-title">(.*?)</div><div class="card-value[^"]*">(.*?)</div>', re.S
+)
 
 
 def metrics(app: AppTest) -> dict[str, str]:
-    """Card title -> value: a card is a block that opens with its title and value in one st.html (one type scale)."""
+    """Card title -> value, of every card on the page: a group of cards is one st.html grid, each card opening with its
+    title and value (one type scale)."""
     cards: dict[str, str] = {}
-    blocks = [app.main]
-    while blocks:
-        block = blocks.pop()
-        children = list(getattr(block, "children", {}).values())
-        blocks.extend(children)
-        if children and children[0].type == "html" and (card := CARD.fullmatch(children[0].proto.body)):
-            cards[html.unescape(card[1])] = html.unescape(card[2])
+    for element in app.get("html"):
+        if element.proto.body.startswith('<div class="cards">'):
+            cards.update((html.unescape(title), html.unescape(value)) for title, value in CARD.findall(element.proto.body))
     return cards
 
 

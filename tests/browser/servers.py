@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from situation.ui.style import card_class
 from tests.browser.conftest import ROOT, Server, answers, free_port, running
 
 if TYPE_CHECKING:
@@ -152,8 +153,8 @@ def oidc_provider(log_dir: Path) -> Iterator[str]:
 
 # --- The page ------------------------------------------------------------------------------------------------------
 
-PEOPLE_CARD = "st-key-card-indicator-people-under-siege"
-"""The CSS class of the people-under-siege card (`st.container(key="card-indicator:people-under-siege")`)."""
+PEOPLE_CARD = card_class("indicator:people-under-siege")
+"""The CSS class of the people-under-siege card (`<div class="card card-indicator-people-under-siege" …>`)."""
 
 
 def wait_for_people(page: Page, text: str, timeout_ms: float = 15_000) -> None:

@@ -12,14 +12,13 @@ What a user relies on, and what each test proves:
 - Text from the file is shown as written: markup in a title is neither rendered nor run.
 
 Every test starts `streamlit run dashboard.py -- --situations COPY` on its own copy of the seed in tmp_path.
-Text is looked for inside the card it belongs to (`st-key-card-…`), because the seed's summary also says
-"About 250,000".
+Text is looked for inside the card it belongs to (`<div class="card card-…" data-card="KEY">`), because the seed's summary
+also says "About 250,000".
 """
 
 from __future__ import annotations
 
 import os
-import re
 import threading
 import time
 from collections.abc import Callable
@@ -29,6 +28,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from situation.load.loader import parse_situation
+from situation.ui.style import card_class
 from tests.browser.conftest import ROOT, RecordedPage
 from tests.browser.servers import SEED, seed_text
 
@@ -95,11 +95,6 @@ def situation_file(tmp_path: Path) -> Path:
 
 
 # --- The page --------------------------------------------------------------------------------------------------
-
-
-def card_class(card_key: str) -> str:
-    """The CSS class Streamlit gives `st.container(key=f"card-{card_key}")`: characters other than [A-Za-z0-9_-] become '-'."""
-    return "st-key-card-" + re.sub(r"[^A-Za-z0-9_-]", "-", card_key)
 
 
 def card_text(page: Page, card_key: str) -> str:
@@ -248,10 +243,11 @@ def test_a_half_written_save_is_never_shown(situation_file: Path, open_dashboard
             file.write(new_bytes[len(first_part) :])
 
     # Watch the page every 50 ms for 2 s from the first write on. A look counts only when both cards come from the
-    # same run: while Streamlit sends a run, the cards it has not re-sent yet still show the previous run, marked stale.
+    # same run: while Streamlit sends a run, the groups of cards it has not re-sent yet still show the previous run,
+    # their element marked stale.
     snapshot = """([people, manbij]) => {
         const card = (cls) => document.querySelector('.' + cls);
-        const stale = (cls) => card(cls)?.querySelector('[data-stale="true"]') != null;
+        const stale = (cls) => card(cls)?.closest('[data-stale="true"]') != null;
         return {
             people: card(people)?.innerText ?? '', manbij: card(manbij)?.innerText ?? '',
             same_run: !stale(people) && !stale(manbij),

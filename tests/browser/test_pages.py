@@ -5,12 +5,14 @@ On the seed and on the second revision (open bounds, windows, statements, settle
 - no page says "nan", "None", "undefined", "Jan 2000" or "−1" (the marks of unfilled cells and blank axes);
 - no page is wider than the screen (`document.documentElement.scrollWidth` ≤ the viewport's width);
 - no two text labels of a chart overlap (their bounding boxes, from the browser);
+- the Overview's cards are bordered boxes, three side by side on the laptop and one under another on the phone;
 and, apart: an event type keeps its colour on two views with different areas, and on a phone the sidebar closes
 once a page is chosen from it. One server per situation for the whole module, so the run stays short.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 from collections.abc import Iterator
@@ -19,6 +21,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from situation.ui.style import PHONE
 from tests.browser.conftest import ROOT, Server, streamlit_server
 from tests.browser.pages import PAGES, SIZES, THEMES, open_view, wait_until_drawn
 from tests.paths import REVISION, SEED
@@ -83,6 +86,7 @@ def test_every_page_fits_the_screen_and_reads_cleanly(
                 assert band["y"] < height * 0.5, f"the headline band starts below the middle of the first screen: {where}"
                 if width >= 1000:
                     assert band["y"] + band["height"] <= height, f"the headline band runs below the first screen: {where}"
+                assert_cards_laid_out(page, width, where)
             text = main_text(page)
             assert not FORBIDDEN.findall(text), f"{FORBIDDEN.findall(text)} on {where}"
             scroll_width = page.evaluate("document.documentElement.scrollWidth")
@@ -91,6 +95,24 @@ def test_every_page_fits_the_screen_and_reads_cleanly(
             page.screenshot(path=screenshot_dir / f"page-{name}-{situation}-{size}-{theme}.png")
     finally:
         context.close()
+
+
+_FIRST_CARDS = """() => [...(document.querySelector('.cards')?.querySelectorAll('.card') ?? [])].slice(0, 3).map((card) => ({
+    box: card.getBoundingClientRect().toJSON(), border: parseFloat(getComputedStyle(card).borderTopWidth),
+}))"""
+"""The first three cards of the first group: where the browser put them, and their border."""
+
+
+def assert_cards_laid_out(page: Page, width: int, where: str) -> None:
+    cards = page.evaluate(_FIRST_CARDS)
+    assert len(cards) == 3, f"the seed's first group has at least three cards: {where}"
+    assert all(card["border"] > 0 for card in cards), f"a card without a border: {where}"
+    boxes = [card["box"] for card in cards]
+    for one, next_one in itertools.pairwise(boxes):
+        if width >= PHONE:
+            assert one["top"] == next_one["top"] and one["right"] <= next_one["left"], f"cards not side by side: {where}"
+        else:
+            assert one["left"] == next_one["left"] and one["bottom"] <= next_one["top"], f"cards not one under another: {where}"
 
 
 _EVENTS_PLOT = """() => [...document.querySelectorAll('.js-plotly-plot')]

@@ -1,0 +1,87 @@
+"""A group of cards as the browser gets it: one grid of card boxes, each saying what the bordered card said, in order."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from html.parser import HTMLParser
+
+from situation.ui.style import card_class, card_html
+from situation.views.cards import Card, overview_cards
+from tests.loaded import loaded_seed
+
+CLAIMS = "sources?situation=aleppo-2016-08"
+
+
+class _Card(HTMLParser):
+    """The lines a card shows (each block's text) and its links, read as a browser reads the HTML."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lines: list[str] = []
+        self.links: list[str] = []
+        self.root: dict[str, str | None] = {}
+        self.badges: list[str] = []
+        self._in_badge = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.root:
+            self.root = dict(attrs)
+        elif tag == "div":
+            self.lines.append("")
+        if tag == "a":
+            self.links.append(dict(attrs)["href"] or "")
+        self._in_badge = tag == "span" and dict(attrs).get("class") == "badge"
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_badge = False
+
+    def handle_data(self, data: str) -> None:
+        self.lines[-1] += data
+        if self._in_badge:
+            self.badges.append(data)
+
+
+def read(card: Card) -> _Card:
+    parsed = _Card()
+    parsed.feed(card_html(card, CLAIMS))
+    return parsed
+
+
+def test_a_card_shows_title_value_badges_change_provenance_and_detail_in_that_order() -> None:
+    cards = overview_cards(loaded_seed())
+    corridor = next(c for c in cards if c.contested_claim and c.change and c.detail)
+    claim = corridor.contested_claim
+    assert claim is not None
+    parsed = read(replace(corridor, stale=True, age_days=9))
+    unit = f"{corridor.unit} · " if corridor.unit else ""
+    assert parsed.lines == [
+        corridor.title,
+        corridor.value,
+        f"⚠ contested {claim.statement}",
+        "stale 9 days old: re-verify",
+        f"Change: {corridor.change}",
+        f"{unit}{corridor.when} · {corridor.sources} · credibility {corridor.credibility}",
+        corridor.detail,
+    ]
+    assert parsed.links == [f"{CLAIMS}#claim-{claim.id}"]
+    assert parsed.badges == ["⚠ contested", "stale"]
+
+
+def test_every_card_of_the_seed_carries_its_key_and_says_its_title_and_value() -> None:
+    for card in overview_cards(loaded_seed()):
+        parsed = read(card)
+        assert parsed.root["data-card"] == card.key
+        assert (parsed.root["class"] or "").split() == ["card", card_class(card.key)]
+        assert re.fullmatch(r"card-[A-Za-z0-9_-]+", card_class(card.key))
+        assert parsed.lines[:2] == [card.title, card.value]
+        assert ("stale" in parsed.badges) == card.stale and ("⚠ contested" in parsed.badges) == bool(card.contested_claim)
+
+
+def test_text_from_the_file_is_shown_as_written_never_as_markup() -> None:
+    card = overview_cards(loaded_seed())[0]
+    markup = '<img src=x onerror="alert(1)"> **bold** & <b>'
+    parsed = read(replace(card, title=markup, value=markup, detail=markup, key='a"b'))
+    assert parsed.lines[0] == parsed.lines[1] == parsed.lines[-1] == markup
+    assert parsed.root["data-card"] == 'a"b'
+    assert "<img" not in card_html(replace(card, title=markup), CLAIMS)
