@@ -53,6 +53,18 @@ def test_an_edit_in_place_is_swapped_in_once_settled(seed_copy: Path) -> None:
     assert people(watcher, seed_copy) == 260000
 
 
+def test_a_save_reads_again_only_the_entries_it_changed(seed_copy: Path) -> None:
+    """What a save left alone is the very same entry in the new version (and the change notice skips it)."""
+    watcher = Watcher(seed_copy, quiet_seconds=QUIET)
+    before = watcher.snapshot()[1][seed_copy].situation
+    seed_copy.write_text(with_value(seed_copy, 260000), encoding="utf-8")
+    assert settle(watcher)
+    after = watcher.snapshot()[1][seed_copy].situation
+    assert before is not None and after is not None and people(watcher, seed_copy) == 260000
+    assert all(a is b for a, b in zip(after.events, before.events, strict=True))
+    assert after.indicators[0] is not before.indicators[0]
+
+
 def test_a_save_by_rename_is_seen(seed_copy: Path) -> None:
     watcher = Watcher(seed_copy, quiet_seconds=QUIET)
     temporary = seed_copy.with_suffix(".tmp")
