@@ -105,7 +105,8 @@ def overview(context: PageContext) -> None:
             continue
         st.subheader(title)
         shown = in_group[:MAX_CARDS_PER_GROUP]
-        style.card_grid(shown, _link(context, "sources"))
+        link = _link(context, "sources")  # written once per version, group, area and link, for every viewer
+        st.html(context.derived.once(f"cards {group} {context.area} {link}", lambda: style.card_grid(shown, link)))  # noqa: B023
         if len(in_group) > len(shown):
             st.caption(f"{len(in_group) - len(shown)} more not shown here: choose an area in the sidebar to see its cards.")
     _grade_key()

@@ -105,9 +105,10 @@ def headline_band(lines: list[HeadlineLine], claim_link: str) -> None:
     st.html(f'<div class="headline-band" data-testid="headline-band">{"".join(rows)}</div>')
 
 
-def card_grid(cards: Sequence[Card], claims_page: str) -> None:
-    """A group of cards as one element: a browser draws one element at once, where a card of five took five messages."""
-    st.html(f'<div class="cards">{"".join(card_html(card, claims_page) for card in cards)}</div>')
+def card_grid(cards: Sequence[Card], claims_page: str) -> str:
+    """A group of cards as one element (`st.html`): a browser draws one element at once, where a card of five took five
+    messages."""
+    return f'<div class="cards">{"".join(card_html(card, claims_page) for card in cards)}</div>'
 
 
 def card_class(key: str) -> str:
