@@ -118,6 +118,7 @@ def _show(target: Path, views: dict[Path, FileView]) -> None:
 def _draw(view: FileView) -> None:
     """The sidebar's choices, the downloads and the chosen page, for one version of one file."""
     assert view.situation is not None
+    style.apply()  # first: see its docstring
     day = _choose_day(view.situation, earliest(view))
     derived = derive(view, day)
     area = _choose_area(derived)
@@ -132,7 +133,6 @@ def _draw(view: FileView) -> None:
         ]
     )
     _remember_in_url(view, area, day)
-    style.apply()
     download_buttons(derived.situation, str(view.path), view.loaded_at or 0.0)
     navigation.run()
 

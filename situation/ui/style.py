@@ -52,6 +52,7 @@ _CSS = """
 .grade-key { font-size: .8rem; border-collapse: collapse; }
 .grade-key td { padding: 0 .6rem .1rem 0; vertical-align: top; }
 [data-testid="stMain"] { overflow-x: hidden; }
+[data-testid="stSidebar"] [data-testid="stElementContainer"]:has(script) { display: none; }
 @media (max-width: {PHONE}px) {
   [data-testid="stMain"] h1 { font-size: 1.6rem; padding-top: .5rem; }
   [data-testid="stMainBlockContainer"] { padding-left: .75rem; padding-right: .75rem; padding-top: 3rem; }
@@ -82,9 +83,16 @@ if (!window.__closesSidebarOnPhone) {
 
 
 def apply() -> None:
-    """The page's styles, and the phone's sidebar closing after navigation."""
+    """The page's styles, and the phone's sidebar closing after navigation; called before the sidebar's widgets.
+
+    A browser fetches the code that draws a kind of element when the first one is drawn, in page order, the sidebar
+    before the main page, and at most six files at a time. The cards are `st.html`: with the script at the foot of the
+    page, their code came after the ~30 files of the date picker, the selectboxes and the download buttons, and a
+    first visit showed the cards last (~240 ms after the page's text on the seed). The script at the head of the
+    sidebar has the cards' code fetched first.
+    """
     st.html(_CSS.replace("{PHONE}", str(PHONE)).replace("{CARDS_PER_ROW}", str(CARDS_PER_ROW)).replace("{LINK}", BLUE))
-    st.html(_CLOSE_SIDEBAR_ON_PHONE.replace("{PHONE}", str(PHONE)), unsafe_allow_javascript=True)
+    st.sidebar.html(_CLOSE_SIDEBAR_ON_PHONE.replace("{PHONE}", str(PHONE)), unsafe_allow_javascript=True)
 
 
 def headline_band(lines: list[HeadlineLine], claim_link: str) -> None:
