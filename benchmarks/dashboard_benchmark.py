@@ -1,7 +1,8 @@
 """Speed at the scale of a real crisis, measured side by side in one run, against the issue's targets. Prints figures only.
 
-    .venv/bin/python benchmarks/dashboard_benchmark.py            # about half an hour on 2 cores
+    .venv/bin/python benchmarks/dashboard_benchmark.py            # about 8 minutes on 2 cores
     .venv/bin/python benchmarks/dashboard_benchmark.py --quick    # fewer edits and visits, no 30-viewer run
+    .venv/bin/python benchmarks/dashboard_benchmark.py --only seed M  # the anchor and some sizes (no targets table)
 
 In one run and one headless Chromium (Debian's), on 127.0.0.1:
 - the anchor: a one-`st.metric` Streamlit app, edited as Streamlit's own run-on-save sees it;
