@@ -32,6 +32,7 @@ ENTRY_LISTS = ("sources", "reports", "areas", "indicators", "shortages", "access
 
 _AT_COLUMN_ZERO = re.compile(r"^[^\s#]", re.MULTILINE)
 _TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):[ \t]*(#.*)?\r?$")
+_INLINE_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*:[ \t]")
 _FIRST_ITEM = re.compile(r"^( *)-(?:[ \t]|\r?$)", re.MULTILINE)
 _SIGNIFICANT = re.compile(r"^[ \t]*[^\s#]", re.MULTILINE)
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&([^\s\[\]{},]+)")
@@ -111,12 +112,8 @@ class Entries:
                 read = read_yaml(text, "", keep_marks=True)
                 assert read.positions is not None  # the piece read cleanly before: it does again
                 found = locate(read.data, read.positions, (index - first_entry, *path[2:]))
-                moved = (
-                    None if mark is None else Mark(mark.line + first_line - 1, mark.column)
-                    for mark in (found.value_mark, found.key_mark)
-                )
-                value_mark, key_mark = moved
-                assert value_mark is not None
+                value_mark = _moved(found.value_mark, first_line)
+                key_mark = None if found.key_mark is None else _moved(found.key_mark, first_line)
                 return Located((section, index, *found.path[1:]), value_mark, key_mark, found.reached_end)
         return None
 
@@ -219,4 +216,4 @@ def _only_comments(text: str) -> bool:
 
 def _inline_field(line: str) -> bool:
     """`key: value` on one line (a short field of the rest): the only other thing a top-level line may be."""
-    return re.match(r"[A-Za-z_][A-Za-z0-9_]*:[ \t]", line) is not None
+    return _INLINE_FIELD.match(line) is not None

@@ -143,8 +143,9 @@ def card_html(card: Card, claims_page: str) -> str:
             f'<a href="{html.escape(claims_page)}#claim-{html.escape(claim.id)}">{html.escape(claim.statement)}</a></div>'
         )
     if card.stale:
-        stale = _badge("stale", TONE_COLOURS["alert"])
-        parts.append(f'<div class="card-line">{stale} {html.escape(str(age_text(card.age_days)))}: re-verify</div>')
+        age = age_text(card.age_days)
+        stale = _badge("stale", TONE_COLOURS["alert"]) + (f" {html.escape(age)}" if age else "")
+        parts.append(f'<div class="card-line">{stale}: re-verify</div>')
     if card.change:
         parts.append(f'<div class="card-meta">Change: {html.escape(card.change)}</div>')
     unit = f"{card.unit} · " if card.unit else ""

@@ -76,7 +76,9 @@ EDGES = {
 
 
 @pytest.mark.parametrize("text", EDGES.values(), ids=EDGES.keys())
-def test_what_cannot_be_cut_plainly_reads_as_a_whole(text: str) -> None:
+def test_odd_shapes_read_the_same_by_entries(text: str) -> None:
+    """What cannot be cut plainly is read whole; what can (anchors within a list, CRLF, comments at the margin) is cut.
+    Either way the model and every problem, with its line and column, are those of the whole read."""
     twice(text.encode())
 
 
