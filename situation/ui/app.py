@@ -19,7 +19,6 @@ import streamlit as st
 
 from situation.load.confine import document_roots
 from situation.load.problems import errors_in
-from situation.model.facts import Situation
 from situation.serve.watch import FileView, Watcher
 from situation.ui import guard, pages, push, signin, style
 from situation.ui.derived import Derived, derive, earliest
@@ -116,12 +115,20 @@ def _show(target: Path, views: dict[Path, FileView]) -> None:
 
 
 def _draw(view: FileView) -> None:
-    """The sidebar's choices, the downloads and the chosen page, for one version of one file."""
+    """The chosen page, then the sidebar's choices and downloads, for one version of one file.
+
+    The page comes first: a browser draws elements in the order the server sends them, and fetches the code of each
+    kind of element the first time one arrives. With the sidebar's date picker, selectboxes and download buttons sent
+    first, a first visit waited for their ~450 KB of code before the cards, and every saved edit resent and redrew
+    them before the cards' new values. The widgets' values are read from the session before the page, as the
+    widgets would give them, so drawing the widgets after it changes nothing a viewer sees.
+    """
     assert view.situation is not None
     style.apply()  # first: see its docstring
-    day = _choose_day(view.situation, earliest(view))
+    first, last = earliest(view), view.situation.as_of
+    day = _chosen_day(first, last)
     derived = derive(view, day)
-    area = _choose_area(derived)
+    area = _chosen_area(derived)
     context = pages.PageContext(derived=derived, area=area, view=view)
     navigation = st.navigation(
         [
@@ -133,8 +140,15 @@ def _draw(view: FileView) -> None:
         ]
     )
     _remember_in_url(view, area, day)
-    download_buttons(derived.situation, str(view.path), view.loaded_at or 0.0)
-    navigation.run()
+    try:
+        navigation.run()
+    finally:  # a page that fails keeps the sidebar's choices: a widget not drawn in a run loses its value
+        st.sidebar.date_input(
+            "As of", min_value=first, max_value=last, key="as_of", help="See the situation as it stood on an earlier day."
+        )
+        names = _area_names(derived)
+        st.sidebar.selectbox("Area", list(names), key="area", format_func=names.__getitem__)
+        download_buttons(derived.situation, str(view.path), view.loaded_at or 0.0)
 
 
 def _page(
@@ -164,9 +178,8 @@ def _choose_situation(views: dict[Path, FileView]) -> FileView:
     return by_id[st.session_state["situation"]]
 
 
-def _choose_day(situation: Situation, first: date) -> date | None:
-    """The as-of date: None for the file's own date, or an earlier day (from `first`) to see only what was known then."""
-    last = situation.as_of
+def _chosen_day(first: date, last: date) -> date | None:
+    """The as-of date: None for the file's own date `last`, or an earlier day (from `first`) to see only what was known then."""
     if "as_of" not in st.session_state and "as_of" in st.query_params:
         with contextlib.suppress(ValueError):
             st.session_state["as_of"] = date.fromisoformat(st.query_params["as_of"])
@@ -176,19 +189,19 @@ def _choose_day(situation: Situation, first: date) -> date | None:
     if not isinstance(chosen, date) or not first <= chosen <= last or was_latest:
         st.session_state["as_of"] = last
     st.session_state["as_of_latest"] = last
-    st.sidebar.date_input(
-        "As of", min_value=first, max_value=last, key="as_of", help="See the situation as it stood on an earlier day."
-    )
     day = st.session_state["as_of"]
     return None if day == last else day
 
 
-def _choose_area(derived: Derived) -> str | None:
-    names = {ALL_AREAS: "All areas", **{a.id: a.name for a in derived.situation.areas}}
+def _area_names(derived: Derived) -> dict[str, str]:
+    return {ALL_AREAS: "All areas", **{a.id: a.name for a in derived.situation.areas}}
+
+
+def _chosen_area(derived: Derived) -> str | None:
+    names = _area_names(derived)
     _from_url_once("area")
     if st.session_state.get("area") not in names:
         st.session_state["area"] = ALL_AREAS
-    st.sidebar.selectbox("Area", list(names), key="area", format_func=names.__getitem__)
     chosen = st.session_state["area"]
     return None if chosen == ALL_AREAS else chosen
 

@@ -29,8 +29,14 @@ def _content(path: str, loaded_at: float, output: str, situation: Situation) -> 
 
 
 def download_buttons(situation: Situation, path: str, loaded_at: float) -> None:
-    """One button per format, for the situation as shown (as of its chosen date); nothing is made until clicked."""
-    with st.sidebar.expander("Download"):
+    """One button per format, for the situation as shown (as of its chosen date); nothing is made until clicked.
+
+    The buttons are sent only while the box is open: closed, it is one element instead of seven, which every saved
+    edit resends and every viewer's browser redraws, and a first visit need not fetch the buttons' code.
+    """
+    with st.sidebar.expander("Download", key="downloads", on_change="rerun") as box:
+        if not box.open:
+            return
         for output, label in FORMATS.items():
             if output == "pdf" and chromium_path() is None:
                 st.caption(f"Briefing (PDF): {no_chromium()}. The HTML briefing prints from any browser.")

@@ -83,13 +83,11 @@ if (!window.__closesSidebarOnPhone) {
 
 
 def apply() -> None:
-    """The page's styles, and the phone's sidebar closing after navigation; called before the sidebar's widgets.
+    """The page's styles, and the phone's sidebar closing after navigation; called first, before anything it styles.
 
-    A browser fetches the code that draws a kind of element when the first one is drawn, in page order, the sidebar
-    before the main page, and at most six files at a time. The cards are `st.html`: with the script at the foot of the
-    page, their code came after the ~30 files of the date picker, the selectboxes and the download buttons, and a
-    first visit showed the cards last (~240 ms after the page's text on the seed). The script at the head of the
-    sidebar has the cards' code fetched first.
+    A browser fetches the code that draws a kind of element when the first one arrives, at most six files at a time.
+    The cards are `st.html`, like these two: sent first, its code is fetched before any widget's (see `app._draw`,
+    which also sends the page before the sidebar's widgets).
     """
     st.html(_CSS.replace("{PHONE}", str(PHONE)).replace("{CARDS_PER_ROW}", str(CARDS_PER_ROW)).replace("{LINK}", BLUE))
     st.sidebar.html(_CLOSE_SIDEBAR_ON_PHONE.replace("{PHONE}", str(PHONE)), unsafe_allow_javascript=True)

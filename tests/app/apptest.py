@@ -23,6 +23,12 @@ def open_app(path: Path, monkeypatch: pytest.MonkeyPatch, **query: str) -> AppTe
     return app.run()
 
 
+def open_downloads(app: AppTest) -> AppTest:
+    """The sidebar's Download box opened, as a click on it does: its buttons are drawn only while it is open."""
+    app.session_state["downloads"] = True
+    return app.run()
+
+
 def go_to(app: AppTest, page_name: str) -> AppTest:
     """AppTest.switch_page only knows file pages; ours are st.navigation pages, found by name after a run."""
     app._page_hash = next(h for h, info in app._registered_pages.items() if info["page_name"] == page_name)

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.apptest import all_text, go_to, metrics, open_app, shown, wait_until
+from tests.app.apptest import all_text, go_to, metrics, open_app, open_downloads, shown, wait_until
 from tests.paths import CASES, ROOT, SEED, copy_seed
 
 
@@ -146,6 +146,9 @@ def test_no_module_ever_allows_html() -> None:
 
 def test_the_sidebar_offers_every_download_made_only_when_clicked(monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_app(SEED, monkeypatch, as_of="2016-08-06")
+    assert [e.label for e in app.sidebar.expander] == ["Download"]
+    assert not app.get("download_button")  # the box is closed: its buttons are sent only once it is opened
+    app = open_downloads(app)
     buttons = {b.proto.label: b.proto for b in app.get("download_button")}
     assert set(buttons) == {
         "Briefing (HTML, offline)",
@@ -159,7 +162,7 @@ def test_the_sidebar_offers_every_download_made_only_when_clicked(monkeypatch: p
 
 def test_without_chromium_the_sidebar_says_why_there_is_no_pdf(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BROWSER_PATH", "/nonexistent/chromium")
-    app = open_app(SEED, monkeypatch)
+    app = open_downloads(open_app(SEED, monkeypatch))
     labels = {b.proto.label for b in app.get("download_button")}
     assert "Briefing (PDF, A4)" not in labels and "Briefing (HTML, offline)" in labels
     said = [c.value for c in app.caption if "Briefing (PDF)" in c.value]
