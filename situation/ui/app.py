@@ -140,15 +140,13 @@ def _draw(view: FileView) -> None:
         ]
     )
     _remember_in_url(view, area, day)
-    try:
-        navigation.run()
-    finally:  # a page that fails keeps the sidebar's choices: a widget not drawn in a run loses its value
-        st.sidebar.date_input(
-            "As of", min_value=first, max_value=last, key="as_of", help="See the situation as it stood on an earlier day."
-        )
-        names = _area_names(derived)
-        st.sidebar.selectbox("Area", list(names), key="area", format_func=names.__getitem__)
-        download_buttons(derived.situation, str(view.path), view.loaded_at or 0.0)
+    navigation.run()
+    st.sidebar.date_input(
+        "As of", min_value=first, max_value=last, key="as_of", help="See the situation as it stood on an earlier day."
+    )
+    names = _area_names(derived)
+    st.sidebar.selectbox("Area", list(names), key="area", format_func=names.__getitem__)
+    download_buttons(derived.situation, str(view.path), view.loaded_at or 0.0)
 
 
 def _page(

@@ -65,3 +65,21 @@ def test_as_of_before_its_facts_is_refused_and_the_last_good_version_stays(
     assert not app.exception
     assert "after the file's as_of (2006-08-08)" in app.code[0].value
     assert metrics(app)["People under siege"] == "about 250,000"
+
+
+def test_a_page_that_raises_keeps_the_viewers_area_and_day(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # The sidebar's widgets are drawn after the page: a page that raises must not lose what the viewer chose.
+    real_overview = pages.overview
+
+    def overview(context: pages.PageContext) -> None:
+        real_overview(context)
+        if context.derived.situation.title == "Boom":
+            raise ZeroDivisionError("a reason nobody foresaw")
+
+    monkeypatch.setattr(pages, "overview", overview)
+    app = open_app(seed_copy, monkeypatch, area="east-aleppo", as_of="2016-08-06")
+    seed_copy.write_text(seed_copy.read_text(encoding="utf-8").replace("title: Siege of eastern Aleppo", "title: Boom"))
+    wait_until(app, lambda a: bool(a.warning) and "could not be drawn" in a.warning[0].value)
+    assert app.sidebar.selectbox[0].value == "east-aleppo"
+    assert str(app.sidebar.date_input[0].value) == "2016-08-06"
+    assert "Overview · as of 6 August 2016 · Eastern Aleppo" in shown(app.caption[0].value)
