@@ -22,8 +22,8 @@ from typing import Any
 
 import yaml
 
-from situation.model.facts import Commodity
 from situation.model.taxonomy import EVENT_TYPES
+from situation.model.tracked import Commodity
 
 START = date(2016, 1, 1)
 

@@ -22,8 +22,8 @@ from situation.load.codes import problems_page
 from situation.load.confine import DOCUMENTS_VARIABLE, Roots, document_roots
 from situation.load.loader import load_situation, situation_files_in
 from situation.load.revisions import RevisionError, file_revision, load_revision
-from situation.model.facts import Area
 from situation.model.model_page import render_model_page
+from situation.model.places import Area
 from situation.model.schema import situation_schema
 from situation.views.diff import diff
 

@@ -26,8 +26,9 @@ from situation.exports.briefing_layout import print_figures
 from situation.exports.briefing_template import TEMPLATE
 from situation.exports.svg import ChartError, svg_charts
 from situation.exports.tables_out import records
+from situation.model.claims import ClaimStatus, Stance
 from situation.model.dates import PartialDate
-from situation.model.facts import ClaimStatus, Situation, Stance
+from situation.model.facts import Situation
 from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility
 from situation.views.cards import Card, age_text, overview_cards
 from situation.views.figures import access_timeline, claims_matrix, event_timeline, severity_heatmap

@@ -40,7 +40,8 @@ from situation.load.codes import Code
 from situation.load.messages import expected
 from situation.load.problems import Problem, errors_in
 from situation.model.dates import PartialDate
-from situation.model.facts import PCODE_PATTERN, Area, Situation
+from situation.model.facts import Situation
+from situation.model.places import PCODE_PATTERN, Area
 
 
 @dataclass

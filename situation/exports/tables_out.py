@@ -25,7 +25,8 @@ import pandas as pd
 
 from situation.exports.formats import FORMULA_TRIGGERS, TABLES
 from situation.exports.hxl_tags import hashtags
-from situation.model.facts import Area, Situation
+from situation.model.facts import Situation
+from situation.model.places import Area
 from situation.views.tables import (
     HURT_COLUMNS,
     access_table,

@@ -18,7 +18,8 @@ from pydantic_core import ErrorDetails
 
 from situation.load.codes import Code
 from situation.load.problems import one_line
-from situation.model.facts import HXL_TAG_PATTERN, PCODE_PATTERN
+from situation.model.places import PCODE_PATTERN
+from situation.model.tracked import HXL_TAG_PATTERN
 
 _CODES: dict[str, Code] = {
     "missing": Code.MISSING_FIELD,

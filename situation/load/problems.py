@@ -15,7 +15,7 @@ from typing import Any
 
 from situation.load.codes import Code, Level
 from situation.load.paths import child
-from situation.model.facts import ID_PATTERN
+from situation.model.fields import ID_PATTERN
 
 _ID = re.compile(ID_PATTERN)
 

@@ -18,7 +18,9 @@ from situation.load.codes import Code
 from situation.load.confine import DOCUMENTS_VARIABLE, MAX_DOCUMENT_BYTES, Refused, Roots, read_confined
 from situation.load.paths import DataPath, Pattern, data_at, model_paths, value_at
 from situation.load.problems import Finding
-from situation.model.facts import Quote, Report, Situation, Source
+from situation.model.facts import Situation
+from situation.model.fields import Quote
+from situation.model.sources import Report, Source
 
 QUOTE_FIELDS: list[Pattern] = [
     pattern for pattern, _ in model_paths(Situation, lambda annotation, _m: annotation is Quote or None)

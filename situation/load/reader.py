@@ -28,7 +28,7 @@ MAX_ALIAS_NODES = 100_000
 
 MAX_NUMBER_CHARS = 1000
 """A plain number longer than this is refused as written: Python will not even read a whole number past 4,300 digits.
-Shorter ones are read, and the model refuses those outside its range (`situation.model.facts.LARGEST_FIGURE`)."""
+Shorter ones are read, and the model refuses those outside its range (`situation.model.fields.LARGEST_FIGURE`)."""
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _CORE_TAG = "tag:yaml.org,2002:"

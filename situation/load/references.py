@@ -12,7 +12,8 @@ from situation.load.codes import Code
 from situation.load.messages import did_you_mean
 from situation.load.paths import DataPath, Pattern, data_at, model_paths, values_at
 from situation.load.problems import Finding, one_line
-from situation.model.facts import RefersTo, Situation
+from situation.model.facts import Situation
+from situation.model.fields import RefersTo
 
 SECTIONS_WITH_IDS = ("sources", "reports", "areas", "indicators", "access", "claims", "statements", "events")
 _SINGULAR = {

@@ -14,7 +14,8 @@ from typing import Any
 from situation.load.codes import Code
 from situation.load.problems import Finding
 from situation.model.dates import PartialDate
-from situation.model.facts import Count, Situation, ValueRange
+from situation.model.facts import Situation
+from situation.model.fields import Count, ValueRange
 
 SIGNED_UNITS = ("change", "net", "balance", "difference", "°c", "degrees")
 """Units whose values may be below zero (a net change, a temperature); every other unit counts something."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from situation.model.dates import HOURS_PATTERN, MOMENT_PATTERN, SEASONS
-from situation.model.facts import PCODE_PATTERN, Sourced
+from situation.model.fields import Sourced
+from situation.model.places import PCODE_PATTERN
 from situation.model.scales import (
     CREDIBILITY_MEANINGS,
     INSUFFICIENT_EVIDENCE,

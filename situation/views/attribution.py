@@ -12,7 +12,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from situation.model.dates import PartialDate
-from situation.model.facts import Quote, Situation
+from situation.model.facts import Situation
+from situation.model.fields import Quote
 from situation.views.labels import SEPARATOR, source_label
 
 

@@ -11,17 +11,12 @@ from datetime import date
 from typing import Literal, TypedDict, TypeVar
 
 from situation.model.dates import PartialDate
-from situation.model.facts import (
-    Event,
-    IndicatorObservation,
-    RouteObservation,
-    ShortageObservation,
-    Situation,
-    Sourced,
-    ValueRange,
-)
+from situation.model.events import Event
+from situation.model.facts import Situation
+from situation.model.fields import Sourced, ValueRange
 from situation.model.scales import severity_label
 from situation.model.taxonomy import sub_type_name
+from situation.model.tracked import IndicatorObservation, RouteObservation, ShortageObservation
 from situation.views.history import Age, ages, by_date
 from situation.views.labels import (
     UNKNOWN,

@@ -14,7 +14,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from situation.model.facts import Situation, Sourced
+from situation.model.facts import Situation
+from situation.model.fields import Sourced
 from situation.views.labels import HURT, count_text, sources_label, value_text
 
 SECTIONS = ("situation", "sources", "reports", "areas", "indicators", "shortages", "access", "claims", "statements", "events")

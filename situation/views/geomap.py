@@ -22,8 +22,9 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from situation.model.facts import Route, Situation
+from situation.model.facts import Situation
 from situation.model.geography import Outline, Point
+from situation.model.tracked import Route
 from situation.views.figures import MAX_MARKERS, safe
 from situation.views.palette import (
     AREA_STATUS_COLOURS,

@@ -13,22 +13,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal, TypeVar
 
-from situation.model.facts import (
-    Area,
-    ClaimStatus,
-    Event,
-    Indicator,
-    Route,
-    RouteKind,
-    RouteStatus,
-    Shortage,
-    SiegeCriteria,
-    Situation,
-    Sourced,
-    Stance,
-    Statement,
-)
+from situation.model.claims import ClaimStatus, Stance, Statement
+from situation.model.events import Event
+from situation.model.facts import Situation
+from situation.model.fields import Sourced
+from situation.model.places import Area, SiegeCriteria
 from situation.model.scales import INSUFFICIENT_EVIDENCE, ShortageSeverity, severity_label
+from situation.model.tracked import Indicator, Route, RouteKind, RouteStatus, Shortage
 from situation.views.history import latest_of
 from situation.views.labels import (
     claim_areas,

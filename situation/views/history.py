@@ -16,8 +16,10 @@ from datetime import date
 from operator import attrgetter
 from typing import Any, Literal, Protocol, TypeVar
 
+from situation.model.claims import Claim, Resolution
 from situation.model.dates import PartialDate
-from situation.model.facts import Claim, Resolution, Situation, Sourced
+from situation.model.facts import Situation
+from situation.model.fields import Sourced
 
 FactKind = Literal["indicators", "shortages", "access", "areas"]
 

@@ -12,9 +12,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime, time
 
+from situation.model.claims import Claim, ClaimStatus
 from situation.model.dates import PartialDate
-from situation.model.facts import Claim, ClaimStatus, Count, RouteObservation, Situation, ValueRange, count_parts
+from situation.model.facts import Situation
+from situation.model.fields import Count, ValueRange, count_parts
 from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility
+from situation.model.tracked import RouteObservation
 
 UNKNOWN = "unknown"
 SEPARATOR = "; "

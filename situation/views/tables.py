@@ -18,7 +18,9 @@ from typing import Any
 import pandas as pd
 
 from situation.model.dates import PartialDate
-from situation.model.facts import Hurt, Situation, Sourced, ValueRange, count_parts
+from situation.model.events import Hurt
+from situation.model.facts import Situation
+from situation.model.fields import Sourced, ValueRange, count_parts
 from situation.model.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
 from situation.model.taxonomy import event_type_name, sub_type_name
 from situation.views.history import by_date, latest_of

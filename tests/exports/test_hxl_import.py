@@ -13,7 +13,8 @@ from situation.cli.main import main
 from situation.exports.hxl_import import import_hxl, import_hxl_text
 from situation.exports.tables_out import csv_files
 from situation.load.loader import load_situation
-from situation.model.facts import Indicator, Situation
+from situation.model.facts import Situation
+from situation.model.tracked import Indicator
 from tests.paths import CASES, REVISION, ROOT, SEED, SHARED
 
 HXL_FILES = sorted((SHARED / "testdata" / "hxl").glob("*/*.csv")) if SHARED.is_dir() else []

@@ -7,8 +7,9 @@ from datetime import date
 import pytest
 from pydantic import ValidationError
 
+from situation.model.claims import Claim, ClaimStatus
 from situation.model.dates import PartialDate
-from situation.model.facts import Claim, ClaimStatus, Shortage
+from situation.model.tracked import Shortage
 from tests.loaded import loaded_seed
 
 
@@ -83,7 +84,7 @@ def test_a_shortage_is_keyed_by_its_area_and_commodity() -> None:
 
 
 def test_a_bound_is_one_sided_and_a_range_the_right_way_up() -> None:
-    from situation.model.facts import ValueRange
+    from situation.model.fields import ValueRange
 
     assert ValueRange.model_validate({"over": 2000000}).is_bound
     assert ValueRange.model_validate({"high": 40000}).lower is None
@@ -110,7 +111,8 @@ def test_a_resolved_claim_takes_its_outcome_and_keeps_its_open_status() -> None:
 
 
 def test_people_hurt_take_every_value_shape() -> None:
-    from situation.model.facts import Count, Event, ValueRange
+    from situation.model.events import Event
+    from situation.model.fields import Count, ValueRange
 
     base = {"id": "e", "date": "2016-08-27", "area": "a", "type": "battles", "sub_type": "armed_clash", "summary": "s"}
     event = Event.model_validate(

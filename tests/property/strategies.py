@@ -20,19 +20,13 @@ from typing import Any
 
 from hypothesis import strategies as st
 
+from situation.model.claims import Outcome, StatementKind
 from situation.model.dates import PartialDate
-from situation.model.facts import (
-    LARGEST_FIGURE,
-    AreaStatus,
-    Commodity,
-    Outcome,
-    Passage,
-    RouteKind,
-    RouteStatus,
-    SourceKind,
-    StatementKind,
-)
+from situation.model.fields import LARGEST_FIGURE
+from situation.model.places import AreaStatus
+from situation.model.sources import SourceKind
 from situation.model.taxonomy import EVENT_TYPES
+from situation.model.tracked import Commodity, Passage, RouteKind, RouteStatus
 
 IDS = st.from_regex(r"[a-z0-9][a-z0-9_-]{0,12}", fullmatch=True)
 CHARACTERS = st.one_of(

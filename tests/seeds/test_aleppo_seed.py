@@ -8,8 +8,10 @@ import pytest
 
 from situation.load.confine import Roots
 from situation.load.loader import load_situation, parse_situation
-from situation.model.facts import ClaimStatus, RouteStatus, Situation, Stance
+from situation.model.claims import ClaimStatus, Stance
+from situation.model.facts import Situation
 from situation.model.scales import INSUFFICIENT_EVIDENCE, ShortageSeverity
+from situation.model.tracked import RouteStatus
 from tests.paths import ARTICLES, SEED, copy_seed
 
 

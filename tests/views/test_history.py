@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from situation.load.loader import load_situation, parse_situation
-from situation.model.facts import RouteStatus, Situation
+from situation.model.facts import Situation
+from situation.model.tracked import RouteStatus
 from situation.views.history import ages, as_of, by_date, earliest_date, latest_of
 from tests.app.apptest import metrics, open_app
 from tests.paths import REVISION, SEED

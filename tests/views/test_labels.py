@@ -6,8 +6,9 @@ from datetime import datetime
 
 import pytest
 
-from situation.model.facts import Count, RouteObservation, ValueRange
+from situation.model.fields import Count, ValueRange
 from situation.model.scales import Credibility
+from situation.model.tracked import RouteObservation
 from situation.views.labels import (
     any_contested,
     credibility_text,

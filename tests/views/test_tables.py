@@ -11,7 +11,8 @@ import pandas as pd
 import pytest
 
 from situation.load.loader import load_situation
-from situation.model.facts import Situation, ValueRange
+from situation.model.facts import Situation
+from situation.model.fields import ValueRange
 from situation.views import tables
 from situation.views.attribution import quotes
 from situation.views.cards import overview_cards
