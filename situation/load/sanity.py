@@ -9,6 +9,7 @@ the model keeps in the file's order. docs/model.md says which are errors and whi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from itertools import pairwise
 from typing import Any
 
 from situation.load.codes import Code
@@ -76,13 +77,22 @@ def _negative_counts(situation: Situation) -> Iterator[Finding]:
         if any(word in indicator.unit.lower() for word in SIGNED_UNITS):
             continue
         for j, observation in enumerate(indicator.observations):
+            if _at_least_zero(observation.value):
+                continue  # nearly every value: no path made for it
             yield from _negative(("indicators", i, "observations", j, "value"), observation.value, indicator.unit)
     for i, event in enumerate(situation.events):
         for field in ("fatalities", "injured", "missing"):
             count = getattr(event, field)
             value = count.value if isinstance(count, Count) else count
+            if _at_least_zero(value):
+                continue
             path: tuple[str | int, ...] = ("events", i, field, *(("value",) if isinstance(count, Count) else ()))
             yield from _negative(path, value, f"people ({field})")
+
+
+def _at_least_zero(value: int | float | ValueRange | None) -> bool:
+    """A plain figure of zero or more, or unknown: the common case, told apart without a path or a dict."""
+    return value is None or (not isinstance(value, ValueRange) and value >= 0)
 
 
 def _negative(path: tuple[str | int, ...], value: int | float | ValueRange | None, unit: str) -> Iterator[Finding]:
@@ -101,6 +111,9 @@ def _observation_order(situation: Situation) -> Iterator[Finding]:
     for section, field in _OBSERVATION_LISTS:
         for i, item in enumerate(getattr(situation, section)):
             observations = getattr(item, field)
+            days = [o.date.start for o in observations if o.date.precision == "day"]
+            if len(days) == len(observations) and all(a < b for a, b in pairwise(days)):
+                continue  # days, each after the one before: no repeat, nothing out of order, no month among them
             seen: dict[str, int] = {}
             for j, observation in enumerate(observations):
                 path = (section, i, field, j, "date")
