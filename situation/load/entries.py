@@ -30,7 +30,7 @@ from situation.model.facts import Situation
 ENTRY_LISTS = ("sources", "reports", "areas", "indicators", "shortages", "access", "claims", "statements", "events")
 """The top-level lists read entry by entry; the rest of the file (a few short fields) is read as one piece."""
 
-_AT_COLUMN_ZERO = re.compile(r"^[^\s#]", re.MULTILINE)
+_AT_COLUMN_ZERO = r"[^\s#]"
 _TOP_KEY = re.compile(r"([A-Za-z_][A-Za-z0-9_]*):[ \t]*(#.*)?\r?$")
 _INLINE_FIELD = re.compile(r"[A-Za-z_][A-Za-z0-9_]*:[ \t]")
 _FIRST_ITEM = re.compile(r"^( *)-(?:[ \t]|\r?$)", re.MULTILINE)
@@ -143,7 +143,7 @@ def _adapter(section: str) -> TypeAdapter[Any]:
 def _cut(text: str) -> tuple[str, dict[str, tuple[list[str], int]]] | None:
     """The text outside the entry lists, and each list's entries as text with the line the first starts on; None when
     the text does not cut plainly."""
-    starts = [match.start() for match in _AT_COLUMN_ZERO.finditer(text)]
+    starts = _lines_starting(_AT_COLUMN_ZERO, text)
     rest: list[str] = []
     lists: dict[str, tuple[list[str], int]] = {}
     blocks = [start for start in starts if text[start] != "-"]  # a `- ` at the margin belongs to the key above it
@@ -185,10 +185,17 @@ def _items(body: str) -> tuple[list[str], int] | None:
     indent = item[1]
     if not _only_comments(body[: item.start()]):
         return None
-    marker = re.compile(rf"^{indent}-(?:[ \t]|\r?$)", re.MULTILINE)
-    starts = [match.start() for match in marker.finditer(body, item.start())]
+    starts = _lines_starting(rf"{indent}-(?:[ \t]|\r?$)", body, item.start())
     pieces = _with_their_anchors([body[start:end] for start, end in zip(starts, [*starts[1:], len(body)], strict=True)])
     return pieces, item.start()
+
+
+def _lines_starting(line: str, text: str, pos: int = 0) -> list[int]:
+    """Where each line from `pos` (the start of a line) begins that the pattern `line` matches from its first
+    character. Searched as a newline followed by `line`, which the regex engine skips to in C; `^` in multiline mode
+    is tried at every character (5 MiB of YAML: 36 ms against 7)."""
+    first = [pos] if re.compile(line, re.MULTILINE).match(text, pos) else []
+    return first + [match.start() + 1 for match in re.compile(f"\n(?:{line})", re.MULTILINE).finditer(text, pos)]
 
 
 def _with_their_anchors(items: list[str]) -> list[str]:
