@@ -58,8 +58,9 @@ def diff(old: Situation, new: Situation) -> list[Change]:
     for where in before_entries.keys() | after_entries.keys():
         old_items, new_items = before_entries.get(where, []), after_entries.get(where, [])
         if old_items != new_items:  # a list compares its items by identity first, then by value
-            before.update(((f.section, f.key), f) for item in old_items for f in _item_facts(old, where[0], item))
-            after.update(((f.section, f.key), f) for item in new_items for f in _item_facts(new, where[0], item))
+            same = _unchanged_nested(where[0], old_items, new_items)
+            before.update(((f.section, f.key), f) for item in old_items for f in _item_facts(old, where[0], item, same))
+            after.update(((f.section, f.key), f) for item in new_items for f in _item_facts(new, where[0], item, same))
     changes: list[Change] = []
     for section, key in sorted(before.keys() | after.keys(), key=lambda k: (SECTIONS.index(k[0]), k[1])):
         was, now = before.get((section, key)), after.get((section, key))
@@ -127,8 +128,28 @@ def _facts(s: Situation) -> Iterator[_Fact]:
             yield from _item_facts(s, section, item)
 
 
-def _item_facts(s: Situation, section: str, item: Any) -> Iterator[_Fact]:
-    """The facts of one entry of `section` (for "situation", of `s` itself, whatever `item` is)."""
+def _unchanged_nested(section: str, old_items: list[Any], new_items: list[Any]) -> set[int]:
+    """The observations (or positions) of a changed entry that are equal in both versions, by id, paired by date: an
+    edit of one figure among two years of daily observations then writes out one observation of each version, not
+    730 (equal observations make equal facts, which are no change)."""
+    field = "observations" if section == "shortages" else _NESTED.get(section)
+    if field is None or len(old_items) != 1 or len(new_items) != 1:
+        return set()
+    by_date: dict[str, list[Any]] = {}
+    for was in getattr(old_items[0], field):
+        by_date.setdefault(str(was.date), []).append(was)
+    same: set[int] = set()
+    for now in getattr(new_items[0], field):
+        was = next((w for w in by_date.get(str(now.date), ()) if id(w) not in same and w == now), None)
+        if was is not None:
+            same.update((id(was), id(now)))
+    return same
+
+
+def _item_facts(s: Situation, section: str, item: Any, skip: set[int] | None = None) -> Iterator[_Fact]:
+    """The facts of one entry of `section` (for "situation", of `s` itself, whatever `item` is), leaving out its
+    observations or positions whose ids are in `skip`."""
+    skip = skip or set()
     if section == "situation":
         yield _Fact("situation", "situation", "The situation", _fields(s, leave_out=set(SECTIONS[1:])), "")
     elif section == "sources":
@@ -137,18 +158,20 @@ def _item_facts(s: Situation, section: str, item: Any) -> Iterator[_Fact]:
         yield _Fact("reports", item.key, item.title, _fields(item, leave_out=set()), "")
     elif section == "areas":
         yield _Fact("areas", item.key, item.title, _fields(item, leave_out={"history"}), "")
-        yield from (_dated(s, "areas", item.key, item.status_title, o) for o in item.history)
+        yield from (_dated(s, "areas", item.key, item.status_title, o) for o in item.history if id(o) not in skip)
     elif section == "indicators":
         title = s.title_of(item)
         yield _Fact("indicators", item.key, title, _fields(item, leave_out={"observations"}), "")
         for o in item.observations:
+            if id(o) in skip:
+                continue
             value = {"value": value_text(o.value, o.approximate), **_fields(o, leave_out={"value", "approximate"})}
             yield _dated(s, "indicators", item.key, title, o, value)
     elif section == "shortages":
-        yield from (_dated(s, "shortages", item.key, s.title_of(item), o) for o in item.observations)
+        yield from (_dated(s, "shortages", item.key, s.title_of(item), o) for o in item.observations if id(o) not in skip)
     elif section == "access":
         yield _Fact("access", item.key, s.title_of(item), _fields(item, leave_out={"observations"}), "")
-        yield from (_dated(s, "access", item.key, s.title_of(item), o) for o in item.observations)
+        yield from (_dated(s, "access", item.key, s.title_of(item), o) for o in item.observations if id(o) not in skip)
     elif section == "claims":
         fields = {**_fields(item, leave_out={"positions", "resolution"}), "status": item.status.value}
         if item.resolution is not None:
@@ -156,6 +179,8 @@ def _item_facts(s: Situation, section: str, item: Any) -> Iterator[_Fact]:
             fields["resolution"] = f"{r.outcome.value} on {r.date}: {r.note}"
         yield _Fact("claims", item.key, item.statement, fields, "")
         for p in item.positions:
+            if id(p) in skip:
+                continue
             label = f"{s.source(p.source).name} on “{item.statement}”"
             yield _Fact(
                 "claims", f"{item.key} / {p.source} @ {p.date}", label, _fields(p, leave_out=set()), sources_label(s, [p.source])
