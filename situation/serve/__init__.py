@@ -1,7 +1,8 @@
 """Serving a team: what a long-running server needs beyond one page, with no Streamlit.
 
 - `watch`: live reload; the last good model of every file and what is wrong with it now; `file_events`: the
-  kernel's word that a save is complete (inotify), with polling where events do not arrive.
+  kernel's word that a save is complete (inotify), with polling where events do not arrive; `heap`: a version's
+  objects frozen out of the garbage collector's full walks once it is on show.
 - who may open the dashboard, and which situations each person sees, a module per job:
 
       secrets.toml ─ signin_settings ─▶ AccessSettings ─┬─ nothing set up: a local run, everyone sees everything

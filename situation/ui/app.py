@@ -19,6 +19,7 @@ import streamlit as st
 
 from situation.load.confine import document_roots
 from situation.load.problems import errors_in
+from situation.serve import heap
 from situation.serve.watch import FileView, Watcher
 from situation.ui import guard, pages, push, signin, style
 from situation.ui.derived import Derived, derive, earliest
@@ -55,6 +56,8 @@ def documents_option(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[P
 def _watcher(target: str, documents: tuple[str, ...]) -> Watcher:
     """One watcher per server process and target, shared by every viewer; each new version wakes every open page."""
     watcher = Watcher(Path(target), documents=tuple(Path(d) for d in documents))
+    heap.settle()  # the first versions, read above
+    watcher.on_change(heap.settle)  # first: the pages woken next then run with the new version's objects frozen
     watcher.on_change(push.rerun_every_session)
     return watcher.start()
 
