@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
+from functools import partial
 from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
@@ -106,7 +107,7 @@ def overview(context: PageContext) -> None:
         st.subheader(title)
         shown = in_group[:MAX_CARDS_PER_GROUP]
         link = _link(context, "sources")  # written once per version, group, area and link, for every viewer
-        st.html(context.derived.once(f"cards {group} {context.area} {link}", lambda: style.card_grid(shown, link)))  # noqa: B023
+        st.html(context.derived.once(f"cards {group} {context.area} {link}", partial(style.card_grid, shown, link)))
         if len(in_group) > len(shown):
             st.caption(f"{len(in_group) - len(shown)} more not shown here: choose an area in the sidebar to see its cards.")
     _grade_key()
