@@ -25,6 +25,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from situation.load.locate import Located, locate
 from situation.load.reader import MAX_ALIAS_NODES, Mark, read_yaml
+from situation.load.references import CitedIds
 from situation.model.facts import Situation
 
 ENTRY_LISTS = ("sources", "reports", "areas", "indicators", "shortages", "access", "claims", "statements", "events")
@@ -58,6 +59,8 @@ class Entries:
         self._layout: dict[str, list[tuple[int, int, str]]] = {}
         """Per list of the last read: each piece's first entry, its first line in the file, and its text."""
         self.reused = 0
+        self.cited = CitedIds()
+        """The ids each entry cited at the last check: only changed entries are looked through again."""
         """Entries the last `read` took from the read before: what a test or a benchmark looks at."""
 
     def read(self, text: str, file: str) -> tuple[dict[str, Any], dict[str, Any]] | None:

