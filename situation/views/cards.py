@@ -245,7 +245,10 @@ def _route_cards(situation: Situation) -> list[Card]:
     return cards
 
 
-def _headline_rank(event: Event) -> tuple[bool, bool, tuple[date, date, str]]:
+_Rank = tuple[bool, bool, tuple[date, date, str]]
+
+
+def _headline_rank(event: Event) -> _Rank:
     """Fighting and violence before other developments, dated incidents (a day) before what went on over a month or a
     season (background rather than news), then the latest; the first of equals stays, as `max` keeps it."""
     return (event.type != "strategic_developments", event.date.precision == "day", by_date(event))
@@ -254,17 +257,18 @@ def _headline_rank(event: Event) -> tuple[bool, bool, tuple[date, date, str]]:
 def _area_headlines(situation: Situation) -> list[Card]:
     """Each area's headline: its latest event, fighting and violence before other developments, dated incidents
     (a day) before what went on over a month or a season, which is background rather than news."""
-    headline: dict[str, Event] = {}  # one pass over the events, not one per area
+    headline: dict[str, tuple[_Rank, Event]] = {}  # one pass, each event's rank worked out once
     for event in situation.events:
+        rank = _headline_rank(event)
         shown = headline.get(event.area)
-        if shown is None or _headline_rank(event) > _headline_rank(shown):
-            headline[event.area] = event
+        if shown is None or rank > shown[0]:
+            headline[event.area] = (rank, event)
     cards = []
     for area in situation.areas:
-        latest = headline.get(area.id)
-        if latest is None:
+        shown = headline.get(area.id)
+        if shown is None:
             continue
-        event = latest
+        event = shown[1]
         cards.append(
             Card(
                 key=f"headline:{area.id}",
