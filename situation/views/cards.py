@@ -8,21 +8,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal, TypedDict, TypeVar
+from typing import Literal, TypedDict
 
 from situation.model.dates import PartialDate
 from situation.model.facts import (
     Event,
     IndicatorObservation,
-    RouteObservation,
-    ShortageObservation,
     Situation,
     Sourced,
     ValueRange,
 )
 from situation.model.scales import severity_label
 from situation.model.taxonomy import sub_type_name
-from situation.views.history import Age, ages, by_date
+from situation.views.history import Age, ages, by_date, latest_two
 from situation.views.labels import (
     UNKNOWN,
     any_contested,
@@ -120,14 +118,6 @@ def age_text(days: int | None) -> str | None:
     return "same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} old"
 
 
-Dated = TypeVar("Dated", IndicatorObservation, ShortageObservation, RouteObservation)
-
-
-def _latest_two(observations: list[Dated]) -> tuple[Dated, Dated | None]:
-    ordered = sorted(observations, key=by_date)
-    return ordered[-1], (ordered[-2] if len(ordered) > 1 else None)
-
-
 class _Common(TypedDict):
     """The fields every card fills alike, spread into `Card(...)`: a TypedDict so each is checked against Card's own."""
 
@@ -142,7 +132,7 @@ def _common(situation: Situation, fact: Sourced) -> _Common:
 def _indicator_cards(situation: Situation) -> list[Card]:
     cards = []
     for indicator in situation.indicators:
-        latest, previous = _latest_two(indicator.observations)
+        latest, previous = latest_two(indicator.observations)
         cards.append(
             Card(
                 key=indicator.key,
@@ -192,7 +182,7 @@ def _value_change(latest: IndicatorObservation, previous: IndicatorObservation |
 def _shortage_cards(situation: Situation) -> list[Card]:
     cards = []
     for shortage in situation.shortages:
-        latest, previous = _latest_two(shortage.observations)
+        latest, previous = latest_two(shortage.observations)
         change = None
         if previous is not None:
             change = (
@@ -221,7 +211,7 @@ def _route_cards(situation: Situation) -> list[Card]:
     cards = []
     now = end_of_day(situation)
     for route in situation.access:
-        latest, previous = _latest_two(route.observations)
+        latest, previous = latest_two(route.observations)
         details = [
             f"Threat: {latest.threat}" if latest.threat else None,
             f"Got through: {latest.deliveries}" if latest.deliveries else None,
