@@ -52,12 +52,12 @@ def latest_two(facts: Sequence[D]) -> tuple[D, D | None]:
     gives last is the later): what a card shows, and what changed since."""
     ends = list(map(_END, facts))
     last = _alone_last(ends)
-    if last is not None and len(facts) == 1:
-        return facts[0], None
     if last is not None:
-        before = _alone_last(ends[:last] + ends[last + 1 :])
+        if len(facts) == 1:
+            return facts[0], None
+        before = _alone_last(ends[:last] + ends[last + 1 :])  # among the others
         if before is not None:
-            return facts[last], facts[before + (before >= last)]
+            return facts[last], facts[before + (before >= last)]  # its place among all of them
     ordered = sorted(facts, key=by_date)
     return ordered[-1], (ordered[-2] if len(ordered) > 1 else None)
 
