@@ -1,9 +1,11 @@
 """Columns of the derived tables made once per distinct value and spread over the rows by a code per row, in C.
 
-A large file repeats itself: 44,000 observations of 60 indicators carry 60 names, 730 dates and a few thousand lists
-of sources. Handing pandas a Python string per row made it hash and convert each one (into its Arrow-backed `str`
-columns), most of the time of building a table. Here each distinct value is converted once and `take` lays them
-out, row by row, from an array of codes; the columns come out exactly as pandas would infer them from the lists.
+A large file repeats itself: 44,000 observations of 60 indicators carry 60 names and areas, 730 dates and a few
+thousand lists of sources. A column of those as a Python list per row made each row cost a Python look-up, a label
+joined again, a string read and converted (into pandas' Arrow-backed `str`); here each distinct value is worked out
+and converted once and `take` lays them out from an array of codes. The columns come out exactly as pandas infers
+them from the lists. A column whose rows seldom repeat (ids, summaries, a value in words) gains nothing from codes
+and is handed to pandas as a list.
 """
 
 from __future__ import annotations
@@ -57,9 +59,3 @@ def text(distinct: Sequence[object], codes: Codes) -> Any:
 def spread(distinct: Sequence[object], codes: Codes, dtype: str) -> Any:
     """A column of numbers or days from its distinct values (None read as missing)."""
     return np.array(distinct, dtype=dtype)[codes] if len(distinct) else np.array([], dtype=dtype)
-
-
-def texts(values: Sequence[str | None]) -> Any:
-    """A text column per row that repeats (dates, grades, words): each distinct text converted once."""
-    codes, distinct = factorize(values)
-    return text(distinct, codes)

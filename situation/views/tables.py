@@ -21,7 +21,7 @@ from situation.model.dates import PartialDate
 from situation.model.facts import Event, Hurt, Situation, Sourced, ValueRange, count_parts
 from situation.model.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
 from situation.model.taxonomy import event_type_name, sub_type_name
-from situation.views.columns import Codes, factorize, firsts, heads, spread, text, texts
+from situation.views.columns import Codes, factorize, firsts, heads, spread, text
 from situation.views.history import by_date, latest_of
 from situation.views.labels import (
     HURT,
@@ -68,9 +68,10 @@ class _Rows:
 
     def __init__(self, situation: Situation) -> None:
         self.situation = situation
-        self._cited: dict[tuple[str, ...], tuple[str, str, str]] = {}
+        self._cited: dict[str, tuple[str, str, str]] = {}
         self._source_lists: dict[str, tuple[Codes, list[str | None]]] = {}
-        self._sources: dict[str, tuple[str, str]] = {}
+        self._labels: dict[str, str] = {}
+        self._grades: dict[str, str] = {}
         self._places: dict[str | None, tuple[str | None, float | None, float | None]] = {}
         self._days: dict[date, pd.Timestamp] = {}
         self._reports: dict[tuple[str, ...], str | None] = {}
@@ -78,23 +79,22 @@ class _Rows:
 
     def who(self, source_ids: Sequence[str]) -> tuple[str, str, str]:
         """The sources as a person reads them, their ids and their grades in the same order."""
-        key = tuple(source_ids)
-        found = self._cited.get(key)
-        if found is None:
-            parts = [self._source(source_id) for source_id in key]
-            found = self._cited[key] = (
-                SEPARATOR.join(label for label, _ in parts),  # sources_label, from labels worked out once per source
-                source_ids_text(key),
-                SEPARATOR.join(grade for _, grade in parts),  # grades_text, likewise
-            )
-        return found
+        return self._who(source_ids_text(source_ids))
 
-    def _source(self, source_id: str) -> tuple[str, str]:
-        found = self._sources.get(source_id)
+    def _who(self, ids: str) -> tuple[str, str, str]:
+        """`who`, keyed by the ids joined (an id holds no separator): each distinct list is worked out once, from each
+        source's label and grade, each worked out once."""
+        found = self._cited.get(ids)
         if found is None:
-            found = self._sources[source_id] = (
-                source_label(self.situation, source_id),
-                self.situation.source(source_id).reliability.value,
+            if not self._labels:
+                for source_id in {source.id for source in self.situation.sources}:
+                    self._labels[source_id] = source_label(self.situation, source_id)
+                    self._grades[source_id] = self.situation.source(source_id).reliability.value
+            cited = ids.split(SEPARATOR) if ids else []
+            found = self._cited[ids] = (
+                SEPARATOR.join(map(self._labels.__getitem__, cited)),  # sources_label, from each source's label
+                ids,
+                SEPARATOR.join(map(self._grades.__getitem__, cited)),  # grades_text, likewise
             )
         return found
 
@@ -111,7 +111,7 @@ class _Rows:
         """Who says so, per fact: the sources as a person reads them, their ids and grades in the same order, and the
         credibility."""
         codes, distinct = self.source_lists(kind, facts)
-        who = [self.who(str(key).split(SEPARATOR)) for key in distinct]  # a fact cites a source at least: no key is None
+        who = [self._who(str(key)) for key in distinct]  # a fact cites a source at least: no key is None
         return {
             "sources": text([label for label, _, _ in who], codes),
             "source_ids": text(distinct, codes),
@@ -207,18 +207,18 @@ def indicator_table(situation: Situation) -> pd.DataFrame:
         "area": text([indicator.area for indicator in indicators], indicator),
         **once.places([indicator.area for indicator in indicators], indicator),
         **once.dates([observation.date for observation in observations]),
-        "kind": texts([kind for kind, _, _, _ in parts]),
+        "kind": [kind for kind, _, _, _ in parts],
         "value": np.array([point for _, _, _, point in parts], dtype="float64"),
         "low": np.array([low for _, low, _, _ in parts], dtype="float64"),
         "high": np.array([high for _, _, high, _ in parts], dtype="float64"),
         "approximate": [observation.approximate for observation in observations],
-        "value_text": texts([value_text(observation.value, observation.approximate) for observation in observations]),
+        "value_text": [value_text(observation.value, observation.approximate) for observation in observations],
         **once.cited("indicators", observations),
         "contested": once.contested(observation.claims for observation in observations),
-        "bound": texts(
-            [bound_side(o.value) if kind == "bound" else None for o, (kind, _, _, _) in zip(observations, parts, strict=True)]
-        ),
-        "reports": texts(once.reports(observations)),
+        "bound": [
+            bound_side(o.value) if kind == "bound" else None for o, (kind, _, _, _) in zip(observations, parts, strict=True)
+        ],
+        "reports": once.reports(observations),
     }
     return _frame(columns, {"lat": "float64", "lon": "float64", "value": "float64", "low": "float64", "high": "float64"})
 
@@ -249,7 +249,7 @@ def shortage_table(situation: Situation) -> pd.DataFrame:
         "commodity": text([shortage.commodity.value for shortage in shortages], shortage),
         **once.dates([observation.date for observation in observations]),
         "severity": [None if severity == INSUFFICIENT_EVIDENCE else int(severity) for severity in severities],
-        "severity_label": texts([labels[severity] for severity in severities]),
+        "severity_label": [labels[severity] for severity in severities],
         **once.cited("shortages", observations),
     }
     return _frame(columns, {"severity": "Int64"})
@@ -318,21 +318,21 @@ def event_table(situation: Situation) -> pd.DataFrame:
     kind_names = [(event_type_name(event.type), sub_type_name(event.type, event.sub_type)) for event in named]
     hurt = once.hurts(events)
     columns = {
-        "event": texts([event.id for event in events]),
+        "event": [event.id for event in events],
         **once.dates([event.date for event in events]),
         "area": text(areas, area),
         **once.places(areas, area),
-        "type": texts([event.type for event in events]),
+        "type": [event.type for event in events],
         "type_name": text([type_name for type_name, _ in kind_names], kind),
-        "sub_type": texts([event.sub_type for event in events]),
+        "sub_type": [event.sub_type for event in events],
         "sub_type_name": text([sub_type_name for _, sub_type_name in kind_names], kind),
-        "summary": texts([event.summary for event in events]),
-        "actors": texts([", ".join(event.actors) for event in events]),
+        "summary": [event.summary for event in events],
+        "actors": [", ".join(event.actors) for event in events],
         "fatalities": [_exact(event.fatalities) for event in events],
         **once.cited("events", events),
         "contested": once.contested(event.claims for event in events),
         **hurt,
-        "reports": texts(once.reports(events)),
+        "reports": once.reports(events),
     }
     numbers = {c: "Float64" for c in HURT_COLUMNS if not c.endswith("_text")}
     return _frame(columns, {"lat": "float64", "lon": "float64", "fatalities": "Int64", **numbers})
