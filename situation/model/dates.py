@@ -15,7 +15,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from functools import total_ordering
+from functools import lru_cache, total_ordering
 from typing import Any, Literal
 
 from pydantic import GetCoreSchemaHandler, GetJsonSchemaHandler
@@ -54,13 +54,7 @@ class PartialDate:
 
     def label(self) -> str:
         """'6 Aug 2016', 'Jul 2016', 'spring 2016', '2016': how a card or a chart shows it."""
-        if self.precision == "day":
-            return f"{self.start.day} {self.start:%b %Y}"
-        if self.precision == "month":
-            return f"{self.start:%b %Y}"
-        if self.precision == "season":
-            return f"{self.text[5:]} {self.start.year}"
-        return str(self.start.year)
+        return _label(self.start, self.precision, self.text)
 
     @classmethod
     def parse(cls, value: Any) -> PartialDate:
@@ -108,6 +102,19 @@ class PartialDate:
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+
+
+@lru_cache(maxsize=4096)
+def _label(start: date, precision: Precision, text: str) -> str:
+    """`PartialDate.label`, worked out once per date: formatting a month's name costs more than finding it again, and
+    the quotes of a large file label thousands of facts of a few hundred days."""
+    if precision == "day":
+        return f"{start.day} {start:%b %Y}"
+    if precision == "month":
+        return f"{start:%b %Y}"
+    if precision == "season":
+        return f"{text[5:]} {start.year}"
+    return str(start.year)
 
 
 def _last_day(year: int, month: int) -> date:

@@ -67,6 +67,10 @@ class DatedSummary(Closed):
     """Two or three sentences: what is happening, to whom."""
 
 
+Fact = AreaObservation | IndicatorObservation | ShortageObservation | RouteObservation | Event | Statement
+"""A sourced, dated fact: what a card, a table row or an age is about."""
+
+
 class Situation(Closed):
     """One crisis as a team knows it on one date."""
 
@@ -142,16 +146,21 @@ class Situation(Closed):
             return f"{fact.title} · {self.area(fact.area).name}"
         return fact.title
 
-    def facts(self) -> list[AreaObservation | IndicatorObservation | ShortageObservation | RouteObservation | Event | Statement]:
+    def facts(self) -> list[Fact]:
         """Every sourced fact: each dated observation of an area, indicator, shortage or route, and each event."""
-        return [
-            *(o for a in self.areas for o in a.history),
-            *(o for i in self.indicators for o in i.observations),
-            *(o for s in self.shortages for o in s.observations),
-            *(o for r in self.access for o in r.observations),
-            *self.events,
-            *self.statements,
-        ]
+        return [fact for facts in self.facts_by_kind().values() for fact in facts]
+
+    def facts_by_kind(self) -> dict[str, list[Fact]]:
+        """Every sourced fact by its kind ('areas': their observations; 'events'), in `facts`' order: what a table of
+        a kind's facts reads, worked out once per kind, can be summed over all of them."""
+        return {
+            "areas": [o for a in self.areas for o in a.history],
+            "indicators": [o for i in self.indicators for o in i.observations],
+            "shortages": [o for s in self.shortages for o in s.observations],
+            "access": [o for r in self.access for o in r.observations],
+            "events": [*self.events],
+            "statements": [*self.statements],
+        }
 
     def summary_on(self, day: date | None = None) -> DatedSummary | None:
         """The latest summary written on or before `day` (the file's date by default); a plain summary dates from `as_of`."""

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal, TypedDict, TypeVar
+from typing import Literal, TypedDict
 
 from situation.model.dates import PartialDate
 from situation.model.events import Event
@@ -16,8 +16,8 @@ from situation.model.facts import Situation
 from situation.model.fields import Sourced, ValueRange
 from situation.model.scales import severity_label
 from situation.model.taxonomy import sub_type_name
-from situation.model.tracked import IndicatorObservation, RouteObservation, ShortageObservation
-from situation.views.history import Age, ages, by_date
+from situation.model.tracked import IndicatorObservation
+from situation.views.history import Age, ages, by_date, latest_two
 from situation.views.labels import (
     UNKNOWN,
     any_contested,
@@ -115,14 +115,6 @@ def age_text(days: int | None) -> str | None:
     return "same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} old"
 
 
-Dated = TypeVar("Dated", IndicatorObservation, ShortageObservation, RouteObservation)
-
-
-def _latest_two(observations: list[Dated]) -> tuple[Dated, Dated | None]:
-    ordered = sorted(observations, key=by_date)
-    return ordered[-1], (ordered[-2] if len(ordered) > 1 else None)
-
-
 class _Common(TypedDict):
     """The fields every card fills alike, spread into `Card(...)`: a TypedDict so each is checked against Card's own."""
 
@@ -137,7 +129,7 @@ def _common(situation: Situation, fact: Sourced) -> _Common:
 def _indicator_cards(situation: Situation) -> list[Card]:
     cards = []
     for indicator in situation.indicators:
-        latest, previous = _latest_two(indicator.observations)
+        latest, previous = latest_two(indicator.observations)
         cards.append(
             Card(
                 key=indicator.key,
@@ -187,7 +179,7 @@ def _value_change(latest: IndicatorObservation, previous: IndicatorObservation |
 def _shortage_cards(situation: Situation) -> list[Card]:
     cards = []
     for shortage in situation.shortages:
-        latest, previous = _latest_two(shortage.observations)
+        latest, previous = latest_two(shortage.observations)
         change = None
         if previous is not None:
             change = (
@@ -216,7 +208,7 @@ def _route_cards(situation: Situation) -> list[Card]:
     cards = []
     now = end_of_day(situation)
     for route in situation.access:
-        latest, previous = _latest_two(route.observations)
+        latest, previous = latest_two(route.observations)
         details = [
             f"Threat: {latest.threat}" if latest.threat else None,
             f"Got through: {latest.deliveries}" if latest.deliveries else None,
@@ -240,7 +232,10 @@ def _route_cards(situation: Situation) -> list[Card]:
     return cards
 
 
-def _headline_rank(event: Event) -> tuple[bool, bool, tuple[date, date, str]]:
+_Rank = tuple[bool, bool, tuple[date, date, str]]
+
+
+def _headline_rank(event: Event) -> _Rank:
     """Fighting and violence before other developments, dated incidents (a day) before what went on over a month or a
     season (background rather than news), then the latest; the first of equals stays, as `max` keeps it."""
     return (event.type != "strategic_developments", event.date.precision == "day", by_date(event))
@@ -249,17 +244,18 @@ def _headline_rank(event: Event) -> tuple[bool, bool, tuple[date, date, str]]:
 def _area_headlines(situation: Situation) -> list[Card]:
     """Each area's headline: its latest event, fighting and violence before other developments, dated incidents
     (a day) before what went on over a month or a season, which is background rather than news."""
-    headline: dict[str, Event] = {}  # one pass over the events, not one per area
+    headline: dict[str, tuple[_Rank, Event]] = {}  # one pass, each event's rank worked out once
     for event in situation.events:
+        rank = _headline_rank(event)
         shown = headline.get(event.area)
-        if shown is None or _headline_rank(event) > _headline_rank(shown):
-            headline[event.area] = event
+        if shown is None or rank > shown[0]:
+            headline[event.area] = (rank, event)
     cards = []
     for area in situation.areas:
-        latest = headline.get(area.id)
-        if latest is None:
+        shown = headline.get(area.id)
+        if shown is None:
             continue
-        event = latest
+        event = shown[1]
         cards.append(
             Card(
                 key=f"headline:{area.id}",

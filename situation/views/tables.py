@@ -11,18 +11,19 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
-from itertools import chain, repeat
-from operator import attrgetter, itemgetter
+from operator import attrgetter
 from typing import Any
 
+import numpy as np
 import pandas as pd
 
 from situation.model.dates import PartialDate
-from situation.model.events import Hurt
+from situation.model.events import Event, Hurt
 from situation.model.facts import Situation
 from situation.model.fields import Sourced, ValueRange, count_parts
 from situation.model.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
 from situation.model.taxonomy import event_type_name, sub_type_name
+from situation.views.columns import Codes, factorize, firsts, heads, spread, text
 from situation.views.history import by_date, latest_of
 from situation.views.labels import (
     HURT,
@@ -52,8 +53,9 @@ class _Rows:
     label and grade, worked out once), each area's place, each day as a timestamp, each list of reports, each set of
     people hurt. A table of n facts then costs n cheap look-ups, whatever the size of the file.
 
-    The tables are built a column at a time (a list per column, one frame at the end): a dict per row, spread from
-    helpers and then taken apart again by pandas, cost more than the facts themselves."""
+    The tables are built a column at a time (one frame at the end): a dict per row, spread from helpers and then taken
+    apart again by pandas, cost more than the facts themselves. A column whose rows repeat a few values (names, dates,
+    who says so) is made from a code per row (`situation.views.columns`), not from a Python string per row."""
 
     _last: tuple[Situation, _Rows] | None = None
 
@@ -68,8 +70,10 @@ class _Rows:
 
     def __init__(self, situation: Situation) -> None:
         self.situation = situation
-        self._cited: dict[tuple[str, ...], tuple[str, str, str]] = {}
-        self._sources: dict[str, tuple[str, str]] = {}
+        self._cited: dict[str, tuple[str, str, str]] = {}
+        self._source_lists: dict[str, tuple[Codes, list[str | None]]] = {}
+        self._labels: dict[str, str] = {}
+        self._grades: dict[str, str] = {}
         self._places: dict[str | None, tuple[str | None, float | None, float | None]] = {}
         self._days: dict[date, pd.Timestamp] = {}
         self._reports: dict[tuple[str, ...], str | None] = {}
@@ -77,38 +81,44 @@ class _Rows:
 
     def who(self, source_ids: Sequence[str]) -> tuple[str, str, str]:
         """The sources as a person reads them, their ids and their grades in the same order."""
-        key = tuple(source_ids)
-        found = self._cited.get(key)
+        return self._who(source_ids_text(source_ids))
+
+    def _who(self, ids: str) -> tuple[str, str, str]:
+        """`who`, keyed by the ids joined (an id holds no separator): each distinct list is worked out once, from each
+        source's label and grade, each worked out once."""
+        found = self._cited.get(ids)
         if found is None:
-            parts = [self._source(source_id) for source_id in key]
-            found = self._cited[key] = (
-                SEPARATOR.join(label for label, _ in parts),  # sources_label, from labels worked out once per source
-                source_ids_text(key),
-                SEPARATOR.join(grade for _, grade in parts),  # grades_text, likewise
+            if not self._labels:
+                for source_id in {source.id for source in self.situation.sources}:
+                    self._labels[source_id] = source_label(self.situation, source_id)
+                    self._grades[source_id] = self.situation.source(source_id).reliability.value
+            cited = ids.split(SEPARATOR) if ids else []
+            found = self._cited[ids] = (
+                SEPARATOR.join(map(self._labels.__getitem__, cited)),  # sources_label, from each source's label
+                ids,
+                SEPARATOR.join(map(self._grades.__getitem__, cited)),  # grades_text, likewise
             )
         return found
 
-    def _source(self, source_id: str) -> tuple[str, str]:
-        found = self._sources.get(source_id)
+    def source_lists(self, kind: str, facts: Sequence[Sourced]) -> tuple[Codes, list[str | None]]:
+        """Per fact of a kind ("indicators": their observations), the code of its list of sources among the distinct
+        lists (ids joined: an id holds no separator). Worked out once per version: who says so in that kind's table
+        and how many facts rest on each source both read it, and reading 240,000 ids again is most of either."""
+        found = self._source_lists.get(kind)
         if found is None:
-            found = self._sources[source_id] = (
-                source_label(self.situation, source_id),
-                self.situation.source(source_id).reliability.value,
-            )
+            found = self._source_lists[kind] = factorize(list(map(SEPARATOR.join, map(_SOURCES, facts))))
         return found
 
-    def cited(self, facts: Sequence[Sourced]) -> dict[str, list[object]]:
+    def cited(self, kind: str, facts: Sequence[Sourced]) -> dict[str, Any]:
         """Who says so, per fact: the sources as a person reads them, their ids and grades in the same order, and the
         credibility."""
-        keys = list(map(tuple, map(_SOURCES, facts)))  # map over C callables: no Python frame per row
-        for key in set(keys).difference(self._cited):
-            self.who(key)
-        who = list(map(self._cited.__getitem__, keys))  # a look-up per row, with no Python call
+        codes, distinct = self.source_lists(kind, facts)
+        who = [self._who(str(key)) for key in distinct]  # a fact cites a source at least: no key is None
         return {
-            "sources": list(map(itemgetter(0), who)),
-            "source_ids": list(map(itemgetter(1), who)),
-            "reliability": list(map(itemgetter(2), who)),
-            "credibility": list(map(int, map(_CREDIBILITY, facts))),
+            "sources": text([label for label, _, _ in who], codes),
+            "source_ids": text(distinct, codes),
+            "reliability": text([grades for _, _, grades in who], codes),
+            "credibility": np.fromiter(map(int, map(_CREDIBILITY, facts)), dtype=np.int64, count=len(facts)),
         }
 
     def place(self, area_id: str | None) -> tuple[str | None, float | None, float | None]:
@@ -119,13 +129,14 @@ class _Rows:
             found = self._places[area_id] = (area.name, area.lat, area.lon) if area else (None, None, None)
         return found
 
-    def places(self, area_ids: Sequence[str | None]) -> dict[str, list[object]]:
-        """The area_name, lat and lon columns of rows about these areas."""
+    def places(self, area_ids: Sequence[str | None], codes: Codes) -> dict[str, Any]:
+        """The area_name, lat and lon columns of rows about these areas (`codes`: each row's, among `area_ids`)."""
         found = [self.place(area_id) for area_id in area_ids]
-        return {"area_name": [p[0] for p in found], "lat": [p[1] for p in found], "lon": [p[2] for p in found]}
-
-    def area_names(self, area_ids: Sequence[str | None]) -> list[str | None]:
-        return [self.place(area_id)[0] for area_id in area_ids]
+        return {
+            "area_name": text([name for name, _, _ in found], codes),
+            "lat": spread([lat for _, lat, _ in found], codes, "float64"),
+            "lon": spread([lon for _, _, lon in found], codes, "float64"),
+        }
 
     def day(self, when: date) -> pd.Timestamp:
         found = self._days.get(when)
@@ -133,12 +144,11 @@ class _Rows:
             found = self._days[when] = pd.Timestamp(when)
         return found
 
-    def days(self, whens: Sequence[PartialDate]) -> list[pd.Timestamp]:
-        """The first day of each date, as a timestamp."""
-        starts = [when.start for when in whens]
-        for start in set(starts).difference(self._days):
-            self.day(start)
-        return list(map(self._days.__getitem__, starts))
+    def dates(self, whens: Sequence[PartialDate]) -> dict[str, Any]:
+        """The date column as the file writes it and `start`, its first day: worked out once per distinct date."""
+        codes, distinct = factorize([when.text for when in whens])
+        starts = [whens[row].start for row in firsts(codes, len(distinct))]
+        return {"date": text(distinct, codes), "start": spread(starts, codes, "datetime64[s]")}
 
     def contested(self, claim_lists: Iterable[list[str]]) -> list[bool]:
         """Per fact (given by the claims it rests on), whether any of them is contested: most rest on none."""
@@ -154,16 +164,30 @@ class _Rows:
             self._reports[key] = reports_label(self.situation, key)
         return self._reports[key]
 
-    def hurt(self, hurt: Hurt) -> tuple[dict[str, object], str | None]:
-        """The people-hurt columns of an event and its words: a crisis repeats a few shapes of these many times."""
-        key = tuple((field, type(count), count) for field, count in hurt.items())
-        found = self._hurt.get(key)
-        if found is None:
-            found = self._hurt[key] = (_hurt_columns(hurt), hurt_text(hurt))
-        return found
+    def hurts(self, events: Sequence[Event]) -> dict[str, Any]:
+        """The people-hurt columns of events and their words (`hurt`), worked out once per shape: a crisis repeats a
+        few shapes of these many times."""
+        shapes: dict[tuple[tuple[str, type, object], ...], int] = {}
+        found = []
+        for event in events:
+            hurt = event.hurt()
+            key = tuple((field, type(count), count) for field, count in hurt.items())
+            if key not in shapes:
+                shapes[key] = len(shapes)
+                self._hurt.setdefault(key, (_hurt_columns(hurt), hurt_text(hurt)))
+            found.append(shapes[key])
+        codes = np.array(found, dtype=np.intp)
+        made = [self._hurt[key] for key in shapes]
+        columns = {
+            column: text([parts[column] for parts, _ in made], codes)
+            if column.endswith("_text")
+            else spread([parts[column] for parts, _ in made], codes, "float64")
+            for column in HURT_COLUMNS
+        }
+        return {**columns, "hurt": text([words for _, words in made], codes)}
 
 
-def _frame(columns: dict[str, list[Any]], dtypes: dict[str, str]) -> pd.DataFrame:
+def _frame(columns: dict[str, Any], dtypes: dict[str, str]) -> pd.DataFrame:
     """The table of these columns, in their order; with no rows, every column is `object` before `dtypes`, as pandas
     makes of an empty list of rows (of a dict of empty lists it would make floats)."""
     rows = len(next(iter(columns.values())))
@@ -171,35 +195,27 @@ def _frame(columns: dict[str, list[Any]], dtypes: dict[str, str]) -> pd.DataFram
     return frame.astype(dtypes)
 
 
-def _each(values: list[Any], counts: list[int]) -> list[Any]:
-    """Each value repeated for the rows it heads (an indicator's id on each of its observations). Building rows without
-    a tuple or a dict per row matters beyond the copying: the garbage collector scans every container that outlives
-    its young generations, and after enough of them, the whole model as well."""
-    return list(chain.from_iterable(map(repeat, values, counts)))
-
-
 def indicator_table(situation: Situation) -> pd.DataFrame:
     """One row per indicator observation: value (or low/high), unit, date, area, sources with grades."""
     once = _Rows.of(situation)
     indicators = situation.indicators
-    counts = [len(indicator.observations) for indicator in indicators]
     observations = [observation for indicator in indicators for observation in indicator.observations]
+    indicator = heads([len(indicator.observations) for indicator in indicators])
     parts = [_value_parts(observation.value) for observation in observations]  # of numbers alone: no work for the collector
     columns = {
-        "indicator": _each([indicator.id for indicator in indicators], counts),
-        "name": _each([indicator.name for indicator in indicators], counts),
-        "unit": _each([indicator.unit for indicator in indicators], counts),
-        "area": _each([indicator.area for indicator in indicators], counts),
-        **once.places(_each([indicator.area for indicator in indicators], counts)),
-        "date": [observation.date.text for observation in observations],
-        "start": once.days([observation.date for observation in observations]),
+        "indicator": text([indicator.id for indicator in indicators], indicator),
+        "name": text([indicator.name for indicator in indicators], indicator),
+        "unit": text([indicator.unit for indicator in indicators], indicator),
+        "area": text([indicator.area for indicator in indicators], indicator),
+        **once.places([indicator.area for indicator in indicators], indicator),
+        **once.dates([observation.date for observation in observations]),
         "kind": [kind for kind, _, _, _ in parts],
-        "value": [point for _, _, _, point in parts],
-        "low": [low for _, low, _, _ in parts],
-        "high": [high for _, _, high, _ in parts],
+        "value": np.array([point for _, _, _, point in parts], dtype="float64"),
+        "low": np.array([low for _, low, _, _ in parts], dtype="float64"),
+        "high": np.array([high for _, _, high, _ in parts], dtype="float64"),
         "approximate": [observation.approximate for observation in observations],
         "value_text": [value_text(observation.value, observation.approximate) for observation in observations],
-        **once.cited(observations),
+        **once.cited("indicators", observations),
         "contested": once.contested(observation.claims for observation in observations),
         "bound": [
             bound_side(o.value) if kind == "bound" else None for o, (kind, _, _, _) in zip(observations, parts, strict=True)
@@ -225,19 +241,18 @@ def shortage_table(situation: Situation) -> pd.DataFrame:
     """One row per shortage observation; `severity` is NA where the evidence is insufficient."""
     once = _Rows.of(situation)
     shortages = situation.shortages
-    counts = [len(shortage.observations) for shortage in shortages]
     observations = [observation for shortage in shortages for observation in shortage.observations]
+    shortage = heads([len(shortage.observations) for shortage in shortages])
     severities = [observation.severity for observation in observations]
     labels = {severity: severity_label(severity) for severity in set(severities)}  # five levels, and no level
     columns = {
-        "area": _each([shortage.area for shortage in shortages], counts),
-        "area_name": _each(once.area_names([shortage.area for shortage in shortages]), counts),
-        "commodity": _each([shortage.commodity.value for shortage in shortages], counts),
-        "date": [observation.date.text for observation in observations],
-        "start": once.days([observation.date for observation in observations]),
+        "area": text([shortage.area for shortage in shortages], shortage),
+        "area_name": once.places([shortage.area for shortage in shortages], shortage)["area_name"],
+        "commodity": text([shortage.commodity.value for shortage in shortages], shortage),
+        **once.dates([observation.date for observation in observations]),
         "severity": [None if severity == INSUFFICIENT_EVIDENCE else int(severity) for severity in severities],
         "severity_label": [labels[severity] for severity in severities],
-        **once.cited(observations),
+        **once.cited("shortages", observations),
     }
     return _frame(columns, {"severity": "Int64"})
 
@@ -266,7 +281,7 @@ def access_table(situation: Situation) -> pd.DataFrame:
                     "to_area_name": once.place(route.to_area)[0],
                     "date": observation.date.text,
                     "start": start,
-                    "end": max(end, start + pd.Timedelta(days=1)),
+                    "end": max(end, once.day(observation.date.start + timedelta(days=1))),  # a day at least
                     "status": observation.status.value if observation.status else None,
                     "convoys_can_pass": observation.convoys_can_pass,
                     "threat": observation.threat,
@@ -299,25 +314,26 @@ def event_table(situation: Situation) -> pd.DataFrame:
     """One row per event, with ACLED's names for its type and sub-type."""
     once = _Rows.of(situation)
     events = situation.events
-    hurt = [once.hurt(event.hurt()) for event in events]
-    names = {kind: (event_type_name(kind[0]), sub_type_name(*kind)) for kind in {(e.type, e.sub_type) for e in events}}
+    area, areas = factorize([event.area for event in events])
+    kind, kinds = factorize([f"{event.type} {event.sub_type}" for event in events])
+    named = [events[row] for row in firsts(kind, len(kinds))]  # an event of each kind, to name the kind from
+    kind_names = [(event_type_name(event.type), sub_type_name(event.type, event.sub_type)) for event in named]
+    hurt = once.hurts(events)
     columns = {
         "event": [event.id for event in events],
-        "date": [event.date.text for event in events],
-        "start": once.days([event.date for event in events]),
-        "area": [event.area for event in events],
-        **once.places([event.area for event in events]),
+        **once.dates([event.date for event in events]),
+        "area": text(areas, area),
+        **once.places(areas, area),
         "type": [event.type for event in events],
-        "type_name": [names[event.type, event.sub_type][0] for event in events],
+        "type_name": text([type_name for type_name, _ in kind_names], kind),
         "sub_type": [event.sub_type for event in events],
-        "sub_type_name": [names[event.type, event.sub_type][1] for event in events],
+        "sub_type_name": text([sub_type_name for _, sub_type_name in kind_names], kind),
         "summary": [event.summary for event in events],
         "actors": [", ".join(event.actors) for event in events],
         "fatalities": [_exact(event.fatalities) for event in events],
-        **once.cited(events),
+        **once.cited("events", events),
         "contested": once.contested(event.claims for event in events),
-        **{column: [parts[column] for parts, _ in hurt] for column in HURT_COLUMNS},
-        "hurt": [text for _, text in hurt],
+        **hurt,
         "reports": once.reports(events),
     }
     numbers = {c: "Float64" for c in HURT_COLUMNS if not c.endswith("_text")}
@@ -424,8 +440,13 @@ def area_table(situation: Situation) -> pd.DataFrame:
 
 def source_table(situation: Situation) -> pd.DataFrame:
     """One row per source: kind, grade, and how many facts and claim positions rest on it."""
-    # Counted in C: a Python loop over every source of every fact took most of this table's time in a large file.
-    cited = Counter(chain.from_iterable(fact.sources for fact in situation.facts()))
+    once = _Rows.of(situation)
+    cited: Counter[str] = Counter()
+    for kind, facts in situation.facts_by_kind().items():  # counted per distinct list of sources, as the tables read them
+        codes, distinct = once.source_lists(kind, facts)
+        for key, count in zip(distinct, np.bincount(codes, minlength=len(distinct)).tolist(), strict=True):
+            for source_id in key.split(SEPARATOR) if key else []:
+                cited[source_id] += count
     positions = Counter(position.source for claim in situation.claims for position in claim.positions)
     rows = [
         {

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 
 from situation.load.loader import load_situation, parse_situation
+from situation.model.dates import PartialDate
 from situation.model.facts import Situation
 from situation.model.tracked import RouteStatus
-from situation.views.history import ages, as_of, by_date, earliest_date, latest_of
+from situation.views.history import ages, as_of, by_date, earliest_date, latest_of, latest_two
 from tests.app.apptest import metrics, open_app
 from tests.paths import REVISION, SEED
 
@@ -171,3 +172,24 @@ def test_facts_put_in_order_by_date_keep_the_order_of_their_dates(path: Path) ->
     assert {"day", "month"} <= precisions, precisions
     assert [id(f) for f in sorted(dated, key=by_date)] == [id(f) for f in sorted(dated, key=lambda fact: fact.date)]
     assert latest_of(dated) is max(dated, key=lambda fact: fact.date)
+
+
+@pytest.mark.parametrize(
+    "dates",
+    [
+        ["2016-08-06", "2016-08-08", "2016-08-07"],  # one fact ends last, another before it
+        ["2016-08-08", "2016-08-06", "2016-08-08"],  # the same day twice: max keeps the first, a stable sort the last
+        ["2016-08-31", "2016-08", "2016-08-30"],  # a month and its last day end alike: the later first day is later
+        ["2016-08-08", "2016-08", "2016", "2016-08"],  # ties before the latest
+        ["2016-08-06"],
+    ],
+)
+def test_the_latest_fact_and_the_one_before_are_those_of_the_date_order(seed: Situation, dates: list[str]) -> None:
+    """The card shows the last of the date order and what changed since the one before; an age reads the first of
+    the latest facts, as `max` picks it: in a series that repeats a date as in one that does not."""
+    siege = seed.indicators[0].observations[-1]
+    facts = [siege.model_copy(update={"date": PartialDate.parse(text), "note": str(i)}) for i, text in enumerate(dates)]
+    ordered = sorted(facts, key=lambda fact: fact.date)
+    assert latest_of(facts) is max(facts, key=lambda fact: fact.date)
+    assert latest_two(facts) == (ordered[-1], ordered[-2] if len(ordered) > 1 else None)
+    assert latest_two(facts)[0] is ordered[-1]
