@@ -59,9 +59,9 @@ class Entries:
         self._layout: dict[str, list[tuple[int, int, str]]] = {}
         """Per list of the last read: each piece's first entry, its first line in the file, and its text."""
         self.reused = 0
+        """Entries the last `read` took from the read before: what a test or a benchmark looks at."""
         self.cited = CitedIds()
         """The ids each entry cited at the last check: only changed entries are looked through again."""
-        """Entries the last `read` took from the read before: what a test or a benchmark looks at."""
 
     def read(self, text: str, file: str) -> tuple[dict[str, Any], dict[str, Any]] | None:
         """The file's plain data, and the same data with each entry already a model, ready for `Situation`; None when

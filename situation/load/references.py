@@ -35,7 +35,7 @@ REFERENCES: list[tuple[Pattern, str]] = model_paths(
 class CitedIds:
     """The ids each entry of a file cites, kept from one check of the file to the next: a save changes a few entries,
     and the raw data of the others are the very same objects (`situation.load.entries`), so only the changed ones
-    are looked through again (at L, 230 ms -> under 50)."""
+    are looked through again (the whole check at L after one edit: 235 ms -> 77)."""
 
     def __init__(self) -> None:
         self._by_entry: dict[int, tuple[Any, dict[str, set[str]]]] = {}

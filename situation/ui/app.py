@@ -122,7 +122,7 @@ def _draw(view: FileView) -> None:
 
     The page comes first: a browser draws elements in the order the server sends them, and fetches the code of each
     kind of element the first time one arrives. With the sidebar's date picker, selectboxes and download buttons sent
-    first, a first visit waited for their ~450 KB of code before the cards, and every saved edit resent and redrew
+    first, a first visit fetched their ~450 KB of code before the cards' own, and every saved edit resent and redrew
     them before the cards' new values. The widgets' values are read from the session before the page, as the
     widgets would give them, so drawing the widgets after it changes nothing a viewer sees.
     """
