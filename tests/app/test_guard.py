@@ -19,9 +19,9 @@ def seed_copy(tmp_path: Path) -> Path:
     return copy
 
 
-def test_a_page_that_raises_keeps_the_last_good_view_and_logs_why(
-    seed_copy: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
+@pytest.fixture
+def fails_on_boom(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Overview raises for a version titled "Boom", as a reason nobody foresaw would."""
     real_overview = pages.overview
 
     def overview(context: pages.PageContext) -> None:
@@ -30,6 +30,11 @@ def test_a_page_that_raises_keeps_the_last_good_view_and_logs_why(
             raise ZeroDivisionError("a reason nobody foresaw")
 
     monkeypatch.setattr(pages, "overview", overview)
+
+
+def test_a_page_that_raises_keeps_the_last_good_view_and_logs_why(
+    seed_copy: Path, fails_on_boom: None, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
     app = open_app(seed_copy, monkeypatch)
     assert metrics(app)["People under siege"] == "about 250,000"
     good = seed_copy.read_text(encoding="utf-8")
@@ -67,16 +72,10 @@ def test_as_of_before_its_facts_is_refused_and_the_last_good_version_stays(
     assert metrics(app)["People under siege"] == "about 250,000"
 
 
-def test_a_page_that_raises_keeps_the_viewers_area_and_day(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_page_that_raises_keeps_the_viewers_area_and_day(
+    seed_copy: Path, fails_on_boom: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
     # The sidebar's widgets are drawn after the page: a page that raises must not lose what the viewer chose.
-    real_overview = pages.overview
-
-    def overview(context: pages.PageContext) -> None:
-        real_overview(context)
-        if context.derived.situation.title == "Boom":
-            raise ZeroDivisionError("a reason nobody foresaw")
-
-    monkeypatch.setattr(pages, "overview", overview)
     app = open_app(seed_copy, monkeypatch, area="east-aleppo", as_of="2016-08-06")
     seed_copy.write_text(seed_copy.read_text(encoding="utf-8").replace("title: Siege of eastern Aleppo", "title: Boom"))
     wait_until(app, lambda a: bool(a.warning) and "could not be drawn" in a.warning[0].value)
