@@ -22,7 +22,7 @@ from situation.load.problems import errors_in
 from situation.serve import heap
 from situation.serve.watch import FileView, Watcher
 from situation.ui import guard, pages, push, signin, style
-from situation.ui.derived import Derived, derive, earliest
+from situation.ui.derived import derive, earliest
 from situation.ui.downloads import download_buttons
 from situation.ui.notice import change_notice
 from situation.ui.text import literal
@@ -131,7 +131,8 @@ def _draw(view: FileView) -> None:
     first, last = earliest(view), view.situation.as_of
     day = _chosen_day(first, last)
     derived = derive(view, day)
-    area = _chosen_area(derived)
+    names = {ALL_AREAS: "All areas", **{a.id: a.name for a in derived.situation.areas}}
+    area = _chosen_area(names)
     context = pages.PageContext(derived=derived, area=area, view=view)
     navigation = st.navigation(
         [
@@ -147,7 +148,6 @@ def _draw(view: FileView) -> None:
     st.sidebar.date_input(
         "As of", min_value=first, max_value=last, key="as_of", help="See the situation as it stood on an earlier day."
     )
-    names = _area_names(derived)
     st.sidebar.selectbox("Area", list(names), key="area", format_func=names.__getitem__)
     download_buttons(derived.situation, str(view.path), view.loaded_at or 0.0)
 
@@ -194,12 +194,8 @@ def _chosen_day(first: date, last: date) -> date | None:
     return None if day == last else day
 
 
-def _area_names(derived: Derived) -> dict[str, str]:
-    return {ALL_AREAS: "All areas", **{a.id: a.name for a in derived.situation.areas}}
-
-
-def _chosen_area(derived: Derived) -> str | None:
-    names = _area_names(derived)
+def _chosen_area(names: dict[str, str]) -> str | None:
+    """The area chosen (None for all), among `names` (id -> name, 'all' first)."""
     _from_url_once("area")
     if st.session_state.get("area") not in names:
         st.session_state["area"] = ALL_AREAS
