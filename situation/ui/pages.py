@@ -88,28 +88,24 @@ def overview(context: PageContext) -> None:
     _header(context, "Overview")
     situation = context.derived.situation
     lines = context.derived.headline(context.area)
-    if lines:
-        style.headline_band(lines, _link(context, "sources"))
-    else:
+    if not lines:
         st.info(
             f"Nothing to lead with {_where(context)} on {situation.as_of:%-d %B %Y}: no status, figure or route is recorded yet."
         )
-    st.markdown(literal(summary_text(situation)))
+    style.lead(lines, _link(context, "sources"), summary_text(situation))
     _needs_update(context)
     areas = situation.areas_within(context.area) if context.area else None
     cards = [c for c in context.derived.cards if areas is None or c.area in areas]
     if not cards:
         st.info(f"No figure, shortage, route or event is recorded {_where(context)} by {situation.as_of:%-d %B %Y}.")
-    for group, title in GROUP_TITLES.items():
-        in_group = [c for c in cards if c.group == group]
-        if not in_group:
-            continue
-        st.subheader(title)
-        shown = in_group[:MAX_CARDS_PER_GROUP]
-        link = _link(context, "sources")  # written once per version, group, area and link, for every viewer
-        st.html(context.derived.once(f"cards {group} {context.area} {link}", partial(style.card_grid, shown, link)))
-        if len(in_group) > len(shown):
-            st.caption(f"{len(in_group) - len(shown)} more not shown here: choose an area in the sidebar to see its cards.")
+    link = _link(context, "sources")
+    groups = [
+        style.CardGroup(title, in_group[:MAX_CARDS_PER_GROUP], max(0, len(in_group) - MAX_CARDS_PER_GROUP))
+        for group, title in GROUP_TITLES.items()
+        if (in_group := [c for c in cards if c.group == group])
+    ]
+    if groups:  # written once per version, area and link, for every viewer
+        st.html(context.derived.once(f"cards {context.area} {link}", partial(style.card_groups, groups, link)))
     _grade_key()
 
 
@@ -128,7 +124,9 @@ def _link(context: PageContext, page: str) -> str:
 
 def _grade_key() -> None:
     """What [B] and 'credibility 3' mean, beside the cards that use them."""
-    with st.expander("Key: source grades [A]–[F] and credibility 1–6"):
+    with st.expander("Key: source grades [A]–[F] and credibility 1–6", key="grade-key", on_change="rerun") as box:
+        if not box.open:  # drawn only when opened, like the Downloads box: closed, a first visit draws less
+            return
         rows = grade_key()
         scales = []
         for scale in dict.fromkeys(r.scale for r in rows):
@@ -144,7 +142,10 @@ def _needs_update(context: PageContext) -> None:
     stale = [a for a in context.derived.ages if a.stale]
     if not stale:
         return
-    with st.expander(f"Needs update: {len(stale)} fact(s) older than their threshold", expanded=False, icon=":material/update:"):
+    label = f"Needs update: {len(stale)} fact(s) older than their threshold"
+    with st.expander(label, icon=":material/update:", key="needs-update", on_change="rerun") as box:
+        if not box.open:  # drawn only when opened (see _grade_key)
+            return
         lines = [
             f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} (re-verify after {age.limit} days)"
             for age in stale

@@ -2,11 +2,11 @@
 
 Sent once per run as a style-only `st.html` (Streamlit puts it in the page without taking space). Colours that carry
 meaning come from `situation.views.palette`; text keeps the theme's own colour, so light and dark both read.
-Each group of cards is one `st.html` grid rather than a bordered container of four or five elements per card: a
-browser draws a run element by element as the websocket brings them, so the seed's 125 elements kept an edit off the
-screen for ~150 ms where one element per group shows it at once. A phone gets one card per row, a smaller title,
-tables that scroll inside themselves rather than widening the page, and a sidebar that closes once a page is chosen
-from it.
+All the groups of cards, with their headings, are one `st.html` element rather than a bordered container of four or
+five elements per card: a browser draws a run element by element as the websocket brings them, so the seed's 125
+elements kept an edit off the screen for ~150 ms where few elements show it at once. A phone gets one card per row, a
+smaller title, tables that scroll inside themselves rather than widening the page, and a sidebar that closes once a
+page is chosen from it.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import streamlit as st
 
@@ -36,6 +37,11 @@ _CSS = """
 .headline-line .text { font-size: 1rem; }
 .headline-line .provenance { font-size: .78rem; opacity: .75; display: block; }
 .headline-line a { color: inherit; }
+.summary { margin: 1.5rem 0 0 0; font-size: 1rem; line-height: 1.6; }
+.card-groups h3 { font-size: 1.75rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em; padding: .75rem 0 1rem;
+  margin: 0; scroll-margin-top: 3.75rem; }
+.card-groups .cards + h3, .card-groups .more + h3 { margin-top: 1rem; }
+.card-groups .more { font-size: .875rem; opacity: .75; margin: .5rem 0 0 0; }
 .cards { display: grid; grid-template-columns: repeat({CARDS_PER_ROW}, minmax(0, 1fr)); gap: 1rem; }
 .card { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: .5rem; padding: .9rem 1rem;
   min-width: 0; overflow-wrap: anywhere; }
@@ -93,9 +99,10 @@ def apply() -> None:
     st.sidebar.html(_CLOSE_SIDEBAR_ON_PHONE.replace("{PHONE}", str(PHONE)), unsafe_allow_javascript=True)
 
 
-def headline_band(lines: list[HeadlineLine], claim_link: str) -> None:
-    """The band: a line per fact, its tone as a coloured edge, its provenance under it; a claim links to its entry.
+def lead(lines: list[HeadlineLine], claim_link: str, summary: str) -> None:
+    """The band, then the day's summary, as one element (see `card_group` for why one).
 
+    The band has a line per fact, its tone as a coloured edge, its provenance under it; a claim links to its entry.
     `claim_link` is the Sources & claims page's address with the view's query, to which '#claim-ID' is added.
     """
     rows = []
@@ -108,13 +115,34 @@ def headline_band(lines: list[HeadlineLine], claim_link: str) -> None:
             f'data-key="{html.escape(line.key)}"><span class="label">{html.escape(line.label)}:</span> '
             f'<span class="text">{text}</span><span class="provenance">{html.escape(line.provenance)}</span></div>'
         )
-    st.html(f'<div class="headline-band" data-testid="headline-band">{"".join(rows)}</div>')
+    band = f'<div class="headline-band" data-testid="headline-band">{"".join(rows)}</div>' if rows else ""
+    st.html(f'{band}<p class="summary">{html.escape(summary)}</p>')
 
 
-def card_grid(cards: Sequence[Card], claims_page: str) -> str:
-    """A group of cards as one element (`st.html`): a browser draws one element at once, where a card of five took five
-    messages."""
-    return f'<div class="cards">{"".join(card_html(card, claims_page) for card in cards)}</div>'
+class CardGroup(NamedTuple):
+    """A group of cards under its heading, and how many more it has than are shown."""
+
+    title: str
+    cards: Sequence[Card]
+    hidden: int
+
+
+def card_groups(groups: Sequence[CardGroup], claims_page: str) -> str:
+    """Every group of cards, each under its heading, as one element (`st.html`).
+
+    A browser draws a run element by element, each through several layers of React, so fewer elements show sooner:
+    with a heading and a grid per group, the seed's first visit spent ~180 ms of the browser's time in one render. A
+    heading is set like Streamlit's subheader and keeps its anchor ('#key-figures').
+    """
+    parts = []
+    for group in groups:
+        anchor = re.sub(r"[^a-z0-9]+", "-", group.title.lower()).strip("-")
+        parts.append(f'<h3 id="{anchor}">{html.escape(group.title)}</h3>')
+        parts.append(f'<div class="cards">{"".join(card_html(card, claims_page) for card in group.cards)}</div>')
+        if group.hidden:
+            more = f"{group.hidden} more not shown here: choose an area in the sidebar to see its cards."
+            parts.append(f'<p class="more">{more}</p>')
+    return f'<section class="card-groups">{"".join(parts)}</section>'
 
 
 def card_class(key: str) -> str:

@@ -46,12 +46,11 @@ CARD = re.compile(
 
 
 def metrics(app: AppTest) -> dict[str, str]:
-    """Card title -> value, of every card on the page: a group of cards is one st.html grid, each card opening with its
-    title and value (one type scale)."""
+    """Card title -> value, of every card on the page: a group of cards is one st.html element, each card opening with
+    its title and value (one type scale)."""
     cards: dict[str, str] = {}
     for element in app.get("html"):
-        if element.proto.body.startswith('<div class="cards">'):
-            cards.update((html.unescape(title), html.unescape(value)) for title, value in CARD.findall(element.proto.body))
+        cards.update((html.unescape(title), html.unescape(value)) for title, value in CARD.findall(element.proto.body))
     return cards
 
 

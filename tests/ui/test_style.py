@@ -1,4 +1,4 @@
-"""A group of cards as the browser gets it: one grid of card boxes, each saying what the bordered card said, in order."""
+"""Cards as the browser gets them: grids of card boxes under their headings, each card saying what the bordered card said."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
-from situation.ui.style import card_class, card_html
+from situation.ui.style import CardGroup, card_class, card_groups, card_html
 from situation.views.cards import Card, overview_cards
 from tests.loaded import loaded_seed
 
@@ -85,3 +85,16 @@ def test_text_from_the_file_is_shown_as_written_never_as_markup() -> None:
     assert parsed.lines[0] == parsed.lines[1] == parsed.lines[-1] == markup
     assert parsed.root["data-card"] == 'a"b'
     assert "<img" not in card_html(replace(card, title=markup), CLAIMS)
+
+
+def test_the_groups_are_one_element_each_under_its_anchored_heading_and_saying_what_is_left_out() -> None:
+    cards = overview_cards(loaded_seed())
+    people = [c for c in cards if c.group == "People"]
+    shortages = [c for c in cards if c.group == "Shortages"]
+    body = card_groups([CardGroup("Key figures", people, 0), CardGroup("Shortages & <more>", shortages[:2], 3)], CLAIMS)
+    headings = re.findall(r'<h3 id="([^"]*)">(.*?)</h3>', body)
+    assert headings == [("key-figures", "Key figures"), ("shortages-more", "Shortages &amp; &lt;more&gt;")]
+    assert body.count('<div class="cards">') == 2
+    assert re.findall(r'data-card="([^"]*)"', body) == [c.key for c in [*people, *shortages[:2]]]
+    assert body.count("more not shown here") == 1 and "3 more not shown here" in body
+    assert body.index("3 more not shown") > body.index("shortages-more")  # under its own group

@@ -76,6 +76,9 @@ def test_the_dashboard_as_of_5_august_shows_the_corridor_closed(monkeypatch: pyt
 def test_the_needs_update_panel_lists_stale_facts(monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_app(SEED, monkeypatch)
     assert app.expander[0].label.startswith("Needs update: 1 fact(s)")
+    assert not app.expander[0].markdown  # closed: its list is drawn only once it is opened
+    app.session_state["needs-update"] = True
+    app.run()
     panel = " ".join(m.value for m in app.expander[0].markdown)
     assert "Supply lines into eastern Aleppo" in panel and "8 days old" in panel
     assert "Aleppo city" not in panel  # "divided since 2012" is marked stale_after: never
