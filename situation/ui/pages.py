@@ -6,7 +6,6 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import partial
-from html import escape
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -65,18 +64,13 @@ class PageContext:
 def _header(context: PageContext, title: str) -> None:
     situation = context.derived.situation
     st.title(literal(situation.title))
-    st.caption(
-        f"{title} · as of {situation.as_of:%-d %B %Y}"
-        + (f" · {literal(context.derived.situation.area(context.area).name)}" if context.area else "")
-    )
+    st.caption(literal(_caption(context, title)))
 
 
-def _capped(lines: list[str], what: str) -> str:
-    """One markdown block for a long list (one element, not one per line), cut at MAX_LISTED with a count of the rest."""
-    shown = lines[:MAX_LISTED]
-    if len(lines) > len(shown):
-        shown.append(f"\n*{len(lines) - len(shown):,} more {what} not listed here.*")
-    return "\n".join(shown)
+def _caption(context: PageContext, title: str) -> str:
+    """'Overview · as of 8 August 2016 · Manbij': the line under a page's title."""
+    situation = context.derived.situation
+    return f"{title} · as of {situation.as_of:%-d %B %Y}" + (f" · {situation.area(context.area).name}" if context.area else "")
 
 
 def _plot(figure: object, caption: str, key: str) -> None:
@@ -85,15 +79,26 @@ def _plot(figure: object, caption: str, key: str) -> None:
 
 
 def overview(context: PageContext) -> None:
-    _header(context, "Overview")
+    """What matters, then every card, nearly all as two `st.html` elements: the title, band, summary and what needs
+    updating; then the cards under their headings and the key to the grades.
+
+    A browser draws a run element by element, each through several layers of React; a heading or a box's label also
+    through a Markdown parser. With these as ~15 of Streamlit's elements, a first visit to the seed spent ~170 ms of
+    the browser's time in one render, and took 1.03x the one-metric app's time where it now takes ~0.98x (benchmarks/).
+    The boxes are HTML `<details>`: they open in the browser, with no rerun.
+    """
     situation = context.derived.situation
+    head = style.page_head(situation.title, _caption(context, "Overview"))
     lines = context.derived.headline(context.area)
-    if not lines:
+    rest = style.summary(summary_text(situation)) + _needs_update(context)
+    if lines:
+        st.html(head + style.band(lines, _link(context, "sources")) + rest)
+    else:
+        st.html(head)
         st.info(
             f"Nothing to lead with {_where(context)} on {situation.as_of:%-d %B %Y}: no status, figure or route is recorded yet."
         )
-    style.lead(lines, _link(context, "sources"), summary_text(situation))
-    _needs_update(context)
+        st.html(rest)
     areas = situation.areas_within(context.area) if context.area else None
     cards = [c for c in context.derived.cards if areas is None or c.area in areas]
     if not cards:
@@ -104,9 +109,9 @@ def overview(context: PageContext) -> None:
         for group, title in GROUP_TITLES.items()
         if (in_group := [c for c in cards if c.group == group])
     ]
-    if groups:  # written once per version, area and link, for every viewer
-        st.html(context.derived.once(f"cards {context.area} {link}", partial(style.card_groups, groups, link)))
-    _grade_key()
+    # The cards are written once per version, area and link, for every viewer.
+    shown = context.derived.once(f"cards {context.area} {link}", partial(style.card_groups, groups, link)) if groups else ""
+    st.html(shown + _grade_key())
 
 
 def _where(context: PageContext) -> str:
@@ -122,35 +127,18 @@ def _link(context: PageContext, page: str) -> str:
     return f"{page}?{urlencode(query)}"
 
 
-def _grade_key() -> None:
-    """What [B] and 'credibility 3' mean, beside the cards that use them."""
-    with st.expander("Key: source grades [A]–[F] and credibility 1–6", key="grade-key", on_change="rerun") as box:
-        if not box.open:  # drawn only when opened, like the Downloads box: closed, a first visit draws less
-            return
-        rows = grade_key()
-        scales = []
-        for scale in dict.fromkeys(r.scale for r in rows):
-            cells = "".join(
-                f"<tr><td><b>{escape(r.grade)}</b></td><td>{escape(r.meaning)}</td></tr>" for r in rows if r.scale == scale
-            )
-            scales.append(f'<div class="card-meta">{escape(scale)}</div><table class="grade-key">{cells}</table>')
-        st.html("".join(scales))  # one element for both scales
+def _grade_key() -> str:
+    """What [B] and 'credibility 3' mean, in a box beside the cards and sources that use them."""
+    return style.box("Key: source grades [A]–[F] and credibility 1–6", style.grade_key(grade_key()))
 
 
-def _needs_update(context: PageContext) -> None:
-    """The facts older than the file's thresholds, oldest first: what the team should re-verify."""
+def _needs_update(context: PageContext) -> str:
+    """The facts older than the file's thresholds, oldest first, in a box: what the team should re-verify."""
     stale = [a for a in context.derived.ages if a.stale]
     if not stale:
-        return
-    label = f"Needs update: {len(stale)} fact(s) older than their threshold"
-    with st.expander(label, icon=":material/update:", key="needs-update", on_change="rerun") as box:
-        if not box.open:  # drawn only when opened (see _grade_key)
-            return
-        lines = [
-            f"- {literal(age.label)}: dated {literal(age.date.label())}, {age_text(age.days)} (re-verify after {age.limit} days)"
-            for age in stale
-        ]
-        st.markdown(_capped(lines, "facts"))
+        return ""
+    lines = [f"{a.label}: dated {a.date.label()}, {age_text(a.days)} (re-verify after {a.limit} days)" for a in stale]
+    return style.box(f"Needs update: {len(stale)} fact(s) older than their threshold", style.bullets(lines, MAX_LISTED, "facts"))
 
 
 @st.cache_resource(max_entries=64, show_spinner="Comparing…")
@@ -449,6 +437,6 @@ def sources_and_claims(context: PageContext) -> None:
     st.subheader("Quotes, with the fact each supports")
     for quoted in derived.quotes:
         st.markdown(f"**{literal(quoted.fact)}**  \n> “{literal(quoted.text)}” — {literal(quoted.speaker)}")
-    _grade_key()
+    st.html(_grade_key())
     for warning in derived.warnings:
         st.caption(literal(warning.as_text()))

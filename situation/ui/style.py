@@ -1,12 +1,13 @@
-"""The few styles Streamlit's own elements lack: the headline band, the cards, and the phone.
+"""The Overview's own HTML (title, headline band, summary, boxes that open, cards) and the styles it and the phone need.
 
-Sent once per run as a style-only `st.html` (Streamlit puts it in the page without taking space). Colours that carry
-meaning come from `situation.views.palette`; text keeps the theme's own colour, so light and dark both read.
-All the groups of cards, with their headings, are one `st.html` element rather than a bordered container of four or
-five elements per card: a browser draws a run element by element as the websocket brings them, so the seed's 125
-elements kept an edit off the screen for ~150 ms where few elements show it at once. A phone gets one card per row, a
-smaller title, tables that scroll inside themselves rather than widening the page, and a sidebar that closes once a
-page is chosen from it.
+The styles are sent once per run as a style-only `st.html` (Streamlit puts it in the page without taking space).
+Colours that carry meaning come from `situation.views.palette`; text keeps the theme's own colour, so light and dark
+both read. Nearly all of the Overview is two `st.html` elements built here, rather than Streamlit's title, caption,
+expanders and a bordered container of four or five elements per card: a browser draws a run element by element, each
+through several layers of React, so the seed's 125 elements kept an edit off the screen for ~150 ms, and its ~25 made a
+first visit slower than a one-metric app's (`pages.overview` has the figures). The HTML is set to look like Streamlit's
+own elements. A phone gets one card per row, a smaller title, tables that scroll inside themselves rather than
+widening the page, and a sidebar that closes once a page is chosen from it.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import streamlit as st
 
 from situation.views.cards import Card, age_text
 from situation.views.headline import HeadlineLine
+from situation.views.labels import GradeKey
 from situation.views.palette import BLUE, CLAIM_STATUS_COLOURS, TONE_COLOURS
 
 PHONE = 640
@@ -37,11 +39,24 @@ _CSS = """
 .headline-line .text { font-size: 1rem; }
 .headline-line .provenance { font-size: .78rem; opacity: .75; display: block; }
 .headline-line a { color: inherit; }
+h1.page-title { font-size: 2.75rem; font-weight: 700; line-height: 1.2; padding: 1.25rem 0 1rem 0; margin: 0;
+  scroll-margin-top: 3.75rem; }
+.page-caption { font-size: .875rem; line-height: 1.6; opacity: .6; margin: 0 0 1.25rem 0; }
 .summary { margin: 1.5rem 0 0 0; font-size: 1rem; line-height: 1.6; }
+.box { border: 1px solid color-mix(in srgb, currentColor 16%, transparent); border-radius: .5rem; margin: 1rem 0 0 0; }
+.box summary { list-style: none; cursor: pointer; display: flex; align-items: center; gap: .8rem; padding: .5rem .75rem;
+  font-size: .875rem; line-height: 1.6; border-radius: .5rem; }
+.box summary::-webkit-details-marker { display: none; }
+.box summary::before { content: ""; width: .4rem; height: .4rem; margin: 0 .15rem; border: solid currentColor;
+  border-width: 0 .11rem .11rem 0; transform: rotate(-45deg); transition: transform .15s; }
+.box[open] summary::before { transform: rotate(45deg); }
+.box summary:hover { color: color-mix(in srgb, {LINK} 80%, currentColor); }
+.box-body { padding: 0 1rem .75rem 1rem; font-size: .95rem; }
+.box-body ul { margin: 0; padding-left: 1.2rem; }
+.box-body .more, .card-groups .more { font-size: .875rem; opacity: .75; margin: .5rem 0 0 0; }
 .card-groups h3 { font-size: 1.75rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em; padding: .75rem 0 1rem;
   margin: 0; scroll-margin-top: 3.75rem; }
 .card-groups .cards + h3, .card-groups .more + h3 { margin-top: 1rem; }
-.card-groups .more { font-size: .875rem; opacity: .75; margin: .5rem 0 0 0; }
 .cards { display: grid; grid-template-columns: repeat({CARDS_PER_ROW}, minmax(0, 1fr)); gap: 1rem; }
 .card { border: 1px solid color-mix(in srgb, currentColor 20%, transparent); border-radius: .5rem; padding: .9rem 1rem;
   min-width: 0; overflow-wrap: anywhere; }
@@ -92,19 +107,22 @@ def apply() -> None:
     """The page's styles, and the phone's sidebar closing after navigation; called first, before anything it styles.
 
     A browser fetches the code that draws a kind of element when the first one arrives, at most six files at a time.
-    The cards are `st.html`, like these two: sent first, its code is fetched before any widget's (see `app._draw`,
-    which also sends the page before the sidebar's widgets).
+    The Overview is `st.html`, like these two: sent first, its code is fetched before anything else's (see `app._draw`,
+    which also sends the page before the sidebar's choices).
     """
     st.html(_CSS.replace("{PHONE}", str(PHONE)).replace("{CARDS_PER_ROW}", str(CARDS_PER_ROW)).replace("{LINK}", BLUE))
     st.sidebar.html(_CLOSE_SIDEBAR_ON_PHONE.replace("{PHONE}", str(PHONE)), unsafe_allow_javascript=True)
 
 
-def lead(lines: list[HeadlineLine], claim_link: str, summary: str) -> None:
-    """The band, then the day's summary, as one element (see `card_group` for why one).
+def page_head(title: str, caption: str) -> str:
+    """The Overview's title and the line under it, set as Streamlit sets `st.title` and `st.caption` on other pages."""
+    heading = f'<h1 class="page-title" id="{_anchor(title)}">{html.escape(title)}</h1>'
+    return f'{heading}<p class="page-caption">{html.escape(caption)}</p>'
 
-    The band has a line per fact, its tone as a coloured edge, its provenance under it; a claim links to its entry.
-    `claim_link` is the Sources & claims page's address with the view's query, to which '#claim-ID' is added.
-    """
+
+def band(lines: list[HeadlineLine], claim_link: str) -> str:
+    """The headline band: a line per fact, its tone as a coloured edge, its provenance under it; a claim links to its
+    entry. `claim_link` is the Sources & claims page's address with the view's query, to which '#claim-ID' is added."""
     rows = []
     for line in lines:
         text = html.escape(line.text)
@@ -115,8 +133,35 @@ def lead(lines: list[HeadlineLine], claim_link: str, summary: str) -> None:
             f'data-key="{html.escape(line.key)}"><span class="label">{html.escape(line.label)}:</span> '
             f'<span class="text">{text}</span><span class="provenance">{html.escape(line.provenance)}</span></div>'
         )
-    band = f'<div class="headline-band" data-testid="headline-band">{"".join(rows)}</div>' if rows else ""
-    st.html(f'{band}<p class="summary">{html.escape(summary)}</p>')
+    return f'<div class="headline-band" data-testid="headline-band">{"".join(rows)}</div>'
+
+
+def summary(text: str) -> str:
+    return f'<p class="summary">{html.escape(text)}</p>'
+
+
+def box(label: str, body: str) -> str:
+    """A box that opens, set like `st.expander` but opened by the browser alone: no rerun, and nothing for React to draw.
+    `body` is HTML."""
+    return f'<details class="box"><summary>{html.escape(label)}</summary><div class="box-body">{body}</div></details>'
+
+
+def bullets(items: Sequence[str], most: int, what: str) -> str:
+    """A list, cut at `most` items with a count of the rest ('3 more facts not listed here.')."""
+    listed = "".join(f"<li>{html.escape(item)}</li>" for item in items[:most])
+    rest = f'<p class="more">{len(items) - most:,} more {html.escape(what)} not listed here.</p>' if len(items) > most else ""
+    return f"<ul>{listed}</ul>{rest}"
+
+
+def grade_key(rows: Sequence[GradeKey]) -> str:
+    """What [B] and 'credibility 3' mean: a small table per scale."""
+    scales = []
+    for scale in dict.fromkeys(r.scale for r in rows):
+        cells = "".join(
+            f"<tr><td><b>{html.escape(r.grade)}</b></td><td>{html.escape(r.meaning)}</td></tr>" for r in rows if r.scale == scale
+        )
+        scales.append(f'<div class="card-meta">{html.escape(scale)}</div><table class="grade-key">{cells}</table>')
+    return "".join(scales)
 
 
 class CardGroup(NamedTuple):
@@ -136,13 +181,17 @@ def card_groups(groups: Sequence[CardGroup], claims_page: str) -> str:
     """
     parts = []
     for group in groups:
-        anchor = re.sub(r"[^a-z0-9]+", "-", group.title.lower()).strip("-")
-        parts.append(f'<h3 id="{anchor}">{html.escape(group.title)}</h3>')
+        parts.append(f'<h3 id="{_anchor(group.title)}">{html.escape(group.title)}</h3>')
         parts.append(f'<div class="cards">{"".join(card_html(card, claims_page) for card in group.cards)}</div>')
         if group.hidden:
             more = f"{group.hidden} more not shown here: choose an area in the sidebar to see its cards."
             parts.append(f'<p class="more">{more}</p>')
     return f'<section class="card-groups">{"".join(parts)}</section>'
+
+
+def _anchor(title: str) -> str:
+    """The id Streamlit gives a heading, so '#key-figures' finds it."""
+    return re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")
 
 
 def card_class(key: str) -> str:

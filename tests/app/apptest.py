@@ -54,6 +54,18 @@ def metrics(app: AppTest) -> dict[str, str]:
     return cards
 
 
+HEADING = re.compile(r'<h1 class="page-title"[^>]*>(.*?)</h1><p class="page-caption">(.*?)</p>', re.S)
+
+
+def page_heading(app: AppTest) -> tuple[str, str]:
+    """The page's title and the line under it, as a viewer reads them: the Overview's own (in its first st.html), or
+    Streamlit's st.title and st.caption on the other pages."""
+    for element in app.get("html"):
+        if found := HEADING.search(element.proto.body):
+            return html.unescape(found[1]), html.unescape(found[2])
+    return shown(app.title[0].value), shown(app.caption[0].value)
+
+
 def all_text(app: AppTest) -> str:
     """The words on the page: Markdown, captions, errors and headings, and the text of the page's own HTML (cards, band)."""
     parts = [*(m.value for m in app.markdown), *(c.value for c in app.caption), *(e.value for e in app.error)]

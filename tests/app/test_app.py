@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.apptest import all_text, go_to, metrics, open_app, open_downloads, shown, wait_until
+from tests.app.apptest import all_text, go_to, metrics, open_app, open_downloads, page_heading, shown, wait_until
 from tests.paths import CASES, ROOT, SEED, copy_seed
 
 
@@ -24,7 +24,7 @@ def seed_copy(tmp_path: Path) -> Path:
 def test_overview_cards_show_the_seeds_figures_with_their_sources(monkeypatch: pytest.MonkeyPatch) -> None:
     app = open_app(SEED, monkeypatch)
     assert not app.exception and not app.error
-    assert shown(app.title[0].value) == "Siege of eastern Aleppo"
+    assert page_heading(app)[0] == "Siege of eastern Aleppo"
     cards = metrics(app)
     assert cards["People under siege"] == "about 250,000"
     assert cards["Corridor into eastern Aleppo via Ramouseh"] == "fragile — convoys cannot pass"
@@ -91,7 +91,7 @@ def test_several_situations_get_a_picker(tmp_path: Path, monkeypatch: pytest.Mon
     picker = app.selectbox(key="situation")
     assert set(picker.options) == {"Siege of eastern Aleppo", "A situation with nothing known yet"}
     picker.select("minimal").run()
-    assert shown(app.title[0].value) == "A situation with nothing known yet"
+    assert page_heading(app)[0] == "A situation with nothing known yet"
     assert app.query_params["situation"] == "minimal"
 
 
@@ -134,8 +134,8 @@ def test_text_from_the_yaml_is_shown_literally(seed_copy: Path, monkeypatch: pyt
     text = seed_copy.read_text(encoding="utf-8").replace("title: Siege of eastern Aleppo", f"title: '{hostile}'")
     seed_copy.write_text(text, encoding="utf-8")
     app = open_app(seed_copy, monkeypatch)
-    assert shown(app.title[0].value) == hostile
-    assert app.title[0].value != hostile  # it was escaped, not passed through as Markdown
+    assert page_heading(app)[0] == hostile
+    assert "<img" not in "".join(e.proto.body for e in app.get("html"))  # it was escaped, not passed through as HTML
 
 
 def test_no_module_ever_allows_html() -> None:

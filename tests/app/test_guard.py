@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from situation.ui import pages
-from tests.app.apptest import all_text, metrics, open_app, shown, wait_until
+from tests.app.apptest import all_text, metrics, open_app, page_heading, shown, wait_until
 from tests.paths import SEED, copy_seed
 
 
@@ -43,7 +43,7 @@ def test_a_page_that_raises_keeps_the_last_good_view_and_logs_why(
         wait_until(app, lambda a: bool(a.warning) and "could not be drawn" in a.warning[0].value)
     assert not app.exception
     assert "The newest version of aleppo-2016-08.yaml could not be drawn" in shown(app.warning[0].value)
-    assert shown(app.title[0].value) == "Siege of eastern Aleppo"
+    assert page_heading(app)[0] == "Siege of eastern Aleppo"
     assert metrics(app)["People under siege"] == "about 250,000"
     assert "ZeroDivisionError: a reason nobody foresaw" in caplog.text
     seed_copy.write_text(good.replace("value: 250000", "value: 260000"), encoding="utf-8")
@@ -81,4 +81,4 @@ def test_a_page_that_raises_keeps_the_viewers_area_and_day(
     wait_until(app, lambda a: bool(a.warning) and "could not be drawn" in a.warning[0].value)
     assert app.sidebar.selectbox[0].value == "east-aleppo"
     assert str(app.sidebar.date_input[0].value) == "2016-08-06"
-    assert "Overview · as of 6 August 2016 · Eastern Aleppo" in shown(app.caption[0].value)
+    assert page_heading(app)[1] == "Overview · as of 6 August 2016 · Eastern Aleppo"

@@ -15,7 +15,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from situation.ui.signin import SESSION_KEY
-from tests.app.apptest import TIMEOUT, all_text, metrics, shown
+from tests.app.apptest import TIMEOUT, all_text, metrics, page_heading, shown
 from tests.paths import ROOT, SEED
 
 PASSWORD = "correct horse battery"
@@ -105,7 +105,7 @@ def test_the_picker_offers_only_allowed_situations(two_situations: Path, monkeyp
     secrets = users(amina=["aleppo-*"], jo=["*"])
     app = sign_in(open_app(two_situations, secrets, monkeypatch, situation="other-place"), "amina", PASSWORD)
     assert not app.exception
-    assert shown(app.title[0].value) == "Siege of eastern Aleppo"  # the link asked for the other one; not allowed
+    assert page_heading(app)[0] == "Siege of eastern Aleppo"  # the link asked for the other one; not allowed
     assert "Situation" not in [s.label for s in app.sidebar.selectbox]  # one allowed situation: no picker at all
     assert "Another place" not in everything_shown(app)
 

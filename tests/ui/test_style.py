@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 from html.parser import HTMLParser
 
-from situation.ui.style import CardGroup, card_class, card_groups, card_html
+from situation.ui.style import CardGroup, box, bullets, card_class, card_groups, card_html, page_head
 from situation.views.cards import Card, overview_cards
 from tests.loaded import loaded_seed
 
@@ -98,3 +98,15 @@ def test_the_groups_are_one_element_each_under_its_anchored_heading_and_saying_w
     assert re.findall(r'data-card="([^"]*)"', body) == [c.key for c in [*people, *shortages[:2]]]
     assert body.count("more not shown here") == 1 and "3 more not shown here" in body
     assert body.index("3 more not shown") > body.index("shortages-more")  # under its own group
+
+
+def test_the_overview_title_list_and_box_show_text_from_the_file_as_written() -> None:
+    head = page_head("<b>Siege</b> & *more*", "Overview · as of 8 August 2016")
+    assert head.startswith('<h1 class="page-title" id="b-siege-b-more">&lt;b&gt;Siege&lt;/b&gt; &amp; *more*</h1>')
+    assert '<p class="page-caption">Overview · as of 8 August 2016</p>' in head
+    listed = bullets([f"fact {n} <i>" for n in range(53)], 50, "facts")
+    assert listed.count("<li>") == 50 and "fact 49 &lt;i&gt;" in listed and "fact 50" not in listed
+    assert listed.endswith('<p class="more">3 more facts not listed here.</p>')
+    assert bullets(["one"], 50, "facts") == "<ul><li>one</li></ul>"
+    opened = box("Needs update: <1>", listed)
+    assert opened.startswith('<details class="box"><summary>Needs update: &lt;1&gt;</summary>') and listed in opened
