@@ -7,12 +7,14 @@ believed; said with its changes it is noticed. The wording and the rule for a la
 
 from __future__ import annotations
 
+import html
 from datetime import datetime
 
 import streamlit as st
 
 from situation.model.facts import Situation
 from situation.serve.watch import FileView
+from situation.ui import style
 from situation.ui.text import literal
 from situation.views.diff import LARGE_REMOVAL, Update, as_text, update
 
@@ -59,6 +61,5 @@ def _show(view: FileView, notice: Update) -> None:
         )
     else:
         st.info(said)
-    if notice.changes:
-        with st.expander("What changed"):
-            st.code(as_text(notice.changes), language=None, wrap_lines=True)
+    if notice.changes:  # a box that opens in the browser (style.box): no rerun, and no code block's code to fetch
+        st.html(style.box("What changed", f'<pre class="changes">{html.escape(as_text(notice.changes))}</pre>'))

@@ -53,6 +53,7 @@ h1.page-title { font-size: 2.75rem; font-weight: 700; line-height: 1.2; padding:
 .box summary:hover { color: color-mix(in srgb, {LINK} 80%, currentColor); }
 .box-body { padding: 0 1rem .75rem 1rem; font-size: .95rem; }
 .box-body ul { margin: 0; padding-left: 1.2rem; }
+.box-body pre.changes { margin: 0; font-size: .8rem; line-height: 1.5; white-space: pre-wrap; overflow-wrap: anywhere; }
 .box-body .more, .card-groups .more { font-size: .875rem; opacity: .75; margin: .5rem 0 0 0; }
 .card-groups h3 { font-size: 1.75rem; font-weight: 600; line-height: 1.2; letter-spacing: -0.005em; padding: .75rem 0 1rem;
   margin: 0; scroll-margin-top: 3.75rem; }
