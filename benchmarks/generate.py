@@ -14,6 +14,7 @@ benchmark can edit it and wait for its card, as it does with the seed.
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 from dataclasses import dataclass
@@ -293,4 +294,6 @@ def crisis_yaml(size: str, seed: int = 2016) -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(crisis_yaml(sys.argv[1] if len(sys.argv) > 1 else "M"))
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("size", nargs="?", default="M", choices=list(SIZES), help="S (1 month), M (6 months) or L (2 years)")
+    sys.stdout.write(crisis_yaml(parser.parse_args().size))

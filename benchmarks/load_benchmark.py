@@ -16,6 +16,7 @@ model, as the dashboard does from each new version: nothing the views kept of an
 
 from __future__ import annotations
 
+import argparse
 import gc
 import statistics
 import subprocess
@@ -25,7 +26,7 @@ import time
 from pathlib import Path
 
 import yaml
-from generate import crisis_yaml
+from generate import SIZES, crisis_yaml
 
 from situation.load.loader import load_situation
 from situation.load.reader import read_yaml
@@ -163,8 +164,13 @@ def derived_tables(sizes: list[str]) -> None:
 
 
 if __name__ == "__main__":
-    arguments = sys.argv[1:]
-    if "--tables" in arguments:
-        derived_tables([a for a in arguments if a != "--tables"] or ["S", "M", "L"])
+    parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
+    parser.add_argument("sizes", nargs="*", help="seed, S, M, L (default: all)")
+    parser.add_argument("--tables", action="store_true", help="instead: each derived table and card set, and all of them")
+    chosen = parser.parse_args()
+    if unknown := [size for size in chosen.sizes if size not in ("seed", *SIZES)]:  # choices= refuses an empty list
+        parser.error(f"not a size: {', '.join(unknown)} (choose from seed, {', '.join(SIZES)})")
+    if chosen.tables:
+        derived_tables(chosen.sizes or list(SIZES))
     else:
-        main(arguments or ["seed", "S", "M", "L"])
+        main(chosen.sizes or ["seed", *SIZES])
