@@ -7,11 +7,12 @@
 In one run and one headless Chromium (Debian's), on 127.0.0.1:
 - the anchor: a one-`st.metric` Streamlit app, edited as Streamlit's own run-on-save sees it;
 - the dashboard on the seed and on the generated crisis at S (1 month), M (6 months) and L (2 years)
-  (benchmarks/generate.py), each on its own `streamlit run` server with the project's settings.
-For each: saved edit -> new value on screen (saves in place and by rename, alternating; from just before the write
-until the card shows it) and first visit -> all cards (a fresh browser context each time); medians, p95 and the ratio
-to the anchor. Then, per size: load+validate against `yaml.load` with the C loader and the peak memory of each (a
-fresh process each); every derived table and card set; where an edit's time goes; and 30 viewers during edits at M
+  (benchmarks/generate.py), each on its own `streamlit run` server with the project's settings, all running at once.
+For each: first visit -> all cards (a fresh browser context each time; the apps take turns, a visit each per round,
+so a slow spell of the machine falls on all of them) and saved edit -> new value on screen (saves in place and by
+rename, alternating; from just before the write until the card shows it); medians, p95 and the ratio to the anchor.
+Then, per size: load+validate against `yaml.load` with the C loader and the peak memory of each (a fresh process
+each); every derived table and card set; where an edit's time goes; and 30 viewers during edits at M
 (benchmarks/many_viewers.py). Last, every row of the targets table with its target beside it.
 
 The machine is shared: figures are noisy, so read medians and ratios measured in the same run.
@@ -28,6 +29,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -137,22 +139,28 @@ def settled(page: Page) -> dict[str, str]:
     )
 
 
-def first_visits(browser: Browser, url: str, visits: int) -> list[float]:
-    """Fresh contexts (new sessions): from goto until the last card (the anchor: its metric) shows its text."""
-    context = browser.new_context(viewport=VIEWPORT)
-    page = context.new_page()
-    page.goto(url)
-    last = settled(page)
-    context.close()
-    times = []
-    for _ in range(visits):
+def first_visits(browser: Browser, urls: dict[str, str], visits: dict[str, int]) -> dict[str, list[float]]:
+    """Fresh contexts (new sessions), the apps taken in turn each round so they share the machine's drift: from goto
+    until the last card (the anchor: its metric) shows its text."""
+    last = {}
+    for name, url in urls.items():  # a first load of each, not counted, to learn its last card
         context = browser.new_context(viewport=VIEWPORT)
         page = context.new_page()
-        start = time.perf_counter()
         page.goto(url)
-        wait_for(page, last["selector"], last["text"])
-        times.append(time.perf_counter() - start)
+        last[name] = settled(page)
         context.close()
+    times: dict[str, list[float]] = {name: [] for name in urls}
+    for round_ in range(max(visits.values())):
+        for name, url in urls.items():
+            if round_ >= visits[name]:
+                continue
+            context = browser.new_context(viewport=VIEWPORT)
+            page = context.new_page()
+            start = time.perf_counter()
+            page.goto(url)
+            wait_for(page, last[name]["selector"], last[name]["text"])
+            times[name].append(time.perf_counter() - start)
+            context.close()
     return times
 
 
@@ -176,31 +184,28 @@ def edits_seen(page: Page, path: Path, text: str, selector: str, edits: int) -> 
     return latencies
 
 
-def in_browser(browser: Browser, app: Path, path: Path, logs: Path, edits: int, visits: int, anchor: bool = False) -> Seen:
-    """One server: first visits, then edits seen by one open page; and the page's size once drawn."""
+def in_browser(browser: Browser, url: str, path: Path, edits: int, anchor: bool = False) -> Seen:
+    """One open page: its size once drawn (each page), then `edits` saves it sees."""
     text = path.read_text(encoding="utf-8")
     selector = "[data-testid='stMetricValue']" if anchor else f".{PEOPLE_CARD}"
-    with streamlit_server(app, path.parent, logs, extra_env=ANCHOR_ENV if anchor else None) as server:
-        seen = Seen(visits=first_visits(browser, server.url, visits))
-        context = browser.new_context(viewport=VIEWPORT)
-        page = context.new_page()
-        page.goto(server.url)
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(url)
+    wait_for(page, selector, f"about {FIRST_VALUE:,}")
+    settled(page)
+    dom = {"overview": page.evaluate(DOM_SIZE)}
+    if not anchor:
+        for name in ("charts", "map"):
+            page.goto(f"{url}{name}")
+            page.wait_for_selector(".js-plotly-plot", timeout=TIMEOUT_MS)
+            page.wait_for_function(NOT_RUNNING, polling=100, timeout=TIMEOUT_MS)
+            page.wait_for_timeout(1500)
+            dom[name] = page.evaluate(DOM_SIZE)
+        page.goto(url)
         wait_for(page, selector, f"about {FIRST_VALUE:,}")
         settled(page)
-        dom = {"overview": page.evaluate(DOM_SIZE)}
-        if not anchor:
-            for name in ("charts", "map"):
-                page.goto(f"{server.url}{name}")
-                page.wait_for_selector(".js-plotly-plot", timeout=TIMEOUT_MS)
-                page.wait_for_function(NOT_RUNNING, polling=100, timeout=TIMEOUT_MS)
-                page.wait_for_timeout(1500)
-                dom[name] = page.evaluate(DOM_SIZE)
-            page.goto(server.url)
-            wait_for(page, selector, f"about {FIRST_VALUE:,}")
-            settled(page)
-        seen.dom = dom
-        seen.edits = edits_seen(page, path, text, selector, edits)
-        context.close()
+    seen = Seen(dom=dom, edits=edits_seen(page, path, text, selector, edits))
+    context.close()
     print(f"  browser: {path.name} done", file=sys.stderr)
     return seen
 
@@ -267,7 +272,7 @@ def main() -> None:
     parser.add_argument("--only", nargs="+", choices=["seed", *SIZES], default=["seed", *SIZES], help="the anchor and these only")
     args = parser.parse_args()
     edits = {"anchor": 20, "seed": 20, "S": 10, "M": 10, "L": 4}
-    visits = {"anchor": 5, "seed": 5, "S": 5, "M": 5, "L": 3}
+    visits = {"anchor": 9, "seed": 9, "S": 5, "M": 9, "L": 3}
     if args.quick:
         edits = {name: max(2, count // 4) for name, count in edits.items()}
         visits = {name: 2 for name in visits}
@@ -292,11 +297,23 @@ def main() -> None:
     logs.mkdir()
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        seen = {
-            "anchor": in_browser(browser, files["anchor"], files["anchor"], logs, edits["anchor"], visits["anchor"], anchor=True)
-        }
-        for name in args.only:
-            seen[name] = in_browser(browser, DASHBOARD, files[name], logs, edits[name], visits[name])
+        with ExitStack() as servers:  # every app at once, so their first visits can take turns
+            urls = {
+                name: servers.enter_context(
+                    streamlit_server(
+                        DASHBOARD if name != "anchor" else files[name],
+                        files[name].parent,
+                        logs,
+                        extra_env=ANCHOR_ENV if name == "anchor" else None,
+                    )
+                ).url
+                for name in files
+            }
+            visited = first_visits(browser, urls, {name: visits[name] for name in urls})
+            print("  browser: first visits done", file=sys.stderr)
+            seen = {name: in_browser(browser, urls[name], files[name], edits[name], anchor=name == "anchor") for name in urls}
+            for name, times in visited.items():
+                seen[name].visits = times
         crowd: list[float] = []
         crowd_edits = 0
         if not args.quick and "M" in args.only:
