@@ -138,6 +138,7 @@ def band(lines: list[HeadlineLine], claim_link: str) -> str:
 
 
 def summary(text: str) -> str:
+    """The summary written for the day on show, under the band."""
     return f'<p class="summary">{html.escape(text)}</p>'
 
 
@@ -176,9 +177,8 @@ class CardGroup(NamedTuple):
 def card_groups(groups: Sequence[CardGroup], claims_page: str) -> str:
     """Every group of cards, each under its heading, as one element (`st.html`).
 
-    A browser draws a run element by element, each through several layers of React, so fewer elements show sooner:
-    with a heading and a grid per group, the seed's first visit spent ~180 ms of the browser's time in one render. A
-    heading is set like Streamlit's subheader and keeps its anchor ('#key-figures').
+    Fewer elements show sooner (`pages.overview` says by how much). A heading is set like Streamlit's subheader and
+    keeps its anchor ('#key-figures').
     """
     parts = []
     for group in groups:
