@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import asdict, dataclass
 from datetime import date
-from functools import partial
+from functools import cache, partial
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -127,8 +127,9 @@ def _link(context: PageContext, page: str) -> str:
     return f"{page}?{urlencode(query)}"
 
 
+@cache
 def _grade_key() -> str:
-    """What [B] and 'credibility 3' mean, in a box beside the cards and sources that use them."""
+    """What [B] and 'credibility 3' mean, in a box beside the cards and sources that use them (the same every run)."""
     return style.box("Key: source grades [A]–[F] and credibility 1–6", style.grade_key(grade_key()))
 
 
