@@ -17,7 +17,7 @@ from typing import Any, NoReturn, TextIO
 
 from situation.cli.report import REPORTERS
 from situation.exports.formats import FORMATS, TABLES
-from situation.exports.hxl_tags import markdown_tables
+from situation.hxl.tags import markdown_tables
 from situation.load.codes import problems_page
 from situation.load.confine import DOCUMENTS_VARIABLE, Roots, document_roots
 from situation.load.loader import load_situation, situation_files_in
@@ -291,7 +291,7 @@ def _size(size: int) -> str:
 
 
 def _import_hxl(args: argparse.Namespace, stdout: TextIO) -> int:
-    from situation.exports.hxl_import import import_hxl  # imported here, as in `_export`: libhxl is slow to import
+    from situation.hxl.draft import import_hxl  # imported here, as in `_export`: libhxl is slow to import
 
     if not Path(args.file).is_file():
         raise UsageError(f"no such file: {args.file}")

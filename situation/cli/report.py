@@ -16,7 +16,7 @@ from situation.load.problems import MAX_MESSAGE_CHARS, errors_in, one_line
 from situation.views.diff import Change, as_json, as_text
 
 if TYPE_CHECKING:  # HXL import pulls in libhxl, which `validate` should not pay for
-    from situation.exports.hxl_import import HxlImport
+    from situation.hxl.draft import HxlImport
 
 
 class Reporter(Protocol):

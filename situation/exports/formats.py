@@ -1,4 +1,4 @@
-"""What an export can be, named once: its formats, its tables and the characters a spreadsheet runs as a formula.
+"""What an export can be, named once: its formats and its tables.
 
 The CLI builds its `--format` and `--table` choices from here, the dashboard its download buttons, the exports
 their files, and a test holds docs/exports.md to it. This module imports nothing, so `python -m situation
@@ -18,5 +18,3 @@ FORMATS: dict[str, str] = {
 TABLES = ("indicators", "shortages", "access", "events", "claims", "statements", "areas", "sources", "key_figures")
 """The tables an export writes, in this order: one row per observation (claims: per source's stance), then the areas
 with their p-codes, the sources with their grades, and the key figures HDX charts read (one column per tagged figure)."""
-FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
-"""Leading characters that make a spreadsheet read a cell as a formula (OWASP, 'CSV injection')."""

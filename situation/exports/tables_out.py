@@ -7,7 +7,7 @@ value as the source did (a range's `low`/`high`, not its midpoint). Unknown stay
 
 - CSV: one file per table, or all of them in one zip. Text a spreadsheet would run as a formula is neutralised.
 - JSON: one document with every table.
-- HXL: the same CSV with a row of HXL hashtags under the header, from `situation.exports.hxl_tags`.
+- HXL: the same CSV with a row of HXL hashtags under the header, from `situation.hxl.tags`.
 """
 
 from __future__ import annotations
@@ -23,8 +23,9 @@ from typing import Any
 
 import pandas as pd
 
-from situation.exports.formats import FORMULA_TRIGGERS, TABLES
-from situation.exports.hxl_tags import hashtags
+from situation.exports.formats import TABLES
+from situation.hxl.cells import neutralised
+from situation.hxl.tags import hashtags
 from situation.model.facts import Situation
 from situation.model.places import Area
 from situation.views.tables import (
@@ -222,11 +223,6 @@ def plain(value: Any) -> Any:
 def records(frame: pd.DataFrame) -> list[dict[str, Any]]:
     """The rows of a table as plain dicts, gaps as None: pandas' NaN is truthy and would print as 'nan'."""
     return [{k: plain(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
-
-
-def neutralised(text: str) -> str:
-    """Text a spreadsheet would run as a formula, made inert with a leading single quote (OWASP's advice)."""
-    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def _csv_cell(value: Any) -> str:

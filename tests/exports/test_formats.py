@@ -10,9 +10,10 @@ import sys
 import pytest
 
 from situation.cli.main import build_parser
-from situation.exports.formats import FORMATS, FORMULA_TRIGGERS, TABLES
-from situation.exports.hxl_import import import_hxl_text
+from situation.exports.formats import FORMATS, TABLES
 from situation.exports.tables_out import csv_files, file_name, tables
+from situation.hxl.cells import FORMULA_TRIGGERS
+from situation.hxl.draft import import_hxl_text
 from tests.loaded import loaded_seed
 from tests.paths import ROOT
 

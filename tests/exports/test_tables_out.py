@@ -14,8 +14,8 @@ import pytest
 
 from situation.cli.main import main
 from situation.exports.formats import TABLES
-from situation.exports.hxl_tags import hashtags
-from situation.exports.tables_out import csv_files, key_figure_tags, neutralised, tables
+from situation.exports.tables_out import csv_files, key_figure_tags, tables
+from situation.hxl.tags import hashtags
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from tests.paths import REVISION, SEED
@@ -153,12 +153,6 @@ def test_a_cell_that_began_with_a_formula_sign_opens_as_text(tmp_path: Path) -> 
     assert b"'=HYPERLINK(" in raw and b",=HYPERLINK(" not in raw
     assert b"'+Heavy air raids" in raw and b"'@Rebel forces" in raw
     assert b",-" not in raw and b",+" not in raw and b",@" not in raw and b',"=' not in raw
-
-
-@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
-def test_neutralised_prefixes_a_single_quote(text: str) -> None:
-    assert neutralised(text) == "'" + text
-    assert neutralised("250,000 people") == "250,000 people"
 
 
 def test_libhxl_reads_every_hxl_table_with_its_tags(tmp_path: Path) -> None:

@@ -2,8 +2,8 @@
 
 The flow, a module per step (this one builds the draft):
 
-    bytes ─ hxl_read (decode, libhxl finds the hashtag row and the columns) ─▶ rows + Sheet
-    rows ─ _RowReader (cells read by hxl_cells) ─▶ observations + Problems (row, column, reason)
+    bytes ─ read (decode, libhxl finds the hashtag row and the columns) ─▶ rows + Sheet
+    rows ─ _RowReader (cells read by cells) ─▶ observations + Problems (row, column, reason)
          ─ situation_data ─▶ plain data ─▶ YAML (a draft for the team to review)
 
 - HXL is read as HXL defines it, by libhxl (the field's reference library): the hashtag row may sit below any number
@@ -32,10 +32,10 @@ from hxl.model import Row
 from pydantic import ValidationError
 from pydantic_core import PydanticCustomError
 
-from situation.exports import hxl_read
-from situation.exports.hxl_cells import GRADED_NAME, MISSING, UNKNOWN, cell, parse_number, read_date, slug
-from situation.exports.hxl_read import Sheet
-from situation.exports.hxl_tags import BETA_PEOPLE, PEOPLE_TAGS
+from situation.hxl import read
+from situation.hxl.cells import GRADED_NAME, MISSING, UNKNOWN, cell, parse_number, read_date, slug
+from situation.hxl.read import Sheet
+from situation.hxl.tags import BETA_PEOPLE, PEOPLE_TAGS
 from situation.load.codes import Code
 from situation.load.messages import expected
 from situation.load.problems import Problem, errors_in
@@ -77,7 +77,7 @@ def import_hxl(path: str | Path, default_date: str | None = None, areas: Sequenc
     another level's) is the p-code of one of `areas` is about that area: its id and name, as the team's file has them."""
     file = str(path)
     try:
-        text = hxl_read.decode(Path(path).read_bytes())
+        text = read.decode(Path(path).read_bytes())
     except OSError as error:
         return HxlImport(
             file, None, [Problem.about_file(file, Code.HXL_UNREADABLE, f"cannot read the file: {error.strerror or error}")]
@@ -97,11 +97,11 @@ def import_hxl_text(text: str, file: str, default_date: str | None = None, areas
         return HxlImport(
             file, None, [Problem.about_file(file, Code.HXL_NOT_CSV, "this is not a CSV text file (it holds NUL bytes)")]
         )
-    with hxl_read.libhxl_log() as log:
+    with read.libhxl_log() as log:
         try:
-            dataset = hxl_read.dataset(text)
-            rows = hxl_read.rows(dataset)
-            sheet = hxl_read.find_columns(dataset.columns)
+            dataset = read.dataset(text)
+            rows = read.rows(dataset)
+            sheet = read.find_columns(dataset.columns)
             reader = _RowReader(file, sheet, fallback, {a.pcode: a for a in areas if a.pcode is not None})
             if sheet.long or sheet.figures:
                 for row in rows:

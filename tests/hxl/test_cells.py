@@ -1,10 +1,11 @@
-"""Cells read without guessing: dates in the forms real HXL files use, numbers with separators, 'no figure' marks."""
+"""Cells read without guessing (dates in the forms real HXL files use, numbers with separators, 'no figure' marks), and
+written so no spreadsheet runs them."""
 
 from __future__ import annotations
 
 import pytest
 
-from situation.exports.hxl_cells import parse_number, read_date, slug
+from situation.hxl.cells import neutralised, parse_number, read_date, slug
 
 
 @pytest.mark.parametrize(
@@ -44,3 +45,9 @@ def test_ids_are_made_from_names_in_any_script() -> None:
     assert slug("Chocó", "x") == "choco"
     assert slug("GN08", "x") == "gn08"
     assert slug("حلب", "area-1") == "area-1"
+
+
+@pytest.mark.parametrize("text", ["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_neutralised_prefixes_a_single_quote(text: str) -> None:
+    assert neutralised(text) == "'" + text
+    assert neutralised("250,000 people") == "250,000 people"

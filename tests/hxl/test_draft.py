@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from situation.cli.main import main
-from situation.exports.hxl_import import import_hxl, import_hxl_text
 from situation.exports.tables_out import csv_files
+from situation.hxl.draft import import_hxl, import_hxl_text
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from situation.model.tracked import Indicator
@@ -210,7 +210,7 @@ def test_exported_text_that_was_neutralised_comes_back_as_written() -> None:
 
 
 def test_docs_hxl_md_tag_tables_are_generated_from_the_tag_table() -> None:
-    from situation.exports.hxl_tags import markdown_tables
+    from situation.hxl.tags import markdown_tables
 
     page = (ROOT / "docs" / "hxl.md").read_text(encoding="utf-8")
     block = page.split("<!-- hxl-tags:")[-1].split("-->\n", 1)[-1].split("<!-- /hxl-tags -->")[0]

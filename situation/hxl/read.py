@@ -2,7 +2,7 @@
 
 libhxl finds the hashtag row below any number of header rows and matches tag patterns whatever the attribute
 order; we only adapt it: text in (never a URL, never Excel sniffed from bytes), its log kept as warnings rather
-than printed, and its row iterator made iterable. Which patterns mean what is in `situation.exports.hxl_tags`.
+than printed, and its row iterator made iterable. Which patterns mean what is in `situation.hxl.tags`.
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from hxl.input import CSVInput, HXLReader, InputOptions
 from hxl.model import Column, Row, TagPattern
 
-from situation.exports.hxl_tags import AREA_LEVELS, IMPORT_LONG, PEOPLE_TAGS
+from situation.hxl.tags import AREA_LEVELS, IMPORT_LONG, PEOPLE_TAGS
 
 
 @dataclass

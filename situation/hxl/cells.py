@@ -1,7 +1,9 @@
-"""Cells of an HXL file read as values, without guessing: numbers with separators, dates in the forms files use.
+"""Cells as a spreadsheet holds them: read as values without guessing, and written so none runs as a formula.
 
 A date written 03/04/2015 could be either day first or month first, so it is refused, not guessed; a cell that
-says '-' or 'n/a' is no figure, not 0; a cell our own CSV export neutralised against formulas is read back as it was.
+says '-' or 'n/a' is no figure, not 0. Text a spreadsheet would run as a formula (`=`, `+`, `-`, `@`) is written
+with a leading quote (`neutralised`, for every CSV the exports write) and read back as it was (`cell`): both sides
+of that rule live here, so they cannot drift apart.
 """
 
 from __future__ import annotations
@@ -11,12 +13,17 @@ import math
 import re
 import unicodedata
 from datetime import datetime
+from typing import TYPE_CHECKING
 
-from hxl.model import Row
 from pydantic_core import PydanticCustomError
 
-from situation.exports.formats import FORMULA_TRIGGERS
 from situation.model.dates import PartialDate
+
+if TYPE_CHECKING:  # libhxl is slow to import, and the CSV export, which neutralises cells, never needs it
+    from hxl.model import Row
+
+FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+"""Leading characters that make a spreadsheet read a cell as a formula (OWASP, 'CSV injection')."""
 
 MISSING = {"", "-", "--", "n/a", "na", "n.a.", "none", "null", "..", "?"}
 """Cells that say 'no figure here' in real HXL files; the cell is skipped, not read as 0."""
@@ -34,6 +41,11 @@ GRADED_NAME = re.compile(r"(.+?) \[([A-F])\](?:; |$)")
 """'CNN [B]; SANA (Syrian Arab News Agency) [D]': names may hold '; ', so the grade marks where each ends."""
 _NEUTRALISED = re.compile("^'(?=[" + re.escape("".join(FORMULA_TRIGGERS)) + "])")
 """The quote our CSV export puts before a cell a spreadsheet would run as a formula; read back as it was."""
+
+
+def neutralised(text: str) -> str:
+    """Text a spreadsheet would run as a formula, made inert with a leading single quote (OWASP's advice)."""
+    return "'" + text if text.startswith(FORMULA_TRIGGERS) else text
 
 
 def slug(text: str, fallback: str) -> str:
