@@ -16,9 +16,9 @@ from pathlib import Path
 
 import plotly.offline
 
-from situation.exports.briefing import briefing_figures, build_briefing
-from situation.exports.briefing_layout import print_figures
-from situation.exports.svg import svg_charts
+from situation.exports.briefing.layout import print_figures
+from situation.exports.briefing.page import briefing_figures, build_briefing
+from situation.exports.briefing.svg import svg_charts
 from situation.load.loader import load_situation
 
 TARGET_BYTES = 500 * 1000

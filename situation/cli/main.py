@@ -244,7 +244,7 @@ def _diff(
 
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     # Imported here: with plotly, pandas and kaleido they take most of a second, which `validate` should not pay.
-    from situation.exports.pdf import PdfError
+    from situation.exports.briefing.pdf import PdfError
     from situation.exports.tables_out import export
 
     if not Path(args.file).is_file():

@@ -314,12 +314,12 @@ def export(situation: Situation, output: str, table: str | None = None, revision
     """The situation in one of `formats.FORMATS` (one table, or all): the CLI and the dashboard's downloads both call this.
 
     `revision` is the commit the situation file was read from, printed on the briefing; a PDF that cannot be
-    printed raises `situation.exports.pdf.PdfError`.
+    printed raises `situation.exports.briefing.pdf.PdfError`.
     """
     names = (table,) if table else TABLES
     if output in ("html", "pdf"):
-        from situation.exports.briefing import build_briefing  # imported late: its charts need kaleido and a browser
-        from situation.exports.pdf import PdfError, chromium_path, no_chromium
+        from situation.exports.briefing.page import build_briefing  # imported late: its charts need kaleido and a browser
+        from situation.exports.briefing.pdf import PdfError, chromium_path, no_chromium
 
         if output == "pdf" and chromium_path() is None:  # said before the charts spend seconds failing to start it
             raise PdfError(no_chromium())
@@ -327,7 +327,7 @@ def export(situation: Situation, output: str, table: str | None = None, revision
         briefing = build_briefing(situation, revision=revision)
         warning = f"the briefing has no charts: {briefing.chart_problem}" if briefing.chart_problem else None
         if output == "pdf":
-            from situation.exports.pdf import html_to_pdf
+            from situation.exports.briefing.pdf import html_to_pdf
 
             return Export(html_to_pdf(briefing.html), warning)
         return Export(briefing.html, warning)

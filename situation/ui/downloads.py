@@ -6,8 +6,8 @@ from pathlib import Path, PurePath
 
 import streamlit as st
 
+from situation.exports.briefing.pdf import PdfError, chromium_path, no_chromium
 from situation.exports.formats import FORMATS
-from situation.exports.pdf import PdfError, chromium_path, no_chromium
 from situation.exports.tables_out import MIME_TYPES, Export, export, file_name
 from situation.load.revisions import file_revision
 from situation.model.facts import Situation

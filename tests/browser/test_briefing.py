@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from situation.exports.briefing import build_briefing
+from situation.exports.briefing.page import build_briefing
 from situation.load.loader import load_situation
 from tests.browser.conftest import ROOT
 from tests.browser.servers import seed_text

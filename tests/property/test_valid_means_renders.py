@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from situation.exports.briefing import build_briefing
+from situation.exports.briefing.page import build_briefing
 from situation.exports.tables_out import csv_files, export
 from situation.load.loader import parse_situation
 from situation.model.facts import Situation

@@ -139,7 +139,7 @@ statements:
 
 
 def test_a_fact_known_before_what_it_cites_drops_the_citation_on_that_day() -> None:
-    from situation.exports.briefing import build_briefing
+    from situation.exports.briefing.page import build_briefing
     from situation.views import tables
 
     situation = parse_situation(LATER_REFERENCES.encode(), "later.yaml").situation

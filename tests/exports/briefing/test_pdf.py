@@ -19,18 +19,18 @@ from pathlib import Path
 import pytest
 
 from situation.cli.main import main
-from situation.exports.pdf import PdfError, chromium_path, html_to_pdf
+from situation.exports.briefing.pdf import PdfError, chromium_path, html_to_pdf
 from situation.exports.tables_out import export
 from situation.load.loader import load_situation
 from situation.load.revisions import file_revision
 from situation.views.headline import headline
-from tests.exports.test_briefing import NOT_A_VALUE
+from tests.exports.briefing.test_page import NOT_A_VALUE
 from tests.loaded import loaded_seed
 from tests.paths import REVISION, SEED
 
 MM = 72 / 25.4
 TOP_MM, BOTTOM_MM = 13, 12
-"""The page's @page margins (situation/exports/briefing_template.py), where the header and footer print."""
+"""The page's @page margins (situation/exports/briefing/template.py), where the header and footer print."""
 
 needs_chromium = pytest.mark.skipif(chromium_path() is None, reason="no Chromium (install Debian's chromium)")
 needs_poppler = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="no pdftotext (apt-get install poppler-utils)")

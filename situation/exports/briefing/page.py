@@ -5,7 +5,7 @@ grade), areas, shortages, access, contested claims side by side, events, stateme
 grades, contacts. Everything is worked out by the same functions as the dashboard (`cards`, `tables`, `figures`);
 this module only gathers it for the template, and sizes the charts for a printed page (`briefing_layout`).
 
-- Self-contained: styles inline, charts as inline SVG (see `situation.exports.svg`), no script, no font or image from
+- Self-contained: styles inline, charts as inline SVG (see `situation.exports.briefing.svg`), no script, no font or image from
   elsewhere, so it opens offline in any browser and is small enough for a poor connection.
 - Every text from the YAML is escaped by Jinja2's autoescape; only the SVG that kaleido drew is marked safe
   (plotly escapes the labels it is given, and `situation.views.figures` escapes them again before). Text that goes
@@ -22,9 +22,9 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from situation.exports.briefing_layout import print_figures
-from situation.exports.briefing_template import TEMPLATE
-from situation.exports.svg import ChartError, svg_charts
+from situation.exports.briefing.layout import print_figures
+from situation.exports.briefing.svg import ChartError, svg_charts
+from situation.exports.briefing.template import TEMPLATE
 from situation.exports.tables_out import records
 from situation.model.claims import ClaimStatus, Stance
 from situation.model.dates import PartialDate

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from situation.exports.briefing import build_briefing, css_string
+from situation.exports.briefing.page import build_briefing, css_string
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from tests.paths import REVISION, SEED
@@ -122,8 +122,8 @@ def test_the_briefing_prints_alike_from_the_cli_and_from_the_dashboard() -> None
     """Importing Streamlit changes plotly's default template; the briefing's charts must not change with it."""
     import plotly.io as pio
 
-    from situation.exports.briefing import briefing_figures
-    from situation.exports.briefing_layout import PRINT_TEMPLATE, print_figures
+    from situation.exports.briefing.layout import PRINT_TEMPLATE, print_figures
+    from situation.exports.briefing.page import briefing_figures
 
     situation = load_situation(SEED).situation
     assert situation is not None
