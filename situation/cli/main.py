@@ -341,7 +341,7 @@ def _hash_password(user: str | None, stdout: TextIO, stderr: TextIO) -> int:
     """Read the password unseen (a terminal) or from the first line of stdin (a pipe), and print only its hash."""
     import getpass  # here, with argon2: only this command needs them
 
-    from situation.serve.passwords import hash_password
+    from situation.serve.access.passwords import hash_password
 
     if sys.stdin.isatty():
         password = getpass.getpass("Password: ", stream=stderr)

@@ -19,8 +19,8 @@ import streamlit as st
 
 from situation.load.confine import document_roots
 from situation.load.problems import errors_in
-from situation.serve import heap
-from situation.serve.watch import FileView, Watcher
+from situation.serve.live import heap
+from situation.serve.live.watch import FileView, Watcher
 from situation.ui import guard, pages, push, signin, style
 from situation.ui.derived import derive, earliest
 from situation.ui.downloads import download_buttons

@@ -12,7 +12,7 @@ import streamlit as st
 
 from situation.load.problems import Problem
 from situation.model.facts import Situation
-from situation.serve.watch import FileView
+from situation.serve.live.watch import FileView
 from situation.views import tables
 from situation.views.attribution import Quoted, quotes
 from situation.views.cards import Card, overview_cards

@@ -14,7 +14,7 @@ from datetime import datetime
 
 import streamlit as st
 
-from situation.serve.watch import FileView
+from situation.serve.live.watch import FileView
 from situation.ui.text import literal
 
 LOG = logging.getLogger(__name__)

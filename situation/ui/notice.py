@@ -13,7 +13,7 @@ from datetime import datetime
 import streamlit as st
 
 from situation.model.facts import Situation
-from situation.serve.watch import FileView
+from situation.serve.live.watch import FileView
 from situation.ui import style
 from situation.ui.text import literal
 from situation.views.diff import LARGE_REMOVAL, Update, as_text, update

@@ -18,7 +18,7 @@ from situation.load.problems import Problem
 from situation.load.revisions import Revision, RevisionError, in_repository, load_revision, recent_revisions
 from situation.model.facts import Situation
 from situation.model.scales import Credibility
-from situation.serve.watch import FileView
+from situation.serve.live.watch import FileView
 from situation.ui import style
 from situation.ui.derived import Derived
 from situation.ui.text import literal

@@ -23,11 +23,11 @@ from typing import Any, NoReturn
 
 import streamlit as st
 
-from situation.serve.allow_list import Viewer, visible_views
-from situation.serve.limiter import FailureLimiter, Limits, client_address
-from situation.serve.sessions import Outcome, attempt, expired, oidc_identity
-from situation.serve.signin_settings import AccessError, AccessSettings, settings_from
-from situation.serve.watch import FileView
+from situation.serve.access.allow_list import Viewer, visible_views
+from situation.serve.access.limiter import FailureLimiter, Limits, client_address
+from situation.serve.access.sessions import Outcome, attempt, expired, oidc_identity
+from situation.serve.access.settings import AccessError, AccessSettings, settings_from
+from situation.serve.live.watch import FileView
 from situation.ui.text import literal
 
 LOG = logging.getLogger(__name__)

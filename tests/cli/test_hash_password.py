@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from situation.cli.main import main
-from situation.serve.passwords import password_matches
+from situation.serve.access.passwords import password_matches
 from tests.paths import ROOT
 
 PASSWORD = "correct horse battery"

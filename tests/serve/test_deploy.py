@@ -14,7 +14,7 @@ from typing import Any
 import argon2
 import pytest
 
-from situation.serve.signin_settings import AccessError, settings_from
+from situation.serve.access.settings import AccessError, settings_from
 from tests.paths import ROOT
 
 DEPLOY = ROOT / "deploy"

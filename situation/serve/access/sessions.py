@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from situation.serve.limiter import FailureLimiter
-from situation.serve.passwords import password_matches
-from situation.serve.signin_settings import AccessSettings
+from situation.serve.access.limiter import FailureLimiter
+from situation.serve.access.passwords import password_matches
+from situation.serve.access.settings import AccessSettings
 
 
 class Outcome(Enum):

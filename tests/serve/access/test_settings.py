@@ -6,9 +6,9 @@ from typing import Any
 
 import pytest
 
-from situation.serve.limiter import Limits
-from situation.serve.signin_settings import AccessError, settings_from
-from tests.serve.accounts import AMINA, AUTH, signin
+from situation.serve.access.limiter import Limits
+from situation.serve.access.settings import AccessError, settings_from
+from tests.serve.access.accounts import AMINA, AUTH, signin
 
 
 def test_no_secrets_means_a_local_run_without_sign_in() -> None:

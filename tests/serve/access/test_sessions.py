@@ -8,12 +8,12 @@ from typing import Any
 
 import pytest
 
-from situation.serve import sessions
-from situation.serve.limiter import FailureLimiter
-from situation.serve.passwords import password_matches
-from situation.serve.sessions import Outcome, attempt, expired, oidc_identity
-from situation.serve.signin_settings import settings_from
-from tests.serve.accounts import ADDRESS, AMINA_PASSWORD, LIMITS, signin
+from situation.serve.access import sessions
+from situation.serve.access.limiter import FailureLimiter
+from situation.serve.access.passwords import password_matches
+from situation.serve.access.sessions import Outcome, attempt, expired, oidc_identity
+from situation.serve.access.settings import settings_from
+from tests.serve.access.accounts import ADDRESS, AMINA_PASSWORD, LIMITS, signin
 
 
 def test_attempt_signs_in_with_the_right_password() -> None:

@@ -12,8 +12,7 @@ import fnmatch
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-
-from situation.serve.watch import FileView
+from typing import Protocol, TypeVar
 
 EVERYONE = "*"
 
@@ -49,6 +48,16 @@ class Viewer:
         return self.identity is not None and self.allow.allows(self.identity, situation_id)
 
 
-def visible_views(views: Mapping[Path, FileView], viewer: Viewer) -> dict[Path, FileView]:
+class Named(Protocol):
+    """A file as the allow-list sees it: its situation's id (the live watcher's `FileView` is one)."""
+
+    @property
+    def key(self) -> str: ...
+
+
+View = TypeVar("View", bound=Named)
+
+
+def visible_views(views: Mapping[Path, View], viewer: Viewer) -> dict[Path, View]:
     """Only the files this viewer may see, so nothing downstream (picker, pages, exports) ever has the others."""
     return {path: view for path, view in views.items() if viewer.may_see(view.key)}

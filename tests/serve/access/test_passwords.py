@@ -5,8 +5,8 @@ from __future__ import annotations
 import argon2
 import pytest
 
-from situation.serve.passwords import hash_password, password_matches
-from tests.serve.accounts import AMINA, AMINA_PASSWORD
+from situation.serve.access.passwords import hash_password, password_matches
+from tests.serve.access.accounts import AMINA, AMINA_PASSWORD
 
 
 def test_hash_password_makes_an_argon2id_hash_that_checks() -> None:

@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from situation.load.loader import parse_situation
-from situation.serve.file_events import KernelEvents, open_for_writing, signature
-from situation.serve.watch import Watcher
+from situation.serve.live.file_events import KernelEvents, open_for_writing, signature
+from situation.serve.live.watch import Watcher
 from tests.paths import SEED, copy_seed
 
 NEVER_QUIET = 60.0

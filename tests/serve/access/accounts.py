@@ -10,7 +10,7 @@ from typing import Any
 
 import argon2
 
-from situation.serve.limiter import Limits
+from situation.serve.access.limiter import Limits
 
 CHEAP = argon2.PasswordHasher(time_cost=1, memory_cost=64, parallelism=1)
 AMINA_PASSWORD = "correct horse battery"

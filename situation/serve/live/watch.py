@@ -3,7 +3,7 @@
 Editors save in different ways: in place (maybe in several writes), to a temporary file renamed over the
 old one, or delete-then-create; `git checkout` and `git pull` rename. So we look at each file's identity
 (modification time, size, inode), which sees all of these. A changed file is read as soon as the kernel says a save
-finished (situation/serve/file_events.py), or else once it has been quiet for `quiet_seconds`, and only swapped in
+finished (situation/serve/live/file_events.py), or else once it has been quiet for `quiet_seconds`, and only swapped in
 when its content did not change while we read it; a file that fails validation never replaces the last good model.
 The model is parsed once per change, here, and shared by every viewer; only the entries a save changed are read again
 (situation/load/entries.py).
@@ -24,8 +24,8 @@ from situation.load.entries import Entries
 from situation.load.loader import MAX_FILE_BYTES, parse_situation, situation_files_in
 from situation.load.problems import Problem, errors_in
 from situation.model.facts import Situation
-from situation.serve.file_events import FileEvents, Polling, Signature, file_events
-from situation.serve.file_events import signature as _signature
+from situation.serve.live.file_events import FileEvents, Polling, Signature, file_events
+from situation.serve.live.file_events import signature as _signature
 
 LOG = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from situation.load.loader import load_situation
-from situation.serve import heap
+from situation.serve.live import heap
 from situation.ui.derived import Derived
 from tests.paths import REVISION, SEED
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 from situation.load.loader import load_situation
-from situation.serve.allow_list import AllowList, Viewer, visible_views
-from situation.serve.watch import FileView
+from situation.serve.access.allow_list import AllowList, Viewer, visible_views
+from situation.serve.live.watch import FileView
 from tests.paths import SEED
 
 ALLOW = AllowList(

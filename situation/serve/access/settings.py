@@ -13,9 +13,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from situation.serve.allow_list import EVERYONE, AllowList
-from situation.serve.limiter import Limits
-from situation.serve.passwords import HASH_PREFIX, HASH_SHAPE
+from situation.serve.access.allow_list import EVERYONE, AllowList
+from situation.serve.access.limiter import Limits
+from situation.serve.access.passwords import HASH_PREFIX, HASH_SHAPE
 
 DEFAULT_SESSION_HOURS = 12.0
 MIN_COOKIE_SECRET_LENGTH = 32

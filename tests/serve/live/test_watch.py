@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from situation.load.loader import parse_situation
-from situation.serve.watch import Watcher
+from situation.serve.live.watch import Watcher
 from tests.paths import CASES, SEED, copy_seed
 
 QUIET = 0.4
@@ -152,7 +152,7 @@ def test_listeners_hear_of_each_new_version_once(seed_copy: Path) -> None:
 
 def test_a_file_that_raises_while_loading_stops_no_other_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A bad file sorted first: the files after it still update, it gets its own banner, the watcher goes on."""
-    from situation.serve import watch
+    from situation.serve.live import watch
 
     first, second = tmp_path / "a-bad.yaml", tmp_path / "b-good.yaml"
     copy_seed(first)

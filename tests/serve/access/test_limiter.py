@@ -6,8 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from situation.serve.limiter import FailureLimiter, client_address
-from tests.serve.accounts import ADDRESS, LIMITS
+from situation.serve.access.limiter import FailureLimiter, client_address
+from tests.serve.access.accounts import ADDRESS, LIMITS
 
 
 def fail(limiter: FailureLimiter, times: int, now: float, name: str = "amina", address: str = ADDRESS) -> None:
