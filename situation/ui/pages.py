@@ -22,10 +22,11 @@ from situation.serve.live.watch import FileView
 from situation.ui import style
 from situation.ui.derived import Derived
 from situation.ui.text import literal
-from situation.views import figures, geomap, tables
+from situation.views import figures, tables
 from situation.views.attribution import claims_caption
 from situation.views.cards import age_text
 from situation.views.diff import Change, diff
+from situation.views.geomap import drawing, geometry
 from situation.views.labels import claim_areas, credibility_text, grade_key, summary_text
 
 MAX_CARDS_PER_GROUP = 30
@@ -305,10 +306,10 @@ def charts(context: PageContext) -> None:
 def _map_chart(version: tuple[str, float, date | None], area: str | None, commodity: str | None, _context: PageContext) -> Chart:
     derived = _context.derived
     events = _context.in_area(derived.events)
-    figure = geomap.geo_map(
+    figure = drawing.geo_map(
         derived.situation, derived.areas, events, derived.access, focus=area, shortages=derived.shortages, commodity=commodity
     )
-    caption = [figures.caption(events) if not events.empty else "", geomap.attribution(derived.situation)]
+    caption = [figures.caption(events) if not events.empty else "", drawing.attribution(derived.situation)]
     return figure, " · ".join(filter(None, caption)) + " · hover an area for its sources", "map"
 
 
@@ -316,7 +317,7 @@ def area_map(context: PageContext) -> None:
     _header(context, "Map")
     derived = context.derived
     areas, events = context.in_area(derived.areas), context.in_area(derived.events)
-    if not areas["area"].isin({p.area for p in geomap.placed_areas(derived.situation)}).any():
+    if not areas["area"].isin({p.area for p in geometry.placed_areas(derived.situation)}).any():
         st.info(f"No area with an outline or a position to draw {_where(context)}.")
     else:
         commodities = sorted(derived.shortages["commodity"].unique()) if not derived.shortages.empty else []

@@ -7,8 +7,9 @@
   colour and symbol per category (event type, status, stance), the same on every view.
 - `attribution`: who said what: each quote with its speaker, and the sources behind the claims chart.
 - `attribution`: who said what: quotes with their sources, and the caption of the claims.
-- `geomap`: the map: areas filled on their outlines (boundary files by p-code, or their own shapes), routes, events
-  and labels placed apart, drawn with no network; the briefing prints the same figure.
+- `geomap/`: the map: its geometry (outlines by p-code or their own shapes, the view, degrees to pixels) apart from
+  its drawing (areas filled, routes, events) and the placing of its names; drawn with no network, and the briefing
+  prints the same figure.
 - `history`: the situation as it stood on an earlier day, and how old each fact is.
 - `diff`: what changed between two versions, fact by fact.
 

@@ -6,9 +6,9 @@ Choices that hold for every figure:
   severity colour, only its words on a neutral cell that reads in light and dark themes.
 - Daily data on day ticks ('6 Aug'), never hours; one day alone is shown as that day, not a blank range.
 - Labels that would overlap are not drawn: long names wrap, crowded ticks turn, legends sit under the plot, and the
-  map (`situation.views.geomap`) names only places with room for a name (the rest are in its hover and the table).
+  map (`situation.views.geomap.placement`) names only places with room for a name (the rest are in its hover and the table).
 - Transparent backgrounds and no fixed text colour, so the host theme (light or dark) stays legible.
-- Nothing fetched at view time: the map (`situation.views.geomap`) draws outlines on plain longitude/latitude axes.
+- Nothing fetched at view time: the map (`situation.views.geomap.drawing`) draws outlines on plain longitude/latitude axes.
 - Text from the YAML is HTML-escaped: plotly renders a subset of HTML tags in labels and hovers.
 - Bounded in the browser: past `MAX_MARKERS` points a chart counts instead of drawing each (events per week, events
   per area), a timeline joins a route's periods of one status, and the claims matrix shows the latest `MAX_CLAIMS`;

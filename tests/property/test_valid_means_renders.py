@@ -24,9 +24,10 @@ from situation.exports.briefing.page import build_briefing
 from situation.exports.tables_out import csv_files, export
 from situation.load.loader import parse_situation
 from situation.model.facts import Situation
-from situation.views import figures, geomap, tables
+from situation.views import figures, tables
 from situation.views.attribution import claims_caption, quotes
 from situation.views.diff import as_json, as_text, diff, update
+from situation.views.geomap.drawing import geo_map
 from situation.views.history import ages, as_of, earliest_date
 from situation.views.labels import summary_text
 from tests.app.apptest import all_text, go_to, open_app
@@ -69,7 +70,7 @@ def drawn(situation: Situation) -> list[str]:
         figures.access_timeline(derived.access),
         figures.event_timeline(derived.events),
         figures.claims_matrix(derived.claims),
-        geomap.geo_map(derived.situation, derived.areas, derived.events, derived.access),
+        geo_map(derived.situation, derived.areas, derived.events, derived.access),
         *(figures.indicator_trend(frame) for _, frame in derived.indicators.groupby("indicator") if len(frame) >= 2),
     ]
     said = [figure.to_json() for figure in made]

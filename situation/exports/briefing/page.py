@@ -32,7 +32,7 @@ from situation.model.facts import Situation
 from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility
 from situation.views.cards import Card, age_text, overview_cards
 from situation.views.figures import access_timeline, claims_matrix, event_timeline, severity_heatmap
-from situation.views.geomap import geo_map
+from situation.views.geomap.drawing import geo_map
 from situation.views.headline import headline
 from situation.views.labels import credibility_text, source_label, summary_text
 from situation.views.tables import (

@@ -1,12 +1,12 @@
-"""The map: outlines filled by status or severity, parents under their districts, events at their areas, labels apart,
-the view on the chosen area, and a map of thousands of events or areas that stays a few traces."""
+"""The map drawn: outlines filled by status or severity, parents under their districts, events at their areas, the view
+on the chosen area, and a map of thousands of events or areas that stays a few traces."""
 
 from __future__ import annotations
 
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from situation.views import figures, tables
-from situation.views.geomap import clipped, geo_map, place_labels, placed_areas, view_bounds
+from situation.views.geomap.drawing import geo_map
 from tests.paths import CASES, SEED
 from tests.scaled import scaled_seed
 
@@ -63,29 +63,12 @@ def test_the_view_is_the_chosen_area_and_what_lies_inside_it() -> None:
     assert "Eastern Aleppo" in names and "Manbij" not in names
 
 
-def test_labels_placed_on_the_smallest_map_do_not_overlap_and_crowded_ones_are_left_out() -> None:
-    bounds = (0.0, 0.0, 1.0, 1.0)
-    crowd = [(f"Place number {n}", (0.5, 0.5)) for n in range(12)]
-    placed = place_labels(crowd, bounds)
-    assert 1 < len(placed) <= 4  # four spots round one point, then no room
-    assert len({(where, xanchor, yanchor) for _, where, xanchor, yanchor in placed}) == len(placed)
-
-
-def test_an_outline_is_cut_to_the_view_and_stays_a_closed_shape() -> None:
-    square = [(0.0, 0.0), (4.0, 0.0), (4.0, 4.0), (0.0, 4.0), (0.0, 0.0)]
-    assert sorted(set(clipped(square, (1.0, 1.0, 2.0, 2.0)))) == [(1.0, 1.0), (1.0, 2.0), (2.0, 1.0), (2.0, 2.0)]
-    assert clipped(square, (10.0, 10.0, 11.0, 11.0)) == []
-
-
 def test_an_area_on_the_teams_boundaries_and_one_of_its_own_are_both_drawn() -> None:
     situation = load_situation(CASES / "valid" / "boundaries.yaml").situation
     assert situation is not None
     figure = drawn(situation)
     drawn_areas = {area for t in figure.data if t.fill == "toself" and t.meta for area in t.meta}
     assert drawn_areas == {"testland", "north", "south", "old-town"}
-    assert next(p.area for p in placed_areas(situation)) == "testland"  # the country, under its governorates
-    west, _south, east, _north = view_bounds(situation, placed_areas(situation), None)
-    assert west < 9 and east > 13  # the whole country
 
 
 def test_thousands_of_events_and_areas_stay_a_few_traces() -> None:

@@ -9,14 +9,12 @@ plotly's geo and map traces fetch base outlines or tiles from a CDN, and this ma
 - Every feature of the boundary files that no area names (the country, its neighbours) is drawn faintly for context.
 - Areas are drawn parents first, so a city's districts lie on top of the city.
 - Labels are placed without overlap for the narrowest screen the dashboard serves: each name tries a few spots round
-  its area and is left to the hover and the table when none is free (`place_labels`).
+  its area and is left to the hover and the table when none is free (`situation.views.geomap.placement`).
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
@@ -26,6 +24,18 @@ from situation.model.facts import Situation
 from situation.model.geography import Outline, Point
 from situation.model.tracked import Route
 from situation.views.figures import MAX_MARKERS, safe
+from situation.views.geomap.geometry import (
+    HEIGHT,
+    MARGIN,
+    Bounds,
+    Placed,
+    pixels_per_degree,
+    placed_areas,
+    rings_xy,
+    scale_ratio,
+    view_bounds,
+)
+from situation.views.geomap.placement import LABEL_FONT, SPREAD, place_labels, too_small_to_name
 from situation.views.palette import (
     AREA_STATUS_COLOURS,
     EVENT_TYPE_COLOURS,
@@ -36,199 +46,16 @@ from situation.views.palette import (
     UNKNOWN,
 )
 
-Bounds = tuple[float, float, float, float]
-"""(west, south, east, north) in degrees."""
-
 MAX_LABELLED_AREAS = 60
 """Name areas on the map up to this many; past it, names only on hover (labels would cover the map)."""
-HEIGHT = 560
-"""The map's height in pixels; its width follows the page."""
-NARROWEST_PLOT = 320
-"""The narrowest plot width labels are placed for (a phone): wider, every label has more room, never less."""
-LABEL_FONT = 12
-_CHAR_WIDTH = 7.0
-"""Pixels per character of a 12 px label, generous, so an estimated box holds the drawn text."""
-_LABEL_HEIGHT = 16.0
-_MARKER_ROOM = 12.0
-"""Pixels an event or area marker takes on the smallest map: labels keep clear of it."""
-_SMALLEST_NAMED = 30.0
-"""Pixels wide, on the smallest map, an outline inside a drawn parent must be to carry its own name."""
-_SPREAD = 8.0
-"""Pixels, on the smallest map, between an area's point and the ring its events are spread on."""
-_MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
-_LEGEND_ROOM = 170
-"""Pixels the legend below the map may take from its height (plotly grows the bottom margin to hold it)."""
 _CONTEXT_FILL = "rgba(128,128,128,0.10)"
 _CONTEXT_LINE = "rgba(128,128,128,0.7)"
 _ROUTE_DASH = {"open": "solid", "fragile": "dash", "contested": "dashdot", "closed": "dot"}
 
 
-@dataclass(frozen=True)
-class Placed:
-    """An area on the map: where its label and events go, and its outline if it has one."""
-
-    area: str
-    name: str
-    anchor: Point
-    outline: Outline | None
-    depth: int
-    parent: str | None
-
-
-def _depth(situation: Situation, area_id: str) -> int:
-    depth, parent = 0, situation.area(area_id).parent
-    while parent is not None and depth < 50:
-        depth, parent = depth + 1, situation.area(parent).parent
-    return depth
-
-
-def placed_areas(situation: Situation) -> list[Placed]:
-    """The areas that can be drawn (an outline or a position), parents first."""
-    found = []
-    for area in situation.areas:
-        outline = situation.outline_of(area)
-        if outline is not None:
-            anchor = (area.lon, area.lat) if area.lon is not None and area.lat is not None else outline.centre
-        elif area.lon is not None and area.lat is not None:
-            anchor = (area.lon, area.lat)
-        else:
-            continue
-        found.append(Placed(area.id, area.name, anchor, outline, _depth(situation, area.id), area.parent))
-    return sorted(found, key=lambda p: p.depth)
-
-
-def _rings_xy(outlines: Sequence[Outline], clip: Bounds) -> tuple[list[float | None], list[float | None]]:
-    """Every ring of the outlines, cut to `clip`, as one line broken by gaps: one trace fills them all, and a
-    neighbouring country's thousands of points far off the view are not drawn (nor carried into the briefing's SVG)."""
-    xs: list[float | None] = []
-    ys: list[float | None] = []
-    for outline in outlines:
-        for polygon in outline.polygons:
-            for ring in polygon:
-                kept = clipped(ring, clip)
-                if len(kept) >= 3:
-                    xs += [p[0] for p in kept] + [kept[0][0], None]
-                    ys += [p[1] for p in kept] + [kept[0][1], None]
-    return xs, ys
-
-
-def clipped(ring: Sequence[Point], bounds: Bounds) -> list[Point]:
-    """The part of a ring inside a rectangle (Sutherland–Hodgman: cut by each edge in turn); a filled ring stays filled."""
-    west, south, east, north = bounds
-    points = list(ring)
-    for axis, limit, below in ((0, west, False), (0, east, True), (1, south, False), (1, north, True)):
-        cut: list[Point] = []
-        for previous, current in zip([*points[-1:], *points[:-1]], points, strict=True):
-            current_in = current[axis] <= limit if below else current[axis] >= limit
-            previous_in = previous[axis] <= limit if below else previous[axis] >= limit
-            if current_in != previous_in:
-                cut.append(_crossing(previous, current, axis, limit))
-            if current_in:
-                cut.append(current)
-        points = cut
-    return points
-
-
-def _crossing(a: Point, b: Point, axis: int, limit: float) -> Point:
-    """Where the segment a–b crosses the line where coordinate `axis` equals `limit`."""
-    share = (limit - a[axis]) / (b[axis] - a[axis])
-    return (limit, a[1] + (b[1] - a[1]) * share) if axis == 0 else (a[0] + (b[0] - a[0]) * share, limit)
-
-
 def _with_alpha(colour: str, alpha: float) -> str:
     red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return f"rgba({red},{green},{blue},{alpha})"
-
-
-def view_bounds(
-    situation: Situation, placed: Sequence[Placed], focus: str | None, paths: Sequence[Sequence[Point]] = ()
-) -> tuple[float, float, float, float]:
-    """(west, south, east, north) of the chosen area and all inside it (all areas when none is chosen), padded."""
-    wanted = situation.areas_within(focus) if focus else {p.area for p in placed}
-    points: list[Point] = []
-    for p in placed:
-        if p.area in wanted:
-            points.append(p.anchor)
-            if p.outline is not None:
-                west, south, east, north = p.outline.bounds
-                points += [(west, south), (east, north)]
-    if not focus:
-        points += [point for path in paths for point in path]
-    if not points:
-        return (-180.0, -60.0, 180.0, 80.0)
-    west, east = min(p[0] for p in points), max(p[0] for p in points)
-    south, north = min(p[1] for p in points), max(p[1] for p in points)
-    pad_x, pad_y = max((east - west) * 0.15, 0.02), max((north - south) * 0.15, 0.02)
-    return (west - pad_x, south - pad_y, east + pad_x, north + pad_y)
-
-
-def _scale_ratio(bounds: tuple[float, float, float, float]) -> float:
-    """Pixels per degree of latitude over those per degree of longitude: a degree of longitude shrinks with cos(lat)."""
-    middle = (bounds[1] + bounds[3]) / 2
-    return 1 / max(math.cos(math.radians(middle)), 0.1)
-
-
-def pixels_per_degree(bounds: tuple[float, float, float, float], width: float = NARROWEST_PLOT) -> float:
-    """Pixels per degree of longitude on the smallest map drawn (a phone): any wider plot shows the view larger."""
-    west, south, east, north = bounds
-    height = HEIGHT - _MARGIN["t"] - _MARGIN["b"] - _LEGEND_ROOM
-    return min(width / (east - west), height / ((north - south) * _scale_ratio(bounds)))
-
-
-def place_labels(
-    labels: Sequence[tuple[str, Point]], bounds: tuple[float, float, float, float], obstacles: Sequence[Point] = ()
-) -> list[tuple[str, Point, str, str]]:
-    """Greedy placement: each label, in order, takes the first free spot right, left, above or below its anchor, clear
-    of other labels and of the markers at `obstacles`; a label with no free spot inside the view is left out (its name
-    stays in the hover and the table).
-
-    Boxes are estimated in pixels on the smallest map drawn, and each label is pinned by its near edge to a point in
-    degrees: on a larger map every gap grows while the text keeps its size, so labels apart here stay apart there.
-    Returns (text, where, xanchor, yanchor) for plotly's annotations.
-    """
-    west, south, east, north = bounds
-    ratio, per_degree = _scale_ratio(bounds), pixels_per_degree(bounds)
-
-    def pixel(point: Point) -> tuple[float, float]:
-        return ((point[0] - west) * per_degree, (point[1] - south) * per_degree * ratio)
-
-    def degrees(x: float, y: float) -> Point:
-        return (west + x / per_degree, south + y / (per_degree * ratio))
-
-    half = _MARKER_ROOM / 2
-    taken = [(x - half, y - half, x + half, y + half) for x, y in (pixel(point) for point in obstacles)]
-    chosen = []
-    view_width, view_height = (east - west) * per_degree, (north - south) * per_degree * ratio
-    for text, anchor in labels:
-        x, y = pixel(anchor)
-        w, h, gap = len(text) * _CHAR_WIDTH + 4, _LABEL_HEIGHT, _SPREAD + half + 2  # clear of its events' ring
-        spots = [  # (left, bottom) of the box, the point it is pinned by, and plotly's anchors for that point
-            ((x + gap, y - h / 2), (x + gap, y), "left", "middle"),
-            ((x - gap - w, y - h / 2), (x - gap, y), "right", "middle"),
-            ((x - w / 2, y + gap), (x, y + gap), "center", "bottom"),
-            ((x - w / 2, y - gap - h), (x, y - gap), "center", "top"),
-        ]
-        for (left, bottom), pin, xanchor, yanchor in spots:
-            box = (left, bottom, left + w, bottom + h)
-            inside = box[0] >= 0 and box[1] >= 0 and box[2] <= view_width and box[3] <= view_height
-            if inside and not any(_overlap(box, other) for other in taken):
-                taken.append(box)
-                chosen.append((text, degrees(*pin), xanchor, yanchor))
-                break
-    return chosen
-
-
-def _too_small_to_name(p: Placed, per_degree: float, drawn: set[str]) -> bool:
-    """A district a few pixels wide inside a drawn city: at this scale the city's name says where it is, and the
-    district's own name, pushed aside, would point at the wrong place. Zoomed in, it has room and is named."""
-    if p.outline is None or p.parent not in drawn:
-        return False
-    west, _, east, _ = p.outline.bounds
-    return (east - west) * per_degree < _SMALLEST_NAMED
-
-
-def _overlap(a: tuple[float, float, float, float], b: tuple[float, float, float, float]) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def fill_of_areas(areas: pd.DataFrame, shortages: pd.DataFrame | None, commodity: str | None) -> dict[str, tuple[str, str]]:
@@ -272,7 +99,7 @@ def geo_map(
         title={"text": safe(title), "x": 0},
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
-        margin=_MARGIN,
+        margin=MARGIN,
         height=HEIGHT,
         hoverlabel={"align": "left"},
         legend={
@@ -296,7 +123,7 @@ def geo_map(
     fills = fill_of_areas(areas, shortages, commodity)
     _areas(figure, placed, rows, fills, clip)
     _routes(figure, routes, latest_access)
-    markers = _events(figure, placed, events, spread=_SPREAD / pixels_per_degree(bounds))
+    markers = _events(figure, placed, events, spread=SPREAD / pixels_per_degree(bounds))
     if len(placed) <= MAX_LABELLED_AREAS:  # past it, names on hover only: a label each would cover the map
         _labels(
             figure, placed, focus, bounds, [p.anchor for p in placed] + markers, situation.areas_within(focus) if focus else None
@@ -305,7 +132,7 @@ def geo_map(
     figure.update_yaxes(
         range=[bounds[1], bounds[3]],
         scaleanchor="x",
-        scaleratio=_scale_ratio(bounds),
+        scaleratio=scale_ratio(bounds),
         showgrid=False,
         zeroline=False,
         showticklabels=False,
@@ -326,7 +153,7 @@ def _areas(
     shown: set[str] = set()
     for (_, entry, approximate), members in sorted(groups.items(), key=lambda item: item[0][0]):
         colour = dict(fills.values())[entry]
-        xs, ys = _rings_xy([m.outline for m in members if m.outline is not None], clip)
+        xs, ys = rings_xy([m.outline for m in members if m.outline is not None], clip)
         figure.add_scatter(
             x=xs,
             y=ys,
@@ -387,7 +214,7 @@ def _labels(
     order = sorted(placed, key=lambda p: (wanted is not None and p.area not in wanted, p.depth, p.name))
     per_degree = pixels_per_degree(bounds)
     drawn = {p.area for p in placed}
-    named = [p for p in order if p.area == focus or not _too_small_to_name(p, per_degree, drawn)]
+    named = [p for p in order if p.area == focus or not too_small_to_name(p, per_degree, drawn)]
     for text, where, xanchor, yanchor in place_labels([(p.name, p.anchor) for p in named], bounds, obstacles):
         figure.add_annotation(
             x=where[0],
@@ -405,7 +232,7 @@ def _context(figure: go.Figure, outlines: Sequence[Outline], clip: Bounds) -> No
     """The boundary files' features no area names: the country and its neighbours, faint, named on hover."""
     shown = False
     for outline in outlines:
-        xs, ys = _rings_xy([outline], clip)
+        xs, ys = rings_xy([outline], clip)
         if not xs:
             continue
         figure.add_scatter(
