@@ -1,4 +1,5 @@
-"""Hostile or broken input is refused with a located, plain message, never a crash or a hang."""
+"""Hostile or broken input is refused with a located, plain message, never a crash or a hang; every input of the official
+YAML test suite is read without a crash: accepted, or refused with a location."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ import pytest
 
 from situation.load.loader import load_situation, parse_situation
 from situation.load.reader import MAX_ALIAS_NODES, read_yaml, resolve_plain
-from tests.paths import CASES
+from tests.paths import CASES, SHARED
 
 MINIMAL = (CASES / "valid" / "minimal.yaml").read_bytes()
 
@@ -90,3 +91,19 @@ def test_yaml_1_2_core_schema_resolution() -> None:
 def test_sources_of_the_wrong_shape_are_errors_not_crashes(sources: str, expected: tuple[int, int, str]) -> None:
     raw = f"id: x\ntitle: t\n{sources}".encode()
     assert expected in codes(raw)
+
+
+SUITE = SHARED / "testdata" / "yaml-test-suite"
+INPUTS = sorted(SUITE.glob("*/*.yaml")) if SUITE.is_dir() else []
+
+
+@pytest.mark.skipif(not INPUTS, reason=f"the YAML test suite is not at {SUITE} (it sits beside the repository in CI)")
+@pytest.mark.parametrize("path", INPUTS, ids=lambda p: f"{p.parent.name}/{p.stem}")
+def test_suite_input_is_read_or_refused_with_a_location(path: Path) -> None:
+    result = load_situation(path)
+    # None of these is a situation, so each is refused; what matters is how.
+    assert not result.ok
+    assert result.problems
+    for problem in result.problems:
+        assert problem.line is not None and problem.line >= 1 and problem.column is not None and problem.column >= 1
+        assert problem.message

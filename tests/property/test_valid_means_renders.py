@@ -30,9 +30,9 @@ from situation.views.diff import as_json, as_text, diff, update
 from situation.views.geomap.drawing import geo_map
 from situation.views.history import ages, as_of, earliest_date
 from situation.views.labels import summary_text
-from tests.app.apptest import all_text, go_to, open_app
 from tests.paths import CASES
 from tests.property.strategies import as_yaml, fact_paths, situation_data, with_one_fact_changed
+from tests.ui.apptest import all_text, go_to, open_app
 
 QUICK = (Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink)
 """No 'explain' phase: on a failure it reran each example hundreds of times (minutes); the shrunk example is enough."""

@@ -14,8 +14,8 @@ from situation.cli.main import main
 from situation.load.loader import parse_situation
 from situation.model.facts import Situation
 from situation.views.diff import LARGE_REMOVAL, as_text, diff, update
-from tests.app.apptest import go_to, open_app
 from tests.paths import REVISION, SEED, copy_seed
+from tests.ui.apptest import go_to, open_app
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
 

@@ -12,8 +12,8 @@ from situation.model.dates import PartialDate
 from situation.model.facts import Situation
 from situation.model.tracked import RouteStatus
 from situation.views.history import ages, as_of, by_date, earliest_date, latest_of, latest_two
-from tests.app.apptest import all_text, metrics, open_app, page_heading
 from tests.paths import REVISION, SEED
+from tests.ui.apptest import all_text, metrics, open_app, page_heading
 
 
 @pytest.fixture(scope="module")

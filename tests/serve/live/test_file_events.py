@@ -13,17 +13,9 @@ import pytest
 from situation.load.loader import parse_situation
 from situation.serve.live.file_events import KernelEvents, open_for_writing, signature
 from situation.serve.live.watch import Watcher
-from tests.paths import SEED, copy_seed
 
 NEVER_QUIET = 60.0
 """A quiet period no test waits out: whatever a test sees within seconds came through a file event."""
-
-
-@pytest.fixture
-def seed_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / SEED.name
-    copy_seed(copy)
-    return copy
 
 
 @pytest.fixture

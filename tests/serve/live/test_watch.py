@@ -15,13 +15,6 @@ from tests.paths import CASES, SEED, copy_seed
 QUIET = 0.4
 
 
-@pytest.fixture
-def seed_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / SEED.name
-    copy_seed(copy)
-    return copy
-
-
 def people(watcher: Watcher, path: Path) -> object:
     view = watcher.snapshot()[1][path]
     assert view.situation is not None

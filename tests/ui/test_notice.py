@@ -7,17 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.app.apptest import metrics, open_app, shown, wait_until
-from tests.paths import SEED, copy_seed
+from tests.paths import SEED
+from tests.ui.apptest import metrics, open_app, shown, wait_until
 
 SEED_TEXT = SEED.read_text(encoding="utf-8")
-
-
-@pytest.fixture
-def seed_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / SEED.name
-    copy_seed(copy)
-    return copy
 
 
 def test_a_new_version_is_said_with_what_changed(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -8,15 +8,7 @@ from pathlib import Path
 import pytest
 
 from situation.ui import pages
-from tests.app.apptest import all_text, metrics, open_app, page_heading, shown, wait_until
-from tests.paths import SEED, copy_seed
-
-
-@pytest.fixture
-def seed_copy(tmp_path: Path) -> Path:
-    copy = tmp_path / SEED.name
-    copy_seed(copy)
-    return copy
+from tests.ui.apptest import all_text, metrics, open_app, page_heading, shown, wait_until
 
 
 @pytest.fixture

@@ -15,8 +15,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from situation.ui.signin import SESSION_KEY
-from tests.app.apptest import TIMEOUT, all_text, metrics, page_heading, shown
 from tests.paths import ROOT, SEED
+from tests.ui.apptest import TIMEOUT, all_text, metrics, page_heading, shown
 
 PASSWORD = "correct horse battery"
 HASH = argon2.PasswordHasher(time_cost=1, memory_cost=64, parallelism=1).hash(PASSWORD)
