@@ -15,9 +15,10 @@ from situation.load.paths import Pattern, data_at
 from situation.load.reader import read_yaml
 from situation.load.references import REFERENCES, SECTIONS_WITH_IDS
 from situation.model.facts import Situation
+from situation.model.sections import SECTIONS
 from tests.paths import SEED
 
-_SECTIONS = ("sources", "reports", "areas", "indicators", "shortages", "access", "claims", "statements", "events")
+_SECTIONS = tuple(section.name for section in SECTIONS)
 
 
 def scaled_data(times: int) -> dict[str, Any]:
@@ -32,8 +33,8 @@ def scaled_data(times: int) -> dict[str, Any]:
         # A JSON round trip, not deepcopy: the seed's YAML anchors must become separate objects.
         part = json.loads(json.dumps({section: data.get(section, []) for section in _SECTIONS}))
         suffix = f"-{copy_number}"
-        for section in SECTIONS_WITH_IDS:
-            for item in part[section]:
+        for with_ids in SECTIONS_WITH_IDS:
+            for item in part[with_ids.name]:
                 item["id"] += suffix
         for pattern, _section in REFERENCES:
             _suffix_at(part, pattern, suffix)

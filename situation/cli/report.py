@@ -8,11 +8,11 @@ class here, not an `if` in each command.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from typing import TYPE_CHECKING, Protocol
 
 from situation.load.loader import LoadResult
 from situation.load.problems import MAX_MESSAGE_CHARS, errors_in, one_line
+from situation.model.sections import SECTIONS
 from situation.views.diff import Change, as_json, as_text
 
 if TYPE_CHECKING:  # HXL import pulls in libhxl, which `validate` should not pay for
@@ -32,19 +32,8 @@ def summary_line(result: LoadResult) -> str:
     section counted, so a writer sees at once that what they added was read."""
     s = result.situation
     assert s is not None
-    counts: dict[str, Sequence[object]] = {
-        "sources": s.sources,
-        "reports": s.reports,
-        "areas": s.areas,
-        "indicators": s.indicators,
-        "shortages": s.shortages,
-        "routes": s.access,
-        "claims": s.claims,
-        "statements": s.statements,
-        "events": s.events,
-    }
     return f"{one_line(s.title, MAX_MESSAGE_CHARS)}, as of {s.as_of.isoformat()}: " + ", ".join(
-        f"{len(items)} {name}" for name, items in counts.items()
+        f"{len(s.entries(section))} {section.words}" for section in SECTIONS
     )
 
 

@@ -28,6 +28,7 @@ from situation.hxl.cells import neutralised
 from situation.hxl.tags import hashtags
 from situation.model.facts import Situation
 from situation.model.places import Area
+from situation.model.sections import ACCESS, AREAS, CLAIMS, EVENTS, INDICATORS, SHORTAGES, SOURCES, STATEMENTS
 from situation.views.tables import (
     HURT_COLUMNS,
     access_table,
@@ -190,14 +191,14 @@ def claim_rows(situation: Situation) -> pd.DataFrame:
 
 
 ROWS: dict[str, Callable[[Situation], pd.DataFrame]] = {
-    "indicators": indicator_rows,
-    "shortages": shortage_rows,
-    "access": access_rows,
-    "events": event_rows,
-    "claims": claim_rows,
-    "statements": statement_rows,
-    "areas": area_rows,
-    "sources": source_rows,
+    INDICATORS.name: indicator_rows,
+    SHORTAGES.name: shortage_rows,
+    ACCESS.name: access_rows,
+    EVENTS.name: event_rows,
+    CLAIMS.name: claim_rows,
+    STATEMENTS.name: statement_rows,
+    AREAS.name: area_rows,
+    SOURCES.name: source_rows,
     "key_figures": key_figure_rows,
 }
 

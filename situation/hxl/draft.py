@@ -42,6 +42,7 @@ from situation.load.problems import Problem, errors_in
 from situation.model.dates import PartialDate
 from situation.model.facts import Situation
 from situation.model.places import PCODE_PATTERN, Area
+from situation.model.sections import AREAS, INDICATORS, SOURCES
 
 
 @dataclass
@@ -372,7 +373,7 @@ def situation_data(reader: _RowReader, file: str) -> dict[str, Any]:
             f"{count} observation(s) of {len(indicators)} indicator(s) read from the HXL file {name}. "
             "A draft: review every figure, its sources and grades before committing."
         ),
-        "sources": list(reader.sources.values()),
-        "areas": list(reader.areas.values()),
-        "indicators": indicators,
+        SOURCES.name: list(reader.sources.values()),
+        AREAS.name: list(reader.areas.values()),
+        INDICATORS.name: indicators,
     }

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from situation.model.sections import ACCESS, AREAS, CLAIMS, EVENTS, INDICATORS, SHORTAGES, SOURCES, STATEMENTS
+
 
 @dataclass(frozen=True)
 class Tag:
@@ -47,7 +49,7 @@ SHARED = {**_AREA, **_COORDINATES, **_REPORTED, **_SOURCES, **_CONTESTED, **_ADM
 """Columns several tables have, tagged alike in each."""
 
 EXPORT: dict[str, dict[str, Tag]] = {
-    "indicators": {
+    INDICATORS.name: {
         "indicator": Tag("#indicator+code"),
         "name": Tag("#indicator+name"),
         "unit": Tag("#indicator+unit"),
@@ -66,7 +68,7 @@ EXPORT: dict[str, dict[str, Tag]] = {
         **_PCODE,
         **_ADMIN,
     },
-    "shortages": {
+    SHORTAGES.name: {
         **_AREA,
         "commodity": Tag("#item+name"),
         **_REPORTED,
@@ -76,7 +78,7 @@ EXPORT: dict[str, dict[str, Tag]] = {
         **_PCODE,
         **_ADMIN,
     },
-    "access": {
+    ACCESS.name: {
         "route": Tag("#access+code"),
         "name": Tag("#access+name"),
         "kind": Tag("#access+type", "`aid_corridor`, `supply_line`"),
@@ -96,7 +98,7 @@ EXPORT: dict[str, dict[str, Tag]] = {
         "window": Tag("#status+window", "`in force`, `ended` or `not yet in force` on the file's date"),
         "reports": Tag("#meta+report"),
     },
-    "events": {
+    EVENTS.name: {
         "event": Tag("#event+code"),
         "date": Tag("#date+occurred", "when it happened, not when reported"),
         **_AREA,
@@ -123,7 +125,7 @@ EXPORT: dict[str, dict[str, Tag]] = {
         **_PCODE,
         **_ADMIN,
     },
-    "claims": {
+    CLAIMS.name: {
         "claim": Tag("#meta+claim+code"),
         "statement": Tag("#description+claim"),
         "status": Tag("#status+claim", "`contested`, or the one stance all sources share"),
@@ -138,7 +140,7 @@ EXPORT: dict[str, dict[str, Tag]] = {
         "resolved_on": Tag("#date+resolved"),
         "resolution_note": Tag("#description+resolution"),
     },
-    "statements": {
+    STATEMENTS.name: {
         "statement": Tag("#meta+statement+code"),
         "date": Tag("#date+reported"),
         "by": Tag("#org+code", "who said it"),
@@ -151,7 +153,7 @@ EXPORT: dict[str, dict[str, Tag]] = {
         **_SOURCES,
         "reports": Tag("#meta+report"),
     },
-    "areas": {
+    AREAS.name: {
         "area": _AREA["area"],
         "name": _AREA["area_name"],
         **_PCODE,
@@ -164,7 +166,7 @@ EXPORT: dict[str, dict[str, Tag]] = {
         "sources": _SOURCES["sources"],
         **_ADMIN,
     },
-    "sources": {
+    SOURCES.name: {
         "source": Tag("#meta+source+code"),
         "name": Tag("#meta+source"),
         "kind": Tag("#meta+source+type", "`news_media`, `monitor`, `party`, `un`, …"),

@@ -27,8 +27,9 @@ from situation.load.locate import Located, locate
 from situation.load.reader import MAX_ALIAS_NODES, Mark, read_yaml
 from situation.load.references import CitedIds
 from situation.model.facts import Situation
+from situation.model.sections import BY_NAME, SECTIONS
 
-ENTRY_LISTS = ("sources", "reports", "areas", "indicators", "shortages", "access", "claims", "statements", "events")
+ENTRY_LISTS = tuple(section.name for section in SECTIONS)
 """The top-level lists read entry by entry; the rest of the file (a few short fields) is read as one piece."""
 
 _AT_COLUMN_ZERO = r"[^\s#]"
@@ -139,8 +140,7 @@ def _read_piece(section: str, text: str, file: str) -> _Piece | None:
 @cache
 def _adapter(section: str) -> TypeAdapter[Any]:
     """Validates one entry of `section` as `Situation` would (the list's item type)."""
-    annotation = Situation.model_fields[section].annotation
-    return TypeAdapter(annotation.__args__[0])  # type: ignore[union-attr]  # list[X] -> X
+    return TypeAdapter(Situation.entry_type(BY_NAME[section]))
 
 
 def _cut(text: str) -> tuple[str, dict[str, tuple[list[str], int]]] | None:

@@ -14,20 +14,11 @@ from situation.load.paths import DataPath, Pattern, data_at, model_paths, values
 from situation.load.problems import Finding, one_line
 from situation.model.facts import Situation
 from situation.model.fields import RefersTo
+from situation.model.sections import FACT_SECTIONS, SECTIONS, Section
 
-SECTIONS_WITH_IDS = ("sources", "reports", "areas", "indicators", "access", "claims", "statements", "events")
-_SINGULAR = {
-    "sources": "source",
-    "reports": "report",
-    "statements": "statement",
-    "areas": "area",
-    "indicators": "indicator",
-    "access": "route",
-    "claims": "claim",
-    "events": "event",
-}
+SECTIONS_WITH_IDS = tuple(section for section in SECTIONS if section.has_ids)
 
-REFERENCES: list[tuple[Pattern, str]] = model_paths(
+REFERENCES: list[tuple[Pattern, Section]] = model_paths(
     Situation, lambda _annotation, metadata: next((m.section for m in metadata if isinstance(m, RefersTo)), None)
 )
 
@@ -56,17 +47,17 @@ class CitedIds:
         return all(set().union(*cited).issubset(ids[target]) for target, cited in wanted.items())
 
 
-_CITING: dict[str, list[tuple[Pattern, str]]] = {}
+_CITING: dict[str, list[tuple[Pattern, Section]]] = {}
 """Per section, the reference fields inside each of its entries (the pattern after `section, *`) and what they name."""
 for _pattern, _target in REFERENCES:
     assert _pattern[1] == "*", _pattern  # every reference lies inside an entry of a list
     _CITING.setdefault(_pattern[0], []).append((_pattern[2:], _target))
 
 
-def _cited(entry: Any, fields: list[tuple[Pattern, str]]) -> dict[str, set[str]]:
+def _cited(entry: Any, fields: list[tuple[Pattern, Section]]) -> dict[str, set[str]]:
     cited: dict[str, set[str]] = {}
     for pattern, target in fields:
-        cited.setdefault(target, set()).update(value for value in values_at(entry, pattern) if isinstance(value, str))
+        cited.setdefault(target.name, set()).update(value for value in values_at(entry, pattern) if isinstance(value, str))
     return cited
 
 
@@ -76,18 +67,19 @@ def check_references(data: Any, cited: CitedIds | None = None) -> list[Finding]:
     findings: list[Finding] = []
     ids: dict[str, set[str]] = {}
     for section in SECTIONS_WITH_IDS:
-        seen, repeats = _repeats(data, (section, "*", "id"))
+        seen, repeats = _repeats(data, (section.name, "*", "id"))
         for path, value, first in repeats:
-            message = f"the id '{one_line(value)}' is already used by {section}[{first[1]}]; ids must be unique"
+            message = f"the id '{one_line(value)}' is already used by {section.name}[{first[1]}]; ids must be unique"
             findings.append(Finding(path, Code.DUPLICATE_ID, message))
-        ids[section] = seen
+        ids[section.name] = seen
     every_one_known = cited is not None and isinstance(data, dict) and cited.all_known(data, ids)
-    for pattern, section in REFERENCES:
-        if every_one_known or _all_known(values_at(data, pattern), ids[section]):
+    for pattern, target in REFERENCES:
+        known = ids[target.name]
+        if every_one_known or _all_known(values_at(data, pattern), known):
             continue  # the common case, found without making a path for every value
         for path, value in data_at(data, pattern):
-            if isinstance(value, str) and value not in ids[section]:
-                message = f"no {_SINGULAR[section]} has the id '{one_line(value)}'{did_you_mean(value, ids[section])}"
+            if isinstance(value, str) and value not in known:
+                message = f"no {target.kind} has the id '{one_line(value)}'{did_you_mean(value, known)}"
                 findings.append(Finding(path, Code.UNKNOWN_REFERENCE, message))
     findings.extend(_unknown_headlines(data))
     findings.extend(_via_loops(data))
@@ -106,16 +98,13 @@ def _all_known(values: list[Any], ids: set[str]) -> bool:
 
 
 def fact_keys(data: Any) -> set[str]:
-    """Every fact key the raw file defines, spelt as the model's `.key` spells it ('shortage:east-aleppo:food')."""
-    keys = {
-        f"{_SINGULAR[section]}:{value}"
-        for section in ("areas", "indicators", "access", "claims", "events", "statements")
-        for value in values_at(data, (section, "*", "id"))
-        if isinstance(value, str)
-    }
-    for shortage in values_at(data, ("shortages", "*")):
-        if isinstance(shortage, dict) and isinstance(shortage.get("area"), str) and isinstance(shortage.get("commodity"), str):
-            keys.add(f"shortage:{shortage['area']}:{shortage['commodity']}")
+    """Every fact key the raw file defines, made as the model's `.key` makes it ('shortage:east-aleppo:food')."""
+    keys: set[str] = set()
+    for section in FACT_SECTIONS:
+        for entry in values_at(data, (section.name, "*")):
+            parts = [entry.get(field) for field in section.key_fields] if isinstance(entry, dict) else [None]
+            if all(isinstance(part, str) for part in parts):
+                keys.add(section.key(*parts))
     return keys
 
 

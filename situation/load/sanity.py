@@ -17,16 +17,12 @@ from situation.load.problems import Finding
 from situation.model.dates import PartialDate
 from situation.model.facts import Situation
 from situation.model.fields import Count, ValueRange
+from situation.model.sections import EVENTS, REPORTS, SECTIONS, STATEMENTS
 
 SIGNED_UNITS = ("change", "net", "balance", "difference", "°c", "degrees")
 """Units whose values may be below zero (a net change, a temperature); every other unit counts something."""
 
-_OBSERVATION_LISTS = (
-    ("areas", "history"),
-    ("indicators", "observations"),
-    ("shortages", "observations"),
-    ("access", "observations"),
-)
+_OBSERVATION_LISTS = tuple((section.name, section.nested) for section in SECTIONS if section.observed and section.nested)
 
 
 def check_sanity(situation: Situation) -> list[Finding]:
@@ -47,9 +43,9 @@ def _dated(situation: Situation) -> Iterator[tuple[tuple[str | int, ...], Partia
         for i, item in enumerate(getattr(situation, section)):
             for j, observation in enumerate(getattr(item, field)):
                 yield (section, i, field, j, "date"), observation.date, "this observation"
-    for section, what in (("events", "this event"), ("statements", "this statement"), ("reports", "this report")):
-        for i, item in enumerate(getattr(situation, section)):
-            yield (section, i, "date"), item.date, what
+    for dated in (EVENTS, STATEMENTS, REPORTS):
+        for i, item in enumerate(situation.entries(dated)):
+            yield (dated.name, i, "date"), item.date, f"this {dated.kind}"
     for i, claim in enumerate(situation.claims):
         for j, position in enumerate(claim.positions):
             yield ("claims", i, "positions", j, "date"), position.date, "this position"
@@ -191,6 +187,7 @@ def _facts_with_paths(situation: Situation) -> Iterator[tuple[tuple[str | int, .
         for i, item in enumerate(getattr(situation, section)):
             for j, observation in enumerate(getattr(item, field)):
                 yield (section, i, field, j), observation
-    for section in ("events", "statements"):
-        for i, item in enumerate(getattr(situation, section)):
-            yield (section, i), item
+    for listed in SECTIONS:
+        if listed.sourced and listed.nested is None:
+            for i, item in enumerate(situation.entries(listed)):
+                yield (listed.name, i), item

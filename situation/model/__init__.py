@@ -1,10 +1,12 @@
 """What a situation is, and nothing else: the layer every other one builds on.
 
+- `sections`: the sections of a file declared once (name, what an entry is and its key prefix, its nested list,
+  whether it has ids); everything that goes through the sections reads them here, and every fact key is made here.
 - `facts`: the pydantic model of a situation file, `Situation`, built from
   - `fields`: ids, text, figures, days, ranges and counts, quotes, references, and what a sourced fact carries;
   - `sources` (sources and reports), `places` (areas, their status and outlines), `tracked` (indicators,
     shortages and routes, observed over time), `claims` (claims and statements) and `events`;
-  every field documented; a fact's key and title are properties of its class.
+  every field documented; an entry's title is a property of its class, its key its section's.
 - `dates`: days, months and seasons as sources give them, with their first and last day.
 - `scales`: the grades (source reliability A–F, credibility 1–6, shortage severity 1–5) and what each means.
 - `taxonomy`: ACLED's event types and sub-types.

@@ -6,7 +6,7 @@ appeals, announcements, warnings).
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import Field
 
@@ -25,6 +25,7 @@ from situation.model.fields import (
     SourceRef,
     Text,
 )
+from situation.model.sections import CLAIMS, STATEMENTS, Keyed, Section
 
 
 class Stance(StrEnum):
@@ -87,8 +88,10 @@ class Resolution(Closed):
     """Id of the claim that replaced it, for a superseded claim."""
 
 
-class Claim(Closed):
+class Claim(Closed, Keyed):
     """A statement that sources assert or deny; its status follows from who says what."""
+
+    section: ClassVar[Section] = CLAIMS
 
     id: Id
     """Short id that facts cite, such as siege-broken."""
@@ -102,11 +105,6 @@ class Claim(Closed):
     """How a later report settled it; leave out while it is open."""
     note: Text | None = None
     """The analyst's note."""
-
-    @property
-    def key(self) -> str:
-        """'claim:siege-broken'."""
-        return f"claim:{self.id}"
 
     @property
     def status(self) -> ClaimStatus:
@@ -138,8 +136,10 @@ class StatementKind(StrEnum):
     CONDEMNATION = "condemnation"
 
 
-class Statement(Sourced):
+class Statement(Sourced, Keyed):
     """A call, appeal, announcement or warning: who said what, when ('the UN calls for a weekly 48-hour pause')."""
+
+    section: ClassVar[Section] = STATEMENTS
 
     id: Id
     """Short id."""
@@ -157,8 +157,3 @@ class Statement(Sourced):
     """Ids of routes it is about (an announced pause, a corridor called for)."""
     claims: list[ClaimRef] = []
     """Ids of claims it bears on."""
-
-    @property
-    def key(self) -> str:
-        """'statement:un-calls-weekly-pause'."""
-        return f"statement:{self.id}"

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import ValidationInfo, field_validator
 
 from situation.model.dates import PartialDate
 from situation.model.fields import AreaRef, ClaimRef, Count, Id, PeopleCount, Sourced, Text, ValueRange
+from situation.model.sections import EVENTS, Keyed, Section
 from situation.model.taxonomy import EVENT_TYPES, EventType
 
 Hurt = dict[str, "Count | int | float | ValueRange | None"]
 """An event's people-hurt fields that the file gives, by name (fatalities, injured, missing)."""
 
 
-class Event(Sourced):
+class Event(Sourced, Keyed):
     """A dated incident, typed on ACLED's taxonomy."""
+
+    section: ClassVar[Section] = EVENTS
 
     id: Id
     """Short id."""
@@ -37,11 +42,6 @@ class Event(Sourced):
     """People missing, in the same shapes; null when the sources do not say."""
     claims: list[ClaimRef] = []
     """Ids of claims this event rests on."""
-
-    @property
-    def key(self) -> str:
-        """'event:west-aleppo-shelling'."""
-        return f"event:{self.id}"
 
     def hurt(self) -> Hurt:
         """The people-hurt fields the file gives (null counts as given: 'unknown'), in the order killed, injured, missing."""

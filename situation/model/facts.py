@@ -4,6 +4,7 @@ look-ups by id (built once per model, so a table of n facts costs n look-ups) an
 
 from __future__ import annotations
 
+import typing
 from dataclasses import dataclass
 from datetime import date
 from typing import Annotated, Any
@@ -15,6 +16,7 @@ from situation.model.events import Event
 from situation.model.fields import Closed, Day, Id, StaleLimit, Text
 from situation.model.geography import NO_GEOGRAPHY, Geography, Outline
 from situation.model.places import Area, AreaObservation, BoundaryFile
+from situation.model.sections import FACT_SECTIONS, SECTIONS, Keyed, Section
 from situation.model.sources import Report, Source
 from situation.model.tracked import Indicator, IndicatorObservation, Route, RouteObservation, Shortage, ShortageObservation
 
@@ -53,9 +55,8 @@ class Contact(Closed):
     """A number to call, with its country code."""
 
 
-HEADLINE_KINDS = ("area", "indicator", "shortage", "route", "claim", "event", "statement")
-"""The kinds of fact a `headline:` key may name: the prefix of each fact's `key`."""
-HeadlineKey = Annotated[str, StringConstraints(pattern=rf"^({'|'.join(HEADLINE_KINDS)}):[a-z0-9_:-]+$")]
+HeadlineKey = Annotated[str, StringConstraints(pattern=rf"^({'|'.join(s.kind for s in FACT_SECTIONS)}):[a-z0-9_:-]+$")]
+"""A fact's key, as its section makes it (`Section.key`): the kinds of fact a `headline:` key may name are its prefixes."""
 
 
 class DatedSummary(Closed):
@@ -151,16 +152,27 @@ class Situation(Closed):
         return [fact for facts in self.facts_by_kind().values() for fact in facts]
 
     def facts_by_kind(self) -> dict[str, list[Fact]]:
-        """Every sourced fact by its kind ('areas': their observations; 'events'), in `facts`' order: what a table of
-        a kind's facts reads, worked out once per kind, can be summed over all of them."""
-        return {
-            "areas": [o for a in self.areas for o in a.history],
-            "indicators": [o for i in self.indicators for o in i.observations],
-            "shortages": [o for s in self.shortages for o in s.observations],
-            "access": [o for r in self.access for o in r.observations],
-            "events": [*self.events],
-            "statements": [*self.statements],
-        }
+        """Every sourced fact by its section's name ('areas': their observations; 'events'), in `facts`' order: what a
+        table of a kind's facts reads, worked out once per kind, can be summed over all of them."""
+        return {section.name: self.facts_of(section) for section in SECTIONS if section.sourced}
+
+    def facts_of(self, section: Section) -> list[Fact]:
+        """The sourced facts of one section: the items of its entries' nested lists, or its entries themselves."""
+        entries = self.entries(section)
+        if section.nested is None:
+            return list(entries)
+        return [fact for entry in entries for fact in getattr(entry, section.nested)]
+
+    def entries(self, section: Section) -> list[Any]:
+        """The section's list, as the file gives it."""
+        found: list[Any] = getattr(self, section.name)
+        return found
+
+    @classmethod
+    def entry_type(cls, section: Section) -> type[Keyed]:
+        """The class of the section's entries, as this model declares its list."""
+        entry: type[Keyed] = typing.get_args(cls.model_fields[section.name].annotation)[0]
+        return entry
 
     def summary_on(self, day: date | None = None) -> DatedSummary | None:
         """The latest summary written on or before `day` (the file's date by default); a plain summary dates from `as_of`."""

@@ -32,6 +32,7 @@ from pydantic_core import PydanticCustomError
 
 from situation.model.dates import parse_day
 from situation.model.scales import INSUFFICIENT_EVIDENCE, Credibility, ShortageSeverity
+from situation.model.sections import ACCESS, AREAS, CLAIMS, EVENTS, REPORTS, SOURCES, Section
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
 Id = Annotated[str, StringConstraints(pattern=ID_PATTERN, max_length=80)]
@@ -79,15 +80,15 @@ CredibilityGrade = Annotated[Credibility, BeforeValidator(_not_a_boolean)]
 class RefersTo:
     """Marks a field as the id of an entry in another section; `situation.load.references` checks it exists."""
 
-    section: str
+    section: Section
 
 
-SourceRef = Annotated[Id, RefersTo("sources")]
-AreaRef = Annotated[Id, RefersTo("areas")]
-ClaimRef = Annotated[Id, RefersTo("claims")]
-ReportRef = Annotated[Id, RefersTo("reports")]
-EventRef = Annotated[Id, RefersTo("events")]
-RouteRef = Annotated[Id, RefersTo("access")]
+SourceRef = Annotated[Id, RefersTo(SOURCES)]
+AreaRef = Annotated[Id, RefersTo(AREAS)]
+ClaimRef = Annotated[Id, RefersTo(CLAIMS)]
+ReportRef = Annotated[Id, RefersTo(REPORTS)]
+EventRef = Annotated[Id, RefersTo(EVENTS)]
+RouteRef = Annotated[Id, RefersTo(ACCESS)]
 Day = Annotated[date, BeforeValidator(parse_day), WithJsonSchema({"type": "string", "format": "date"})]
 
 

@@ -5,12 +5,13 @@ outline or position, and the admin-boundary files they join by p-code.
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import AfterValidator, Field, StrictBool, StrictInt, StringConstraints
 
 from situation.model.dates import PartialDate
 from situation.model.fields import AreaRef, Closed, FiniteFloat, Id, Sourced, Text
+from situation.model.sections import AREAS, Keyed, Section
 
 
 class AreaStatus(StrEnum):
@@ -83,8 +84,10 @@ PCode = Annotated[str, StringConstraints(pattern=PCODE_PATTERN)]
 """A p-code: the country's two-letter ISO code in capitals, then digits (SY, SY02, SY0200, SY020000)."""
 
 
-class Area(Closed):
+class Area(Closed, Keyed):
     """A place facts are about: a city, a district, a neighbourhood."""
+
+    section: ClassVar[Section] = AREAS
 
     id: Id
     """Short id that facts cite, such as east-aleppo."""
@@ -104,11 +107,6 @@ class Area(Closed):
     """The area's own outline where the boundary files have none for its p-code (a neighbourhood); else it is a point."""
     history: list[AreaObservation] = []
     """The area's control and status over time, oldest first."""
-
-    @property
-    def key(self) -> str:
-        """'area:east-aleppo': the area and its status over time, in staleness and the diff."""
-        return f"area:{self.id}"
 
     @property
     def title(self) -> str:

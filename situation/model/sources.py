@@ -5,10 +5,12 @@ that facts cite by id.
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import ClassVar
 
 from situation.model.dates import PartialDate
 from situation.model.fields import Closed, Id, SourceRef, Text
 from situation.model.scales import Reliability
+from situation.model.sections import REPORTS, SOURCES, Keyed, Section
 
 
 class SourceKind(StrEnum):
@@ -25,8 +27,10 @@ class SourceKind(StrEnum):
     OTHER = "other"
 
 
-class Source(Closed):
+class Source(Closed, Keyed):
     """Who reports: an outlet, an agency, a party to the conflict, a monitor."""
+
+    section: ClassVar[Section] = SOURCES
 
     id: Id
     """Short id that facts cite, such as sana or sohr."""
@@ -45,14 +49,11 @@ class Source(Closed):
     note: Text | None = None
     """Why this grade: affiliation, track record."""
 
-    @property
-    def key(self) -> str:
-        """'source:sana': the source's key among every fact's, for the diff."""
-        return f"source:{self.id}"
 
-
-class Report(Closed):
+class Report(Closed, Keyed):
     """One report of a source (a flash update of a day, sitrep No. 5, a press briefing), so a fact can cite it."""
+
+    section: ClassVar[Section] = REPORTS
 
     id: Id
     """Short id that facts cite in `reports`, such as ocha-flash-2016-08-12."""
@@ -68,8 +69,3 @@ class Report(Closed):
     """Where it was published."""
     document: Text | None = None
     """A local copy, relative to this YAML file: the quote of a fact that cites this report must be in it."""
-
-    @property
-    def key(self) -> str:
-        """'report:ocha-flash-2016-08-12'."""
-        return f"report:{self.id}"

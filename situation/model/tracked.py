@@ -5,13 +5,14 @@ in an area, and routes in (aid corridors and supply lines), each observation wit
 from __future__ import annotations
 
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, ClassVar
 
 from pydantic import Field, StrictBool, StringConstraints, model_validator
 
 from situation.model.dates import DailyHours, Moment, PartialDate
 from situation.model.fields import AreaRef, ClaimRef, Closed, Id, SeverityValue, Sourced, Text, Value
 from situation.model.places import LonLat
+from situation.model.sections import ACCESS, INDICATORS, SHORTAGES, Keyed, Section
 
 
 class IndicatorObservation(Sourced):
@@ -32,8 +33,10 @@ HxlTag = Annotated[str, StringConstraints(pattern=HXL_TAG_PATTERN, max_length=80
 """An HXL hashtag with optional attributes, such as #affected+idps or #inneed."""
 
 
-class Indicator(Closed):
+class Indicator(Closed, Keyed):
     """A figure tracked over time, such as people under siege."""
+
+    section: ClassVar[Section] = INDICATORS
 
     id: Id
     """Short id, such as people-under-siege."""
@@ -49,11 +52,6 @@ class Indicator(Closed):
     """The HXL hashtag of its figure in exports, for HDX's key-figure charts: #affected, #inneed, #population, …"""
     observations: Annotated[list[IndicatorObservation], Field(min_length=1)]
     """The values over time, oldest first."""
-
-    @property
-    def key(self) -> str:
-        """'indicator:people-under-siege': one key for its card, its age and its changes."""
-        return f"indicator:{self.id}"
 
     @property
     def title(self) -> str:
@@ -82,8 +80,10 @@ class ShortageObservation(Sourced):
     """1 none or minor, 2 stressed, 3 moderate, 4 severe, 5 extreme; or insufficient_evidence (never a guessed level)."""
 
 
-class Shortage(Closed):
+class Shortage(Closed, Keyed):
     """Shortage of one commodity in one area, over time."""
+
+    section: ClassVar[Section] = SHORTAGES
 
     area: AreaRef
     """Id of the area."""
@@ -91,11 +91,6 @@ class Shortage(Closed):
     """food, fuel, medicine, water, electricity, shelter or cooking_gas."""
     observations: Annotated[list[ShortageObservation], Field(min_length=1)]
     """The severity over time, oldest first."""
-
-    @property
-    def key(self) -> str:
-        """'shortage:east-aleppo:food': a shortage is one commodity in one area, so both make its key."""
-        return f"shortage:{self.area}:{self.commodity.value}"
 
     @property
     def title(self) -> str:
@@ -165,8 +160,10 @@ class RouteObservation(Sourced):
         return self
 
 
-class Route(Closed):
+class Route(Closed, Keyed):
     """An aid corridor or a supply line, with its status over time."""
+
+    section: ClassVar[Section] = ACCESS
 
     id: Id
     """Short id, such as ramouseh-corridor."""
@@ -184,11 +181,6 @@ class Route(Closed):
     """The way it runs on the map: [longitude, latitude] points, two or more, from its start to the area it supplies."""
     observations: Annotated[list[RouteObservation], Field(min_length=1)]
     """The status over time, oldest first."""
-
-    @property
-    def key(self) -> str:
-        """'route:castello-road': one key for its card, its age and its changes."""
-        return f"route:{self.id}"
 
     @property
     def title(self) -> str:

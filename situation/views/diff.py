@@ -16,9 +16,25 @@ from pydantic import BaseModel
 
 from situation.model.facts import Situation
 from situation.model.fields import Sourced
+from situation.model.sections import (
+    ACCESS,
+    AREAS,
+    BY_NAME,
+    CLAIMS,
+    EVENTS,
+    INDICATORS,
+    REPORTS,
+    SECTIONS,
+    SHORTAGES,
+    SOURCES,
+    STATEMENTS,
+)
 from situation.views.labels import HURT, count_text, sources_label, value_text
 
-SECTIONS = ("situation", "sources", "reports", "areas", "indicators", "shortages", "access", "claims", "statements", "events")
+WHOLE = "situation"
+"""The section of a change to the situation's own fields (its title, its date, its summary)."""
+ORDER = (WHOLE, *(section.name for section in SECTIONS))
+"""Changes are listed by section in this order: the situation's own fields, then each section as a file gives them."""
 
 
 @dataclass(frozen=True)
@@ -62,7 +78,7 @@ def diff(old: Situation, new: Situation) -> list[Change]:
             before.update(((f.section, f.key), f) for item in old_items for f in _item_facts(old, where[0], item, same))
             after.update(((f.section, f.key), f) for item in new_items for f in _item_facts(new, where[0], item, same))
     changes: list[Change] = []
-    for section, key in sorted(before.keys() | after.keys(), key=lambda k: (SECTIONS.index(k[0]), k[1])):
+    for section, key in sorted(before.keys() | after.keys(), key=lambda k: (ORDER.index(k[0]), k[1])):
         was, now = before.get((section, key)), after.get((section, key))
         if was is None and now is not None:
             changes.append(Change(section, "added", key, now.label, None, None, _summary(now), now.sources))
@@ -113,26 +129,18 @@ def _dated(
 
 def _entries(s: Situation) -> dict[tuple[str, str], list[Any]]:
     """The situation's entries by (section, key), the situation's own fields as one entry; a list in case a key repeats."""
-    found: dict[tuple[str, str], list[Any]] = {("situation", "situation"): [s.model_dump(exclude=set(SECTIONS[1:]))]}
-    for section in SECTIONS[1:]:
-        for item in getattr(s, section):
-            found.setdefault((section, item.key), []).append(item)
+    found: dict[tuple[str, str], list[Any]] = {(WHOLE, WHOLE): [s.model_dump(exclude=set(ORDER[1:]))]}
+    for section in SECTIONS:
+        for item in s.entries(section):
+            found.setdefault((section.name, item.key), []).append(item)
     return found
-
-
-def _facts(s: Situation) -> Iterator[_Fact]:
-    """The situation flattened to keyed facts; observations are keyed by their date."""
-    yield from _item_facts(s, "situation", s)
-    for section in SECTIONS[1:]:
-        for item in getattr(s, section):
-            yield from _item_facts(s, section, item)
 
 
 def _unchanged_nested(section: str, old_items: list[Any], new_items: list[Any]) -> set[int]:
     """The observations (or positions) of a changed entry that are equal in both versions, by id, paired by date: an
     edit of one figure among two years of daily observations then writes out one observation of each version, not
     730 (equal observations make equal facts, which are no change)."""
-    field = "observations" if section == "shortages" else _NESTED.get(section)
+    field = BY_NAME[section].nested if section in BY_NAME else None
     if field is None or len(old_items) != 1 or len(new_items) != 1:
         return set()
     by_date: dict[str, list[Any]] = {}
@@ -150,48 +158,50 @@ def _item_facts(s: Situation, section: str, item: Any, skip: set[int] | None = N
     """The facts of one entry of `section` (for "situation", of `s` itself, whatever `item` is), leaving out its
     observations or positions whose ids are in `skip`."""
     skip = skip or set()
-    if section == "situation":
-        yield _Fact("situation", "situation", "The situation", _fields(s, leave_out=set(SECTIONS[1:])), "")
-    elif section == "sources":
-        yield _Fact("sources", item.key, item.name, _fields(item, leave_out=set()), "")
-    elif section == "reports":
-        yield _Fact("reports", item.key, item.title, _fields(item, leave_out=set()), "")
-    elif section == "areas":
-        yield _Fact("areas", item.key, item.title, _fields(item, leave_out={"history"}), "")
-        yield from (_dated(s, "areas", item.key, item.status_title, o) for o in item.history if id(o) not in skip)
-    elif section == "indicators":
+    if section == WHOLE:
+        yield _Fact(WHOLE, WHOLE, "The situation", _fields(s, leave_out=set(ORDER[1:])), "")
+        return
+    listed = BY_NAME[section]
+    if listed is SOURCES:
+        yield _Fact(section, item.key, item.name, _fields(item, leave_out=set()), "")
+    elif listed is REPORTS:
+        yield _Fact(section, item.key, item.title, _fields(item, leave_out=set()), "")
+    elif listed is AREAS:
+        yield _Fact(section, item.key, item.title, _fields(item, leave_out={"history"}), "")
+        yield from (_dated(s, section, item.key, item.status_title, o) for o in item.history if id(o) not in skip)
+    elif listed is INDICATORS:
         title = s.title_of(item)
-        yield _Fact("indicators", item.key, title, _fields(item, leave_out={"observations"}), "")
+        yield _Fact(section, item.key, title, _fields(item, leave_out={"observations"}), "")
         for o in item.observations:
             if id(o) in skip:
                 continue
             value = {"value": value_text(o.value, o.approximate), **_fields(o, leave_out={"value", "approximate"})}
-            yield _dated(s, "indicators", item.key, title, o, value)
-    elif section == "shortages":
-        yield from (_dated(s, "shortages", item.key, s.title_of(item), o) for o in item.observations if id(o) not in skip)
-    elif section == "access":
-        yield _Fact("access", item.key, s.title_of(item), _fields(item, leave_out={"observations"}), "")
-        yield from (_dated(s, "access", item.key, s.title_of(item), o) for o in item.observations if id(o) not in skip)
-    elif section == "claims":
+            yield _dated(s, section, item.key, title, o, value)
+    elif listed is SHORTAGES:
+        yield from (_dated(s, section, item.key, s.title_of(item), o) for o in item.observations if id(o) not in skip)
+    elif listed is ACCESS:
+        yield _Fact(section, item.key, s.title_of(item), _fields(item, leave_out={"observations"}), "")
+        yield from (_dated(s, section, item.key, s.title_of(item), o) for o in item.observations if id(o) not in skip)
+    elif listed is CLAIMS:
         fields = {**_fields(item, leave_out={"positions", "resolution"}), "status": item.status.value}
         if item.resolution is not None:
             r = item.resolution
             fields["resolution"] = f"{r.outcome.value} on {r.date}: {r.note}"
-        yield _Fact("claims", item.key, item.statement, fields, "")
+        yield _Fact(section, item.key, item.statement, fields, "")
         for p in item.positions:
             if id(p) in skip:
                 continue
             label = f"{s.source(p.source).name} on “{item.statement}”"
             yield _Fact(
-                "claims", f"{item.key} / {p.source} @ {p.date}", label, _fields(p, leave_out=set()), sources_label(s, [p.source])
+                section, f"{item.key} / {p.source} @ {p.date}", label, _fields(p, leave_out=set()), sources_label(s, [p.source])
             )
-    elif section == "statements":
+    elif listed is STATEMENTS:
         label = f"{s.source(item.by).name}, {item.kind.value}: {item.summary} ({item.date})"
-        yield _Fact("statements", item.key, label, _fields(item, leave_out=set()), sources_label(s, item.sources))
-    elif section == "events":
+        yield _Fact(section, item.key, label, _fields(item, leave_out=set()), sources_label(s, item.sources))
+    elif listed is EVENTS:
         hurt = {field: count_text(count) for field, count in item.hurt().items()}  # 'at least 12', not a JSON mapping
         yield _Fact(
-            "events",
+            section,
             item.key,
             f"{item.summary} ({item.date})",
             {**_fields(item, leave_out=set(HURT)), **hurt},
@@ -199,19 +209,13 @@ def _item_facts(s: Situation, section: str, item: Any, skip: set[int] | None = N
         )
 
 
-_NESTED = {"areas": "history", "indicators": "observations", "access": "observations", "claims": "positions"}
-"""Entries that are a fact of their own and one per item of a nested list; shortages are only their observations."""
-
-
 def _fact_count(s: Situation) -> int:
-    """How many facts `_facts(s)` yields, without writing them out."""
+    """How many facts `_item_facts` yields for the whole of `s`, without writing them out: one per entry and one per item
+    of its nested list, but a shortage is only its observations (its area and commodity are its key, nothing more)."""
     count = 1
-    for section in SECTIONS[1:]:
-        for item in getattr(s, section):
-            if section == "shortages":
-                count += len(item.observations)
-            else:
-                count += 1 + (len(getattr(item, _NESTED[section])) if section in _NESTED else 0)
+    for section in SECTIONS:
+        for item in s.entries(section):
+            count += (section is not SHORTAGES) + (len(getattr(item, section.nested)) if section.nested else 0)
     return count
 
 
@@ -220,7 +224,7 @@ def as_text(changes: list[Change]) -> str:
     if not changes:
         return "No changes."
     lines: list[str] = []
-    for section in SECTIONS:
+    for section in ORDER:
         in_section = [c for c in changes if c.section == section]
         if not in_section:
             continue

@@ -19,6 +19,7 @@ from situation.model.facts import Situation
 from situation.model.fields import Sourced
 from situation.model.places import Area, SiegeCriteria
 from situation.model.scales import INSUFFICIENT_EVIDENCE, ShortageSeverity, severity_label
+from situation.model.sections import ACCESS, AREAS, BY_KIND, CLAIMS, EVENTS, INDICATORS, SHORTAGES, STATEMENTS, Section
 from situation.model.tracked import Indicator, Route, RouteKind, RouteStatus, Shortage
 from situation.views.history import latest_of
 from situation.views.labels import (
@@ -99,16 +100,17 @@ def _provenance(situation: Situation, fact: Sourced, when: str) -> str:
 def _line_for_key(situation: Situation, key: str, within: set[str] | None) -> HeadlineLine | None:
     """The line for one fact key, or None when the fact is outside the area or has nothing on the day on show."""
     kind, _, rest = key.partition(":")
-    builders: dict[str, Callable[[str], HeadlineLine | None]] = {
-        "area": lambda i: _area_line(situation, situation.area(i)) if _in_scope(i, within) else None,
-        "indicator": lambda i: _indicator_line(situation, _by_id(situation.indicators, i), within),
-        "route": lambda i: _route_line(situation, _by_id(situation.access, i), within),
-        "shortage": lambda i: _shortage_line(situation, i, within),
-        "claim": lambda i: _claim_line(situation, i, within),
-        "event": lambda i: _event_line(situation, _by_id(situation.events, i), within),
-        "statement": lambda i: _statement_line(situation, _by_id(situation.statements, i), within),
+    builders: dict[Section, Callable[[str], HeadlineLine | None]] = {
+        AREAS: lambda i: _area_line(situation, situation.area(i)) if _in_scope(i, within) else None,
+        INDICATORS: lambda i: _indicator_line(situation, _by_id(situation.indicators, i), within),
+        ACCESS: lambda i: _route_line(situation, _by_id(situation.access, i), within),
+        SHORTAGES: lambda _: _shortage_line(situation, key, within),
+        CLAIMS: lambda i: _claim_line(situation, i, within),
+        EVENTS: lambda i: _event_line(situation, _by_id(situation.events, i), within),
+        STATEMENTS: lambda i: _statement_line(situation, _by_id(situation.statements, i), within),
     }
-    return builders[kind](rest) if kind in builders else None
+    section = BY_KIND.get(kind)
+    return builders[section](rest) if section in builders else None
 
 
 Identified = TypeVar("Identified", Indicator, Route, Event, Statement)
@@ -231,7 +233,7 @@ def _worst_shortages(situation: Situation, within: set[str] | None) -> HeadlineL
 
 
 def _shortage_line(situation: Situation, key: str, within: set[str] | None) -> HeadlineLine | None:
-    shortage = next((s for s in situation.shortages if s.key == f"shortage:{key}"), None)
+    shortage = next((s for s in situation.shortages if s.key == key), None)
     if shortage is None or not _in_scope(shortage.area, within):
         return None
     latest = latest_of(shortage.observations)

@@ -14,14 +14,13 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from operator import attrgetter
-from typing import Any, Literal, Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from situation.model.claims import Claim, Resolution
 from situation.model.dates import PartialDate
 from situation.model.facts import Situation
 from situation.model.fields import Sourced
-
-FactKind = Literal["indicators", "shortages", "access", "areas"]
+from situation.model.sections import ACCESS, AREAS, CLAIMS, EVENTS, INDICATORS, REPORTS, SECTIONS, SHORTAGES, STATEMENTS, Section
 
 
 class _Dated(Protocol):
@@ -128,17 +127,19 @@ def as_of(situation: Situation, day: date) -> Situation:
                 kept_items.append(item.model_copy(update={field: kept}))
         return kept_items
 
+    observed = {
+        section.name: observations_of(situation.entries(section), section.nested)
+        for section in SECTIONS
+        if section.observed and section.nested
+    }
     return situation.model_copy(
         update={
             "as_of": day,
-            "areas": observations_of(situation.areas, "history"),
-            "indicators": observations_of(situation.indicators, "observations"),
-            "shortages": observations_of(situation.shortages, "observations"),
-            "access": observations_of(situation.access, "observations"),
-            "claims": claims,
-            "events": [cited(e) for e in situation.events if e.id in event_ids],
-            "statements": [cited(st) for st in situation.statements if known(st.date)],
-            "reports": [r for r in situation.reports if r.id in report_ids],
+            **observed,
+            CLAIMS.name: claims,
+            EVENTS.name: [cited(e) for e in situation.events if e.id in event_ids],
+            STATEMENTS.name: [cited(st) for st in situation.statements if known(st.date)],
+            REPORTS.name: [r for r in situation.reports if r.id in report_ids],
             "summary": [s for s in ([] if isinstance(situation.summary, str) else situation.summary) if s.date <= day],
         }
     )
@@ -148,7 +149,8 @@ def as_of(situation: Situation, day: date) -> Situation:
 class Age:
     """How old a fact is on the situation's date, and whether the team should re-verify it."""
 
-    kind: FactKind
+    kind: Section
+    """The section the fact is in, whose `stale_after` threshold applies unless the fact sets its own."""
     key: str
     label: str
     date: PartialDate
@@ -163,19 +165,19 @@ def ages(situation: Situation) -> list[Age]:
     limits = situation.stale_after
     found: list[Age] = []
 
-    def add(kind: FactKind, key: str, title: str, fact: Sourced) -> None:
+    def add(kind: Section, key: str, title: str, fact: Sourced) -> None:
         when: PartialDate = fact.date  # type: ignore[attr-defined]
-        limit = fact.stale_after if fact.stale_after is not None else getattr(limits, kind)
+        limit = fact.stale_after if fact.stale_after is not None else getattr(limits, kind.name)
         days = (situation.as_of - when.end).days if when.end <= situation.as_of else 0
         found.append(Age(kind, key, title, when, days, limit != "never" and days > limit, limit))
 
     for indicator in situation.indicators:
-        add("indicators", indicator.key, situation.title_of(indicator), latest_of(indicator.observations))
+        add(INDICATORS, indicator.key, situation.title_of(indicator), latest_of(indicator.observations))
     for shortage in situation.shortages:
-        add("shortages", shortage.key, situation.title_of(shortage), latest_of(shortage.observations))
+        add(SHORTAGES, shortage.key, situation.title_of(shortage), latest_of(shortage.observations))
     for route in situation.access:
-        add("access", route.key, situation.title_of(route), latest_of(route.observations))
+        add(ACCESS, route.key, situation.title_of(route), latest_of(route.observations))
     for area in situation.areas:
         if area.history:
-            add("areas", area.key, area.status_title, latest_of(area.history))
+            add(AREAS, area.key, area.status_title, latest_of(area.history))
     return sorted(found, key=lambda a: -a.days)

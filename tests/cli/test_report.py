@@ -19,7 +19,8 @@ SECTIONS = [
     if typing.get_origin(info.annotation) is list and name not in ABOUT_THE_FILE
 ]
 WORD = {"access": "routes"}
-"""The word the summary uses where the section's key is not a plural a writer would say."""
+"""The word the summary uses where the section's key is not a plural a writer would say (counted independently of
+`Section.words`, so a test holds the declaration to what a writer reads)."""
 
 
 def test_the_summary_counts_every_section_of_the_model_as_the_file_has_it() -> None:

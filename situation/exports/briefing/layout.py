@@ -203,10 +203,10 @@ def _events(figure: go.Figure) -> go.Figure:
 
 PRINT_LAYOUT: dict[str, Callable[[go.Figure], go.Figure]] = {
     "map": _area_map,
-    "shortages": _shortages,
-    "access": _access,
-    "claims": _claims,
-    "events": _events,
+    "severity_heatmap": _shortages,
+    "access_timeline": _access,
+    "claims_matrix": _claims,
+    "event_timeline": _events,
 }
 """Per chart slot of the briefing, how its figure is laid out for the page."""
 

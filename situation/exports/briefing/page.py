@@ -47,7 +47,7 @@ from situation.views.tables import (
     statement_table,
 )
 
-CHARTS = ("map", "shortages", "access", "claims", "events")
+CHARTS = ("map", "severity_heatmap", "access_timeline", "claims_matrix", "event_timeline")
 """The briefing's chart slots, by the section each belongs to."""
 
 
@@ -96,13 +96,13 @@ def briefing_figures(situation: Situation) -> dict[str, Any]:
     if situation.areas:
         figures["map"] = geo_map(situation, area_table(situation), events, access_table(situation))
     if situation.shortages:
-        figures["shortages"] = severity_heatmap(shortage_table(situation))
+        figures["severity_heatmap"] = severity_heatmap(shortage_table(situation))
     if situation.access:
-        figures["access"] = access_timeline(access_table(situation))
+        figures["access_timeline"] = access_timeline(access_table(situation))
     if situation.claims:
-        figures["claims"] = claims_matrix(claim_positions(situation))
+        figures["claims_matrix"] = claims_matrix(claim_positions(situation))
     if situation.events:
-        figures["events"] = event_timeline(events)
+        figures["event_timeline"] = event_timeline(events)
     return figures
 
 
@@ -212,15 +212,15 @@ def _context(situation: Situation) -> dict[str, Any]:
         "headline": headline(situation),
         "highlights": [_card(situation, c) for c in cards if c.group == "Areas"],
         "figures": [_card(situation, c) for c in cards if c.group == "People"],
-        "shortages": _shortage_rows(situation, [c for c in cards if c.group == "Shortages"]),
-        "access": [_card(situation, c) for c in cards if c.group == "Access"],
+        "shortage_rows": _shortage_rows(situation, [c for c in cards if c.group == "Shortages"]),
+        "route_rows": [_card(situation, c) for c in cards if c.group == "Access"],
         "contested": contested,
         "other_claims": other_claims,
-        "events": _events(situation),
+        "event_rows": _events(situation),
         "hurt_totals": records(people_hurt_totals(situation)),
-        "statements": records(statement_table(situation)),
-        "sources": records(source_table(situation)),
-        "reports": records(report_table(situation)),
+        "statement_rows": records(statement_table(situation)),
+        "source_rows": records(source_table(situation)),
+        "report_rows": records(report_table(situation)),
         "grades": _grades(),
         "contacts": [contact.model_dump() for contact in situation.contacts],
         "disclaimer": situation.disclaimer,

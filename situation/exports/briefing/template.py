@@ -199,20 +199,20 @@ TEMPLATE = """\
 
 <section id="shortages">
   <h2>Shortages</h2>
-  {% if shortages %}{{ rows_of(shortages, "Shortage") }}
+  {% if shortage_rows %}{{ rows_of(shortage_rows, "Shortage") }}
   {% else %}<p>No shortages recorded.</p>{% endif %}
-  {% if charts.shortages %}
-  <figure>{{ charts.shortages }}<figcaption>Latest severity per area and commodity, 1 (none or minor) to 5 (extreme);
+  {% if charts.severity_heatmap %}
+  <figure>{{ charts.severity_heatmap }}<figcaption>Latest severity per area and commodity, 1 (none or minor) to 5 (extreme);
     “Insufficient evidence” is written, never coloured.</figcaption></figure>
   {% endif %}
 </section>
 
 <section id="access">
   <h2>Access</h2>
-  {% if charts.access %}
-  <figure>{{ charts.access }}<figcaption>Status of each corridor and supply line over time.</figcaption></figure>
+  {% if charts.access_timeline %}
+  <figure>{{ charts.access_timeline }}<figcaption>Status of each corridor and supply line over time.</figcaption></figure>
   {% endif %}
-  {% if access %}{{ rows_of(access, "Route") }}
+  {% if route_rows %}{{ rows_of(route_rows, "Route") }}
   {% else %}<p>No routes recorded.</p>{% endif %}
 </section>
 
@@ -258,23 +258,23 @@ TEMPLATE = """\
   </table>
   </div>
   {% endif %}
-  {% if charts.claims %}
-  <figure class="screen-only">{{ charts.claims }}<figcaption>Who asserts and who denies each claim.</figcaption></figure>
+  {% if charts.claims_matrix %}
+  <figure class="screen-only">{{ charts.claims_matrix }}<figcaption>Who asserts and who denies each claim.</figcaption></figure>
   {% endif %}
 </section>
 
 <section id="events">
   <h2>Events</h2>
-  {% if charts.events %}
-  <figure>{{ charts.events }}<figcaption>Events by date, area and ACLED type; an open marker: the source gives
+  {% if charts.event_timeline %}
+  <figure>{{ charts.event_timeline }}<figcaption>Events by date, area and ACLED type; an open marker: the source gives
     only a month or a season.</figcaption></figure>
   {% endif %}
-  {% if events %}
+  {% if event_rows %}
   <div class="scroll">
   <table>
     <thead><tr><th class="nowrap">Date</th><th>Area</th><th>What happened</th><th>Source · credibility</th></tr></thead>
     <tbody>
-    {% for e in events %}
+    {% for e in event_rows %}
       <tr>
         <td class="nowrap">{{ e.date }}</td><td>{{ e.area_name }}</td>
         <td><strong>{{ e.type_name }} · {{ e.sub_type_name }}</strong>: {{ e.summary }}
@@ -307,12 +307,12 @@ TEMPLATE = """\
 
 <section id="statements">
   <h2>Statements</h2>
-  {% if statements %}
+  {% if statement_rows %}
   <div class="scroll">
   <table>
     <thead><tr><th class="nowrap">Date</th><th>Who</th><th>What</th><th>Reported by</th></tr></thead>
     <tbody>
-    {% for s in statements %}
+    {% for s in statement_rows %}
       <tr><td class="nowrap">{{ s.date }}</td><td>{{ s.by_name }} [{{ s.by_reliability }}]</td>
         <td><strong>{{ s.kind }}</strong>: {{ s.summary }}{% if s.quote %}<blockquote>“{{ s.quote }}”</blockquote>{% endif %}</td>
         <td class="meta">{{ s.sources }}{% if s.reports %}<br>{{ s.reports }}{% endif %}</td></tr>
@@ -330,17 +330,17 @@ TEMPLATE = """\
     <thead><tr><th class="col-name">Source [reliability]</th><th>Kind</th><th>Relayed by</th><th>Facts</th>
       <th class="col-note">Note</th></tr></thead>
     <tbody>
-    {% for s in sources %}
+    {% for s in source_rows %}
       <tr><td>{{ s.name }} <strong>[{{ s.reliability }}]</strong></td><td>{{ s.kind }}</td>
         <td>{{ s.via or "" }}</td><td>{{ s.facts }}</td><td>{{ s.note or "" }}</td></tr>
     {% endfor %}
     </tbody>
   </table>
   </div>
-  {% if reports %}
+  {% if report_rows %}
   <h3>Reports cited</h3>
   <ul>
-    {% for r in reports %}
+    {% for r in report_rows %}
     <li>{{ r.source_name }}, <cite>{{ r.title }}</cite>{% if r.number %} {{ r.number }}{% endif %}, {{ r.date }}
       {% if r.url %}— {{ r.url }}{% endif %} <span class="meta">({{ r.facts }} fact(s))</span></li>
     {% endfor %}
