@@ -187,7 +187,11 @@ def statement_rows(situation: Situation) -> pd.DataFrame:
 
 def claim_rows(situation: Situation) -> pd.DataFrame:
     """One row per (claim, source) stance: a contested claim shows as rows that assert and rows that deny."""
-    return claim_positions(situation)
+    columns = [
+        "claim", "statement", "status", "credibility", "source", "source_name", "reliability", "stance", "date", "quote",
+        "resolution", "resolved_on", "resolution_note",
+    ]  # fmt: skip
+    return claim_positions(situation)[columns]
 
 
 ROWS: dict[str, Callable[[Situation], pd.DataFrame]] = {

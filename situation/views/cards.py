@@ -46,6 +46,9 @@ class Card:
     """The unit, shown small beside the value ('people'); None where the value says it all."""
     as_of: str
     sources: str
+    """Who says so, each source with its grade: 'CNN [B]; SANA (Syrian Arab News Agency) [D]'."""
+    source_ids: tuple[str, ...]
+    """The same sources by id, for a label of another length (the briefing's `short_sources_label`)."""
     credibility: str
     area: str | None = None
     contested: bool = False
@@ -119,11 +122,16 @@ class _Common(TypedDict):
     """The fields every card fills alike, spread into `Card(...)`: a TypedDict so each is checked against Card's own."""
 
     sources: str
+    source_ids: tuple[str, ...]
     credibility: str
 
 
 def _common(situation: Situation, fact: Sourced) -> _Common:
-    return {"sources": sources_label(situation, fact.sources), "credibility": credibility_text(fact.credibility)}
+    return {
+        "sources": sources_label(situation, fact.sources),
+        "source_ids": tuple(fact.sources),
+        "credibility": credibility_text(fact.credibility),
+    }
 
 
 def _indicator_cards(situation: Situation) -> list[Card]:

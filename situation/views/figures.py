@@ -84,11 +84,6 @@ def _figure(title: str) -> go.Figure:
     return figure
 
 
-def _short(name: str) -> str:
-    """'SANA' for 'SANA (Syrian Arab News Agency)': an axis label, the full name being in the hover."""
-    return name.split(" (")[0].split(",")[0]
-
-
 def day_axis(figure: go.Figure, starts: pd.Series, ends: pd.Series | None = None) -> None:
     """A date axis in days: ticks on midnights, labelled '6 Aug', half a day of room either side of the data.
 
@@ -284,11 +279,12 @@ def claims_matrix(positions: pd.DataFrame) -> go.Figure:
     stance = positions.assign(score=positions["stance"].map({"asserts": 1, "denies": -1}))
     stance = stance.assign(claim_label=stance["statement"].map(lambda t: _wrapped(t, 28)) + "<br><i>" + stance["status"] + "</i>")
     grid = stance.pivot_table(index="claim_label", columns="source_name", values="score", aggfunc="last", sort=False)
+    short = dict(zip(positions["source_name"], positions["source_short"], strict=True))
     words = grid.apply(lambda column: column.map({1.0: "asserts", -1.0: "denies"})).fillna("")
     marks = grid.apply(lambda column: column.map({1.0: "✓", -1.0: "✗"})).fillna("")
     figure.add_heatmap(
         z=grid.to_numpy(dtype="float64"),
-        x=[safe(_short(s)) for s in grid.columns],
+        x=[safe(short[s]) for s in grid.columns],  # the full name is in the hover
         y=list(grid.index),
         text=marks.to_numpy(),  # a mark, not a word: six sources' words did not fit side by side on a phone
         texttemplate="%{text}",

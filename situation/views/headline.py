@@ -29,6 +29,7 @@ from situation.views.labels import (
     dated,
     end_of_day,
     route_state,
+    short_name,
     sources_label,
     value_text,
     window_state,
@@ -73,10 +74,17 @@ class HeadlineLine:
     label: str
     text: str
     tone: Tone
-    provenance: str
-    """'8 Aug 2016 · UN [A]; CNN [B] · credibility 3 possibly true'."""
+    when: str
+    """'8 Aug 2016', or for a claim 'latest position on 8 Aug 2016'."""
+    who: str
+    """Who says so and how credible: 'UN [A]; CNN [B] · credibility 3 possibly true'; a claim's 'analyst's grade …'."""
     claim: str | None = None
     """The id of the contested claim the line is about or rests on, so a page can link to it."""
+
+    @property
+    def provenance(self) -> str:
+        """'8 Aug 2016 · UN [A]; CNN [B] · credibility 3 possibly true': when, then who says so."""
+        return f"{self.when} · {self.who}"
 
 
 def headline(situation: Situation, area: str | None = None) -> list[HeadlineLine]:
@@ -93,8 +101,8 @@ def _in_scope(area_id: str | None, within: set[str] | None) -> bool:
     return within is None or area_id in within
 
 
-def _provenance(situation: Situation, fact: Sourced, when: str) -> str:
-    return f"{when} · {sources_label(situation, fact.sources)} · credibility {credibility_text(fact.credibility)}"
+def _who(situation: Situation, fact: Sourced) -> str:
+    return f"{sources_label(situation, fact.sources)} · credibility {credibility_text(fact.credibility)}"
 
 
 def _line_for_key(situation: Situation, key: str, within: set[str] | None) -> HeadlineLine | None:
@@ -162,7 +170,8 @@ def _area_line(situation: Situation, area: Area) -> HeadlineLine | None:
         label=area.name,
         text=f"{status}{held}" + (f" — {siege}" if siege else ""),
         tone=tone,
-        provenance=_provenance(situation, latest, latest.date.label()),
+        when=latest.date.label(),
+        who=_who(situation, latest),
     )
 
 
@@ -178,7 +187,8 @@ def _indicator_line(situation: Situation, indicator: Indicator | None, within: s
         label=indicator.name,
         text=("not known" if latest.value is None else value) + where + (" — rests on a contested claim" if contested else ""),
         tone="warning" if contested else "neutral",
-        provenance=_provenance(situation, latest, latest.date.label()),
+        when=latest.date.label(),
+        who=_who(situation, latest),
         claim=contested.id if contested else None,
     )
 
@@ -198,7 +208,8 @@ def _route_line(situation: Situation, route: Route | None, within: set[str] | No
         label=route.name,
         text=route_state(latest, end_of_day(situation)).replace("unknown", "status not known", 1),
         tone=tone,
-        provenance=_provenance(situation, latest, latest.date.label()),
+        when=latest.date.label(),
+        who=_who(situation, latest),
         claim=contested.id if contested else None,
     )
 
@@ -228,7 +239,8 @@ def _worst_shortages(situation: Situation, within: set[str] | None) -> HeadlineL
         label="Worst shortages",
         text=f"{severity_label(top)}: " + "; ".join(f"{', '.join(things)} in {name}" for name, things in by_area.items()),
         tone="alert" if top >= ShortageSeverity.SEVERE else "warning" if top >= ShortageSeverity.MODERATE else "neutral",
-        provenance=_provenance(situation, latest, latest.date.label()),
+        when=latest.date.label(),
+        who=_who(situation, latest),
     )
 
 
@@ -243,7 +255,8 @@ def _shortage_line(situation: Situation, key: str, within: set[str] | None) -> H
         label=situation.title_of(shortage),
         text=severity_label(latest.severity),
         tone="neutral" if level is None else "alert" if level >= ShortageSeverity.SEVERE else "warning",
-        provenance=_provenance(situation, latest, latest.date.label()),
+        when=latest.date.label(),
+        who=_who(situation, latest),
     )
 
 
@@ -253,8 +266,8 @@ def _claim_line(situation: Situation, claim_id: str, within: set[str] | None) ->
         return None
     if within is not None and not claim_areas(situation).get(claim.id, set()) & within:
         return None
-    asserting = sorted({_short_name(situation, p.source) for p in claim.positions if p.stance is Stance.ASSERTS})
-    denying = sorted({_short_name(situation, p.source) for p in claim.positions if p.stance is Stance.DENIES})
+    asserting = sorted({short_name(situation.source(p.source)) for p in claim.positions if p.stance is Stance.ASSERTS})
+    denying = sorted({short_name(situation.source(p.source)) for p in claim.positions if p.stance is Stance.DENIES})
     who = "; ".join(part for part in (_said("asserted", asserting), _said("denied", denying)) if part)
     latest = latest_of(claim.positions)
     return HeadlineLine(
@@ -262,14 +275,10 @@ def _claim_line(situation: Situation, claim_id: str, within: set[str] | None) ->
         label=f"Claim {claim.status.value}",
         text=claim.statement + (f" — {who}" if who else ""),
         tone="warning" if claim.status is ClaimStatus.CONTESTED else "neutral",
-        provenance=f"latest position {dated(latest.date)} · analyst's grade {credibility_text(claim.credibility)}",
+        when=f"latest position {dated(latest.date)}",
+        who=f"analyst's grade {credibility_text(claim.credibility)}",
         claim=claim.id,
     )
-
-
-def _short_name(situation: Situation, source_id: str) -> str:
-    """'SANA' for 'SANA (Syrian Arab News Agency)', 'Syrian Coalition' for 'Syrian Coalition (opposition), president …'."""
-    return situation.source(source_id).name.split(" (")[0].split(",")[0]
 
 
 def _said(verb: str, names: list[str]) -> str | None:
@@ -285,7 +294,8 @@ def _event_line(situation: Situation, event: Event | None, within: set[str] | No
         label=situation.area(event.area).name,
         text=event.summary,
         tone="warning" if contested else "neutral",
-        provenance=_provenance(situation, event, event.date.label()),
+        when=event.date.label(),
+        who=_who(situation, event),
         claim=contested.id if contested else None,
     )
 
@@ -298,5 +308,6 @@ def _statement_line(situation: Situation, statement: Statement | None, within: s
         label=f"{situation.source(statement.by).name} ({statement.kind.value})",
         text=statement.summary,
         tone="neutral",
-        provenance=_provenance(situation, statement, statement.date.label()),
+        when=statement.date.label(),
+        who=_who(situation, statement),
     )

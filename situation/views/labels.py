@@ -17,6 +17,7 @@ from situation.model.dates import PartialDate
 from situation.model.facts import Situation
 from situation.model.fields import Count, ValueRange, count_parts
 from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility
+from situation.model.sources import Source
 from situation.model.tracked import RouteObservation
 
 UNKNOWN = "unknown"
@@ -175,6 +176,18 @@ def source_label(situation: Situation, source_id: str) -> str:
 def sources_label(situation: Situation, source_ids: Iterable[str]) -> str:
     """Every source of a fact, with grades, in the order given."""
     return SEPARATOR.join(source_label(situation, source_id) for source_id in source_ids)
+
+
+def short_name(source: Source) -> str:
+    """'SANA' for 'SANA (Syrian Arab News Agency)', 'Syrian Coalition' for 'Syrian Coalition (opposition), president …':
+    a source where its whole name would crowd (a chart's axis, a line of provenance among many); the Sources table
+    gives every name in full."""
+    return source.name.split(" (")[0].split(",")[0].strip() or source.name
+
+
+def short_sources_label(situation: Situation, source_ids: Iterable[str]) -> str:
+    """'SANA [D]; Syrian Democratic Forces [D]': `sources_label` with each source by its `short_name`."""
+    return SEPARATOR.join(f"{short_name(source)} [{source.reliability.value}]" for source in map(situation.source, source_ids))
 
 
 def source_ids_text(source_ids: Iterable[str]) -> str:

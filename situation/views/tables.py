@@ -36,6 +36,7 @@ from situation.views.labels import (
     passage_text,
     reports_label,
     route_state,
+    short_name,
     source_ids_text,
     source_label,
     sources_label,
@@ -398,6 +399,7 @@ def claim_positions(situation: Situation) -> pd.DataFrame:
                     "credibility": int(claim.credibility),
                     "source": position.source,
                     "source_name": source.name,
+                    "source_short": short_name(source),
                     "reliability": source.reliability.value,
                     "stance": position.stance.value,
                     "date": position.date.text,
@@ -408,8 +410,8 @@ def claim_positions(situation: Situation) -> pd.DataFrame:
                 }
             )
     columns = [
-        "claim", "statement", "status", "credibility", "source", "source_name", "reliability", "stance", "date", "quote",
-        "resolution", "resolved_on", "resolution_note",
+        "claim", "statement", "status", "credibility", "source", "source_name", "source_short", "reliability", "stance",
+        "date", "quote", "resolution", "resolved_on", "resolution_note",
     ]  # fmt: skip
     return pd.DataFrame(rows, columns=columns)
 

@@ -34,7 +34,7 @@ from situation.views.cards import Card, age_text, overview_cards
 from situation.views.figures import access_timeline, claims_matrix, event_timeline, severity_heatmap
 from situation.views.geomap.drawing import geo_map
 from situation.views.headline import headline
-from situation.views.labels import credibility_text, source_label, summary_text
+from situation.views.labels import credibility_text, short_sources_label, source_label, summary_text
 from situation.views.tables import (
     access_table,
     area_table,
@@ -106,15 +106,6 @@ def briefing_figures(situation: Situation) -> dict[str, Any]:
     return figures
 
 
-def short_sources(situation: Situation, text: str) -> str:
-    """'SANA [D]; Syrian Democratic Forces [D]': each source by the part of its name before a parenthesis, where a
-    fact's provenance is one line among many; the Sources table at the end gives each name in full."""
-    for source in situation.sources:
-        short = source.name.split(" (")[0].split(",")[0].strip() or source.name
-        text = text.replace(source_label(situation, source.id), f"{short} [{source.reliability.value}]")
-    return text
-
-
 def _card(situation: Situation, card: Card) -> dict[str, Any]:
     return {
         "title": card.title,
@@ -124,7 +115,7 @@ def _card(situation: Situation, card: Card) -> dict[str, Any]:
         "as_of": card.as_of,
         "age": age_text(card.age_days),
         "stale": card.stale,
-        "sources": short_sources(situation, card.sources),
+        "sources": short_sources_label(situation, card.source_ids),  # one line among many: the Sources table names them
         "credibility": card.credibility,
         "contested": card.contested,
         "change": card.change,
@@ -180,12 +171,13 @@ def _claims(situation: Situation) -> tuple[list[dict[str, Any]], list[dict[str, 
 
 def _events(situation: Situation) -> list[dict[str, Any]]:
     """Events oldest first (as the model orders partial dates), read from the event table with its gaps as None."""
+    by_id = {event.id: event for event in situation.events}
     rows = sorted(records(event_table(situation)), key=lambda row: PartialDate.parse(row["date"]))
     return [
         row
         | {
             "date": PartialDate.parse(row["date"]).label(),
-            "sources": short_sources(situation, row["sources"]),
+            "sources": short_sources_label(situation, by_id[row["event"]].sources),
             "credibility": credibility_text(Credibility(row["credibility"])),
         }
         for row in rows

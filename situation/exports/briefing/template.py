@@ -116,8 +116,7 @@ TEMPLATE = """\
   <dl>
     {% for line in headline %}
     <dt>{{ line.label }}</dt>
-    {% set when, _, who = line.provenance.partition(" · ") %}
-    <dd>{{ line.text }} <span class="provenance">({{ when }}<span class="who"> · {{ who }}</span>)</span></dd>
+    <dd>{{ line.text }} <span class="provenance">({{ line.when }}<span class="who"> · {{ line.who }}</span>)</span></dd>
     {% endfor %}
   </dl>
 </section>
