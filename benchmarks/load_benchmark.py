@@ -9,7 +9,7 @@ For each size, in the same run and alternating, `load_situation` (read, validate
 largest size, where our time goes, and the peak memory of each, measured in a fresh process.
 
 With `--tables`, per size: the median time of each table and card set the dashboard derives from a loaded version
-(situation/ui/derived.py), each after a collection, then of all of them one after another, as the dashboard runs them
+(situation/views/derived.py), each after a collection, then of all of them one after another, as the dashboard runs them
 (the collector's own work included: a full collection scans the whole model). Each run derives from a copy of the
 model, as the dashboard does from each new version: nothing the views kept of an earlier run helps it.
 """
@@ -32,10 +32,10 @@ from situation.load.loader import load_situation
 from situation.load.reader import read_yaml
 from situation.load.references import check_references
 from situation.model.facts import Situation
-from situation.ui.derived import Derived
 from situation.views import tables
 from situation.views.attribution import quotes
 from situation.views.cards import overview_cards
+from situation.views.derived import Derived
 from situation.views.history import ages
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "aleppo-2016-08.yaml"
@@ -52,7 +52,7 @@ DERIVED = {
     "ages": ages,
     "quotes": quotes,
 }
-"""What the dashboard derives once per version (situation/ui/derived.py): every table, the cards, ages, quotes."""
+"""What the dashboard derives once per version (situation/views/derived.py): every table, the cards, ages, quotes."""
 TABLE_RUNS = 5
 
 
@@ -60,9 +60,22 @@ def derive_everything(situation: Situation) -> None:
     """Every table and card set, as the dashboard derives them (one `Derived` per version; each built on first use).
 
     From a copy of the model, as after an edit: what the views keep of the last version they derived (the tables'
-    memo of who says so, say) is of no use to a new one, so a run on the same model again would flatter them."""
-    derived = Derived(("benchmark", 0.0, None), situation.model_copy(), [])
-    for name in ("indicators", "shortages", "access", "events", "claims", "areas", "sources", "ages", "cards", "quotes"):
+    shared `Repeats`, say) is of no use to a new one, so a run on the same model again would flatter them."""
+    derived = Derived(situation.model_copy())
+    for name in (
+        "indicators",
+        "shortages",
+        "access",
+        "events",
+        "statements",
+        "sources",
+        "claims",
+        "areas",
+        "reports",
+        "ages",
+        "cards",
+        "quotes",
+    ):
         getattr(derived, name)
 
 

@@ -246,6 +246,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     # Imported here: with plotly, pandas and kaleido they take most of a second, which `validate` should not pay.
     from situation.exports.briefing.pdf import PdfError
     from situation.exports.tables_out import export
+    from situation.views.derived import Derived
 
     if not Path(args.file).is_file():
         raise UsageError(f"no such file: {args.file}")
@@ -261,7 +262,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"{args.file}: not exported: the situation has errors", file=stderr)
         return 1
     try:
-        made = export(result.situation, args.format, args.table, revision=file_revision(Path(args.file)))
+        made = export(Derived(result.situation), args.format, args.table, revision=file_revision(Path(args.file)))
     except PdfError as error:
         print(f"{args.file}: not exported: {error}", file=stderr)
         return 1

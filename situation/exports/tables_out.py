@@ -29,17 +29,8 @@ from situation.hxl.tags import hashtags
 from situation.model.facts import Situation
 from situation.model.places import Area
 from situation.model.sections import ACCESS, AREAS, CLAIMS, EVENTS, INDICATORS, SHORTAGES, SOURCES, STATEMENTS
-from situation.views.tables import (
-    HURT_COLUMNS,
-    access_table,
-    area_table,
-    claim_positions,
-    event_table,
-    indicator_table,
-    shortage_table,
-    source_table,
-    statement_table,
-)
+from situation.views.derived import Derived
+from situation.views.tables import HURT_COLUMNS
 
 ADMIN_LEVELS = (1, 2)
 """The admin levels whose p-code and name every row about an area carries (HDX's `#adm1+code`, `#adm2+code`)."""
@@ -51,9 +42,9 @@ CSV_ENCODING = "utf-8-sig"
 """UTF-8 with a byte-order mark: without it Excel reads UTF-8 as the local code page and garbles every 'é'."""
 
 
-def indicator_rows(situation: Situation) -> pd.DataFrame:
+def indicator_rows(derived: Derived) -> pd.DataFrame:
     """One row per indicator observation: `value` for a number, `low`/`high` for a range or a bound, all empty for unknown."""
-    table = indicator_table(situation)
+    table = derived.indicators
     # tables.py gives a range's midpoint as `value` and a number as low = high; an export says what the source said.
     table = table.assign(
         value=table["value"].where(table["kind"] == "number"),
@@ -65,38 +56,40 @@ def indicator_rows(situation: Situation) -> pd.DataFrame:
         "approximate", "value_text", "sources", "source_ids", "reliability", "credibility", "contested", "bound", "reports",
         "pcode",
     ]  # fmt: skip
+    situation = derived.situation
     return _with_admin(situation, table.assign(pcode=_pcodes(situation, table["area"])), "area")[[*columns, *ADMIN_COLUMNS]]
 
 
-def shortage_rows(situation: Situation) -> pd.DataFrame:
+def shortage_rows(derived: Derived) -> pd.DataFrame:
     """One row per shortage observation; severity is empty where the evidence is insufficient (the label says so)."""
     columns = [
         "area", "area_name", "commodity", "date", "severity", "severity_label", "sources", "source_ids", "reliability",
         "credibility",
     ]  # fmt: skip
-    table = shortage_table(situation)
-    table = table.assign(pcode=_pcodes(situation, table["area"]))
-    return _with_admin(situation, table, "area")[[*columns, "pcode", *ADMIN_COLUMNS]]
+    table = derived.shortages
+    table = table.assign(pcode=_pcodes(derived.situation, table["area"]))
+    return _with_admin(derived.situation, table, "area")[[*columns, "pcode", *ADMIN_COLUMNS]]
 
 
-def access_rows(situation: Situation) -> pd.DataFrame:
+def access_rows(derived: Derived) -> pd.DataFrame:
     """One row per route status, oldest first within a route (the order `access_table` gives)."""
     columns = [
         "route", "name", "kind", "to_area", "to_area_name", "date", "status", "convoys_can_pass", "threat", "deliveries",
         "sources", "source_ids", "reliability", "credibility", "contested", "hours", "valid_from", "valid_until", "open_to",
         "window", "state_text", "reports",
     ]  # fmt: skip
-    return access_table(situation)[columns]
+    return derived.access[columns]
 
 
-def event_rows(situation: Situation) -> pd.DataFrame:
+def event_rows(derived: Derived) -> pd.DataFrame:
     """One row per event, with ACLED's names and the area's coordinates."""
     columns = [
         "event", "date", "area", "area_name", "lat", "lon", "type", "type_name", "sub_type", "sub_type_name", "summary",
         "actors", "fatalities", "sources", "source_ids", "reliability", "credibility", "contested", *HURT_COLUMNS, "hurt",
         "reports", "pcode",
     ]  # fmt: skip
-    table = event_table(situation)
+    table = derived.events
+    situation = derived.situation
     return _with_admin(situation, table.assign(pcode=_pcodes(situation, table["area"])), "area")[[*columns, *ADMIN_COLUMNS]]
 
 
@@ -127,24 +120,25 @@ def _with_admin(situation: Situation, table: pd.DataFrame, column: str) -> pd.Da
     return table.assign(**admin)
 
 
-def area_rows(situation: Situation) -> pd.DataFrame:
+def area_rows(derived: Derived) -> pd.DataFrame:
     """One row per area: its p-code and level, where it lies, its latest status and who says so."""
     columns = ["area", "name", "pcode", "admin_level", "parent", "lat", "lon", "status", "controlled_by", "date", "sources"]
-    return _with_admin(situation, area_table(situation), "area")[[*columns, *ADMIN_COLUMNS]]
+    return _with_admin(derived.situation, derived.areas, "area")[[*columns, *ADMIN_COLUMNS]]
 
 
-def source_rows(situation: Situation) -> pd.DataFrame:
+def source_rows(derived: Derived) -> pd.DataFrame:
     """One row per source: its kind, reliability and through whom we have it, and how many facts rest on it."""
-    return source_table(situation)
+    return derived.sources
 
 
 KEY_FIGURE_COLUMNS = ["area", "area_name", "pcode", *ADMIN_COLUMNS, "date", "sources"]
 
 
-def key_figure_rows(situation: Situation) -> pd.DataFrame:
+def key_figure_rows(derived: Derived) -> pd.DataFrame:
     """The latest figure of each indicator with an `hxl:` tag, one row per area and a column per indicator, as HDX's
     key-figure charts read them (`#affected`, `#inneed`, …). Only an exact number is written: a range, a bound or an
     unknown stays in the indicators table, worded as the source gave it."""
+    situation = derived.situation
     tagged = [i for i in situation.indicators if i.hxl]
     rows: dict[str | None, dict[str, Any]] = {}
     for indicator in tagged:
@@ -176,25 +170,25 @@ def key_figure_tags(situation: Situation) -> dict[str, str]:
     return {i.id: i.hxl if "+num" in i.hxl else f"{i.hxl}+num" for i in situation.indicators if i.hxl}
 
 
-def statement_rows(situation: Situation) -> pd.DataFrame:
+def statement_rows(derived: Derived) -> pd.DataFrame:
     """One row per call, appeal, announcement or warning, with who said it and who reports it."""
     columns = [
         "statement", "date", "by", "by_name", "by_reliability", "kind", "summary", "area", "area_name", "quote", "sources",
         "source_ids", "reliability", "credibility", "reports",
     ]  # fmt: skip
-    return statement_table(situation)[columns]
+    return derived.statements[columns]
 
 
-def claim_rows(situation: Situation) -> pd.DataFrame:
+def claim_rows(derived: Derived) -> pd.DataFrame:
     """One row per (claim, source) stance: a contested claim shows as rows that assert and rows that deny."""
     columns = [
         "claim", "statement", "status", "credibility", "source", "source_name", "reliability", "stance", "date", "quote",
         "resolution", "resolved_on", "resolution_note",
     ]  # fmt: skip
-    return claim_positions(situation)[columns]
+    return derived.claims[columns]
 
 
-ROWS: dict[str, Callable[[Situation], pd.DataFrame]] = {
+ROWS: dict[str, Callable[[Derived], pd.DataFrame]] = {
     INDICATORS.name: indicator_rows,
     SHORTAGES.name: shortage_rows,
     ACCESS.name: access_rows,
@@ -207,9 +201,9 @@ ROWS: dict[str, Callable[[Situation], pd.DataFrame]] = {
 }
 
 
-def tables(situation: Situation, names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
-    """The export tables by name, in the order given."""
-    return {name: ROWS[name](situation) for name in names}
+def tables(derived: Derived, names: tuple[str, ...] = TABLES) -> dict[str, pd.DataFrame]:
+    """The export tables by name, in the order given, chosen from the version's own tables (built once for all)."""
+    return {name: ROWS[name](derived) for name in names}
 
 
 def plain(value: Any) -> Any:
@@ -280,10 +274,10 @@ def to_zip(files: dict[str, str]) -> bytes:
     return out.getvalue()
 
 
-def csv_files(situation: Situation, names: tuple[str, ...] = TABLES, hxl: bool = False) -> dict[str, str]:
+def csv_files(derived: Derived, names: tuple[str, ...] = TABLES, hxl: bool = False) -> dict[str, str]:
     """`{"indicators.csv": text, ...}`: each table as plain CSV, or as HXL."""
-    frames = tables(situation, names)
-    extra = {"key_figures": key_figure_tags(situation)}
+    frames = tables(derived, names)
+    extra = {"key_figures": key_figure_tags(derived.situation)}
     return {f"{name}.csv": to_hxl(frame, name, extra.get(name)) if hxl else to_csv(frame) for name, frame in frames.items()}
 
 
@@ -315,7 +309,7 @@ def file_name(situation: Situation, output: str, table: str | None = None) -> st
     return f"{stem}-{table}{suffix}.csv" if table else f"{stem}{suffix}.zip"
 
 
-def export(situation: Situation, output: str, table: str | None = None, revision: str | None = None) -> Export:
+def export(derived: Derived, output: str, table: str | None = None, revision: str | None = None) -> Export:
     """The situation in one of `formats.FORMATS` (one table, or all): the CLI and the dashboard's downloads both call this.
 
     `revision` is the commit the situation file was read from, printed on the briefing; a PDF that cannot be
@@ -329,7 +323,7 @@ def export(situation: Situation, output: str, table: str | None = None, revision
         if output == "pdf" and chromium_path() is None:  # said before the charts spend seconds failing to start it
             raise PdfError(no_chromium())
 
-        briefing = build_briefing(situation, revision=revision)
+        briefing = build_briefing(derived, revision=revision)
         warning = f"the briefing has no charts: {briefing.chart_problem}" if briefing.chart_problem else None
         if output == "pdf":
             from situation.exports.briefing.pdf import html_to_pdf
@@ -337,6 +331,6 @@ def export(situation: Situation, output: str, table: str | None = None, revision
             return Export(html_to_pdf(briefing.html), warning)
         return Export(briefing.html, warning)
     if output == "json":
-        return Export(to_json(situation, tables(situation, names)))
-    files = csv_files(situation, names, hxl=output == "hxl")
+        return Export(to_json(derived.situation, tables(derived, names)))
+    files = csv_files(derived, names, hxl=output == "hxl")
     return Export(next(iter(files.values())) if table else to_zip(files))

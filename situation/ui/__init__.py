@@ -4,7 +4,7 @@ It lays out what the plain modules return (cards, tables, figures) and keeps no 
 choosing what to show: which situation, which page, which area. Caching lives here, at the page edge.
 
 - `app`: the entry point (`dashboard.py` calls `main()`): which situation, day and area, and the pages.
-- `pages`: each page's layout; `derived`: what a page draws from, computed once per version for every viewer.
+- `pages`: each page's layout; `cache`: one `situation.views.derived.Derived` per version and day, for every viewer.
 - `signin`: the sign-in gate; `downloads`: the sidebar's briefing, PDF and tables.
 - `guard`: a page that fails to draw shows its last good view; `notice`: a new version is said, with what changed.
 - `push`: wakes every open page when a file changes (the one use of Streamlit internals).

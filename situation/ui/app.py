@@ -22,7 +22,7 @@ from situation.load.problems import errors_in
 from situation.serve.live import heap
 from situation.serve.live.watch import FileView, Watcher
 from situation.ui import guard, pages, push, signin, style
-from situation.ui.derived import derive, earliest
+from situation.ui.cache import derive, earliest
 from situation.ui.downloads import download_buttons
 from situation.ui.notice import change_notice
 from situation.ui.text import literal
@@ -146,7 +146,7 @@ def _draw(view: FileView) -> None:
     _remember_in_url(view, area, day)
     navigation.run()
     _view_choices(first, last, names, area)
-    download_buttons(derived.situation, str(view.path), view.loaded_at or 0.0)
+    download_buttons(derived, str(view.path), view.loaded_at or 0.0)
 
 
 def _view_choices(first: date, last: date, names: dict[str, str], area: str | None) -> None:

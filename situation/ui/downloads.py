@@ -10,25 +10,26 @@ from situation.exports.briefing.pdf import PdfError, chromium_path, no_chromium
 from situation.exports.formats import FORMATS
 from situation.exports.tables_out import MIME_TYPES, Export, export, file_name
 from situation.load.revisions import file_revision
-from situation.model.facts import Situation
+from situation.views.derived import Derived
 
 
 @st.cache_resource(max_entries=16, show_spinner="Preparing the download…")
-def _made(path: str, loaded_at: float, as_of: str, output: str, _situation: Situation) -> Export:
-    """A briefing takes seconds to draw: each is made once per version of the file, date and format."""
-    return export(_situation, output, revision=file_revision(Path(path)))
+def _made(path: str, loaded_at: float, as_of: str, output: str, _derived: Derived) -> Export:
+    """A briefing takes seconds to draw: each is made once per version of the file, date and format, from the tables
+    the pages built."""
+    return export(_derived, output, revision=file_revision(Path(path)))
 
 
-def _content(path: str, loaded_at: float, output: str, situation: Situation) -> str | bytes:
+def _content(path: str, loaded_at: float, output: str, derived: Derived) -> str | bytes:
     """The file to download; a PDF that Chromium failed to print (a hang, a crash) is a one-line note, not a traceback.
     A failure is not cached (Streamlit caches only what returns), so the next click tries again."""
     try:
-        return _made(path, loaded_at, situation.as_of.isoformat(), output, situation).content
+        return _made(path, loaded_at, derived.situation.as_of.isoformat(), output, derived).content
     except PdfError as error:
         return f"No PDF could be made: {error}\n".encode()
 
 
-def download_buttons(situation: Situation, path: str, loaded_at: float) -> None:
+def download_buttons(derived: Derived, path: str, loaded_at: float) -> None:
     """One button per format, for the situation as shown (as of its chosen date); nothing is made until clicked.
 
     The buttons are sent only while the box is open: closed, it is one element instead of seven, which every saved
@@ -41,10 +42,10 @@ def download_buttons(situation: Situation, path: str, loaded_at: float) -> None:
             if output == "pdf" and chromium_path() is None:
                 st.caption(f"Briefing (PDF): {no_chromium()}. The HTML briefing prints from any browser.")
                 continue
-            name = file_name(situation, output)
+            name = file_name(derived.situation, output)
             st.download_button(
                 label,
-                data=lambda output=output: _content(path, loaded_at, output, situation),  # type: ignore[misc]  # mypy cannot type a lambda with a default
+                data=lambda output=output: _content(path, loaded_at, output, derived),  # type: ignore[misc]  # mypy cannot type a lambda with a default
                 file_name=name,
                 mime=MIME_TYPES[PurePath(name).suffix],
                 on_click="ignore",

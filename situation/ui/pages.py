@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Hashable
 from dataclasses import asdict, dataclass
-from datetime import date
 from functools import cache, partial
 from pathlib import Path
 from urllib.parse import urlencode
@@ -20,11 +20,11 @@ from situation.model.facts import Situation
 from situation.model.scales import Credibility
 from situation.serve.live.watch import FileView
 from situation.ui import style
-from situation.ui.derived import Derived
 from situation.ui.text import literal
-from situation.views import figures, tables
+from situation.views import figures
 from situation.views.attribution import claims_caption
 from situation.views.cards import age_text
+from situation.views.derived import Derived
 from situation.views.diff import Change, diff
 from situation.views.geomap import drawing, geometry
 from situation.views.labels import claim_areas, credibility_text, grade_key, summary_text
@@ -240,7 +240,7 @@ Shown = tuple[object, pd.DataFrame, str, str, str]
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _charts(version: tuple[str, float, date | None], area: str | None, _context: PageContext) -> list[Shown]:
+def _charts(version: Hashable, area: str | None, _context: PageContext) -> list[Shown]:
     """The Charts page's figures, made once per version, as-of day and area, whoever asks first (like the tables)."""
     derived = _context.derived
     shortages, access = _context.in_area(derived.shortages), _context.in_area(derived.access, "to_area")
@@ -268,14 +268,14 @@ def _charts(version: tuple[str, float, date | None], area: str | None, _context:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _trends(version: tuple[str, float, date | None], area: str | None, _context: PageContext) -> list[pd.DataFrame]:
+def _trends(version: Hashable, area: str | None, _context: PageContext) -> list[pd.DataFrame]:
     """The indicators with two or more observations, each its own frame, in the file's order."""
     indicators = _context.in_area(_context.derived.indicators)
     return [frame for _, frame in indicators.groupby("indicator", sort=False) if len(frame) >= 2]
 
 
 @st.cache_resource(max_entries=256, show_spinner=False)
-def _trend(version: tuple[str, float, date | None], area: str | None, number: int, _frame: pd.DataFrame) -> Chart:
+def _trend(version: Hashable, area: str | None, number: int, _frame: pd.DataFrame) -> Chart:
     return figures.indicator_trend(_frame), figures.caption(_frame), f"trend-{_frame['indicator'].iloc[0]}"
 
 
@@ -303,7 +303,7 @@ def charts(context: PageContext) -> None:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _map_chart(version: tuple[str, float, date | None], area: str | None, commodity: str | None, _context: PageContext) -> Chart:
+def _map_chart(version: Hashable, area: str | None, commodity: str | None, _context: PageContext) -> Chart:
     derived = _context.derived
     events = _context.in_area(derived.events)
     figure = drawing.geo_map(
@@ -355,7 +355,7 @@ def area_map(context: PageContext) -> None:
                 "hurt": "people hurt",
             },
         )
-    totals = context.in_area(tables.people_hurt_totals(derived.situation))
+    totals = context.in_area(derived.hurt_totals)
     if not totals.empty:
         st.subheader("People hurt, by area and month")
         st.dataframe(totals.drop(columns="area").fillna(""), hide_index=True, column_config={"area_name": "area"})
@@ -394,7 +394,7 @@ def sources_and_claims(context: PageContext) -> None:
             st.markdown(
                 f"- **{literal(row.statement)}** — {row.resolution} on {literal(row.resolved_on)}: {literal(row.resolution_note)}"
             )
-    statements = tables.statement_table(derived.situation)
+    statements = derived.statements
     if context.area is not None and not statements.empty:
         statements = statements[statements["area"].isin(derived.situation.areas_within(context.area)) | statements["area"].isna()]
     st.subheader("Statements: calls, appeals, announcements, warnings")
@@ -428,7 +428,7 @@ def sources_and_claims(context: PageContext) -> None:
         hide_index=True,
         column_config={"reliability_meaning": "meaning", "claim_positions": "claims", "facts": "facts cited for"},
     )
-    reports = tables.report_table(derived.situation)
+    reports = derived.reports
     if not reports.empty:
         st.subheader("Reports cited")
         st.dataframe(
@@ -440,5 +440,6 @@ def sources_and_claims(context: PageContext) -> None:
     for quoted in derived.quotes:
         st.markdown(f"**{literal(quoted.fact)}**  \n> “{literal(quoted.text)}” — {literal(quoted.speaker)}")
     st.html(_grade_key())
-    for warning in derived.warnings:
-        st.caption(literal(warning.as_text()))
+    for warning in context.view.problems:
+        if warning.severity == "warning":
+            st.caption(literal(warning.as_text()))

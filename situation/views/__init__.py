@@ -11,6 +11,7 @@
   its drawing (areas filled, routes, events) and the placing of its names; drawn with no network, and the briefing
   prints the same figure.
 - `history`: the situation as it stood on an earlier day, and how old each fact is.
+- `derived`: everything the pages and the briefing draw from one version, each table built once and kept with it.
 - `diff`: what changed between two versions, fact by fact.
 
 Imports: `situation.model`, `situation.load` and itself.

@@ -22,6 +22,7 @@ from situation.model.events import Event, Hurt
 from situation.model.facts import Situation
 from situation.model.fields import Sourced, ValueRange, count_parts
 from situation.model.scales import INSUFFICIENT_EVIDENCE, RELIABILITY_MEANINGS, severity_label
+from situation.model.sections import EVENTS, INDICATORS, SECTIONS, SHORTAGES, Section
 from situation.model.taxonomy import event_type_name, sub_type_name
 from situation.views.columns import Codes, factorize, firsts, heads, spread, text
 from situation.views.history import by_date, latest_of
@@ -49,25 +50,16 @@ _SOURCES = attrgetter("sources")
 _CREDIBILITY = attrgetter("credibility")
 
 
-class _Rows:
-    """What rows repeat, worked out once per table: who says so for each distinct list of sources (from each source's
-    label and grade, worked out once), each area's place, each day as a timestamp, each list of reports, each set of
-    people hurt. A table of n facts then costs n cheap look-ups, whatever the size of the file.
+class Repeats:
+    """What rows repeat, worked out once: who says so for each distinct list of sources (from each source's label and
+    grade, worked out once), each area's place, each day as a timestamp, each list of reports, each set of people hurt.
+    A table of n facts then costs n cheap look-ups, whatever the size of the file. The tables of one version share one
+    (`situation.views.derived.Derived` holds it), so a list of sources cited by facts of every kind is worked out
+    once, not once a table; a table built on its own makes its own.
 
     The tables are built a column at a time (one frame at the end): a dict per row, spread from helpers and then taken
     apart again by pandas, cost more than the facts themselves. A column whose rows repeat a few values (names, dates,
     who says so) is made from a code per row (`situation.views.columns`), not from a Python string per row."""
-
-    _last: tuple[Situation, _Rows] | None = None
-
-    @classmethod
-    def of(cls, situation: Situation) -> _Rows:
-        """The memo of this very situation: the tables of one version share it (a list of sources cited by facts of
-        every kind is worked out once, not once a table). Only the last situation's is kept."""
-        last = cls._last
-        if last is None or last[0] is not situation:
-            last = cls._last = (situation, cls(situation))
-        return last[1]
 
     def __init__(self, situation: Situation) -> None:
         self.situation = situation
@@ -101,16 +93,16 @@ class _Rows:
             )
         return found
 
-    def source_lists(self, kind: str, facts: Sequence[Sourced]) -> tuple[Codes, list[str | None]]:
-        """Per fact of a kind ("indicators": their observations), the code of its list of sources among the distinct
+    def source_lists(self, kind: Section, facts: Sequence[Sourced]) -> tuple[Codes, list[str | None]]:
+        """Per fact of a section (indicators: their observations), the code of its list of sources among the distinct
         lists (ids joined: an id holds no separator). Worked out once per version: who says so in that kind's table
         and how many facts rest on each source both read it, and reading 240,000 ids again is most of either."""
-        found = self._source_lists.get(kind)
+        found = self._source_lists.get(kind.name)
         if found is None:
-            found = self._source_lists[kind] = factorize(list(map(SEPARATOR.join, map(_SOURCES, facts))))
+            found = self._source_lists[kind.name] = factorize(list(map(SEPARATOR.join, map(_SOURCES, facts))))
         return found
 
-    def cited(self, kind: str, facts: Sequence[Sourced]) -> dict[str, Any]:
+    def cited(self, kind: Section, facts: Sequence[Sourced]) -> dict[str, Any]:
         """Who says so, per fact: the sources as a person reads them, their ids and grades in the same order, and the
         credibility."""
         codes, distinct = self.source_lists(kind, facts)
@@ -145,11 +137,17 @@ class _Rows:
             found = self._days[when] = pd.Timestamp(when)
         return found
 
-    def dates(self, whens: Sequence[PartialDate]) -> dict[str, Any]:
-        """The date column as the file writes it and `start`, its first day: worked out once per distinct date."""
+    def dates(self, whens: Sequence[PartialDate], spans: bool = False) -> dict[str, Any]:
+        """The date column as the file writes it and `start`, its first day; with `spans`, also `end`, its last day (to
+        sort rows as the model orders dates: by last day, first day, then text), and `date_label` as a reader reads it
+        ('6 Aug 2016', 'Jul 2016'). Worked out once per distinct date."""
         codes, distinct = factorize([when.text for when in whens])
-        starts = [whens[row].start for row in firsts(codes, len(distinct))]
-        return {"date": text(distinct, codes), "start": spread(starts, codes, "datetime64[s]")}
+        first = [whens[row] for row in firsts(codes, len(distinct))]
+        columns = {"date": text(distinct, codes), "start": spread([when.start for when in first], codes, "datetime64[s]")}
+        if spans:
+            columns["end"] = spread([when.end for when in first], codes, "datetime64[s]")
+            columns["date_label"] = text([when.label() for when in first], codes)
+        return columns
 
     def contested(self, claim_lists: Iterable[list[str]]) -> list[bool]:
         """Per fact (given by the claims it rests on), whether any of them is contested: most rest on none."""
@@ -188,6 +186,14 @@ class _Rows:
         return {**columns, "hurt": text([words for _, words in made], codes)}
 
 
+def _repeats(situation: Situation, repeats: Repeats | None) -> Repeats:
+    """The version's shared `Repeats` when given (it must be of this very situation), else a new one."""
+    if repeats is None:
+        return Repeats(situation)
+    assert repeats.situation is situation, "a Repeats of another version"
+    return repeats
+
+
 def _frame(columns: dict[str, Any], dtypes: dict[str, str]) -> pd.DataFrame:
     """The table of these columns, in their order; with no rows, every column is `object` before `dtypes`, as pandas
     makes of an empty list of rows (of a dict of empty lists it would make floats)."""
@@ -196,9 +202,9 @@ def _frame(columns: dict[str, Any], dtypes: dict[str, str]) -> pd.DataFrame:
     return frame.astype(dtypes)
 
 
-def indicator_table(situation: Situation) -> pd.DataFrame:
+def indicator_table(situation: Situation, repeats: Repeats | None = None) -> pd.DataFrame:
     """One row per indicator observation: value (or low/high), unit, date, area, sources with grades."""
-    once = _Rows.of(situation)
+    once = _repeats(situation, repeats)
     indicators = situation.indicators
     observations = [observation for indicator in indicators for observation in indicator.observations]
     indicator = heads([len(indicator.observations) for indicator in indicators])
@@ -216,7 +222,7 @@ def indicator_table(situation: Situation) -> pd.DataFrame:
         "high": np.array([high for _, _, high, _ in parts], dtype="float64"),
         "approximate": [observation.approximate for observation in observations],
         "value_text": [value_text(observation.value, observation.approximate) for observation in observations],
-        **once.cited("indicators", observations),
+        **once.cited(INDICATORS, observations),
         "contested": once.contested(observation.claims for observation in observations),
         "bound": [
             bound_side(o.value) if kind == "bound" else None for o, (kind, _, _, _) in zip(observations, parts, strict=True)
@@ -238,9 +244,9 @@ def _value_parts(value: float | ValueRange | None) -> tuple[str, float | None, f
     return "number", value, value, value
 
 
-def shortage_table(situation: Situation) -> pd.DataFrame:
+def shortage_table(situation: Situation, repeats: Repeats | None = None) -> pd.DataFrame:
     """One row per shortage observation; `severity` is NA where the evidence is insufficient."""
-    once = _Rows.of(situation)
+    once = _repeats(situation, repeats)
     shortages = situation.shortages
     observations = [observation for shortage in shortages for observation in shortage.observations]
     shortage = heads([len(shortage.observations) for shortage in shortages])
@@ -253,15 +259,15 @@ def shortage_table(situation: Situation) -> pd.DataFrame:
         **once.dates([observation.date for observation in observations]),
         "severity": [None if severity == INSUFFICIENT_EVIDENCE else int(severity) for severity in severities],
         "severity_label": [labels[severity] for severity in severities],
-        **once.cited("shortages", observations),
+        **once.cited(SHORTAGES, observations),
     }
     return _frame(columns, {"severity": "Int64"})
 
 
-def access_table(situation: Situation) -> pd.DataFrame:
+def access_table(situation: Situation, repeats: Repeats | None = None) -> pd.DataFrame:
     """One row per route status, lasting from its date until the next status (or the situation's date)."""
     rows = []
-    once = _Rows.of(situation)
+    once = _repeats(situation, repeats)
     last_day = pd.Timestamp(situation.as_of + timedelta(days=1))
     now = end_of_day(situation)
     for route in situation.access:
@@ -311,9 +317,9 @@ def access_table(situation: Situation) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype({"convoys_can_pass": "boolean", "window_start": "datetime64[ns]"})
 
 
-def event_table(situation: Situation) -> pd.DataFrame:
+def event_table(situation: Situation, repeats: Repeats | None = None) -> pd.DataFrame:
     """One row per event, with ACLED's names for its type and sub-type."""
-    once = _Rows.of(situation)
+    once = _repeats(situation, repeats)
     events = situation.events
     area, areas = factorize([event.area for event in events])
     kind, kinds = factorize([f"{event.type} {event.sub_type}" for event in events])
@@ -322,7 +328,7 @@ def event_table(situation: Situation) -> pd.DataFrame:
     hurt = once.hurts(events)
     columns = {
         "event": [event.id for event in events],
-        **once.dates([event.date for event in events]),
+        **once.dates([event.date for event in events], spans=True),
         "area": text(areas, area),
         **once.places(areas, area),
         "type": [event.type for event in events],
@@ -332,7 +338,7 @@ def event_table(situation: Situation) -> pd.DataFrame:
         "summary": [event.summary for event in events],
         "actors": [", ".join(event.actors) for event in events],
         "fatalities": [_exact(event.fatalities) for event in events],
-        **once.cited("events", events),
+        **once.cited(EVENTS, events),
         "contested": once.contested(event.claims for event in events),
         **hurt,
         "reports": once.reports(events),
@@ -440,12 +446,14 @@ def area_table(situation: Situation) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns).astype({"lat": "float64", "lon": "float64", "admin_level": "Int64"})
 
 
-def source_table(situation: Situation) -> pd.DataFrame:
+def source_table(situation: Situation, repeats: Repeats | None = None) -> pd.DataFrame:
     """One row per source: kind, grade, and how many facts and claim positions rest on it."""
-    once = _Rows.of(situation)
+    once = _repeats(situation, repeats)
     cited: Counter[str] = Counter()
-    for kind, facts in situation.facts_by_kind().items():  # counted per distinct list of sources, as the tables read them
-        codes, distinct = once.source_lists(kind, facts)
+    for kind in SECTIONS:  # counted per distinct list of sources, as the tables read them
+        if not kind.sourced:
+            continue
+        codes, distinct = once.source_lists(kind, situation.facts_of(kind))
         for key, count in zip(distinct, np.bincount(codes, minlength=len(distinct)).tolist(), strict=True):
             for source_id in key.split(SEPARATOR) if key else []:
                 cited[source_id] += count
@@ -468,9 +476,9 @@ def source_table(situation: Situation) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
-def statement_table(situation: Situation) -> pd.DataFrame:
+def statement_table(situation: Situation, repeats: Repeats | None = None) -> pd.DataFrame:
     """One row per call, appeal, announcement or warning: who said what, when, reported by whom."""
-    once = _Rows.of(situation)
+    once = _repeats(situation, repeats)
     rows = [
         {
             "statement": st.id,

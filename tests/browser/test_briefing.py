@@ -11,6 +11,7 @@ import pytest
 
 from situation.exports.briefing.page import build_briefing
 from situation.load.loader import load_situation
+from situation.views.derived import Derived
 from tests.browser.conftest import ROOT
 from tests.browser.servers import seed_text
 from tests.paths import REVISION, SEED
@@ -26,7 +27,7 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 def write_briefing(path: Path, source: Path = SEED) -> Path:
     situation = load_situation(source).situation
     assert situation is not None
-    briefing = build_briefing(situation)
+    briefing = build_briefing(Derived(situation))
     assert briefing.chart_problem is None
     path.write_text(briefing.html, encoding="utf-8")
     return path

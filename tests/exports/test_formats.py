@@ -14,6 +14,7 @@ from situation.exports.formats import FORMATS, TABLES
 from situation.exports.tables_out import csv_files, file_name, tables
 from situation.hxl.cells import FORMULA_TRIGGERS
 from situation.hxl.draft import import_hxl_text
+from situation.views.derived import Derived
 from tests.loaded import loaded_seed
 from tests.paths import ROOT
 
@@ -28,7 +29,7 @@ def export_choices(option: str) -> tuple[str, ...]:
 def test_the_cli_offers_every_format_and_table_and_no_other() -> None:
     assert export_choices("--format") == tuple(FORMATS) == ("html", "pdf", "csv", "json", "hxl")
     assert export_choices("--table") == TABLES
-    assert tuple(tables(loaded_seed())) == TABLES
+    assert tuple(tables(Derived(loaded_seed()))) == TABLES
 
 
 def test_validate_does_not_import_pandas_plotly_or_kaleido() -> None:
@@ -47,7 +48,7 @@ def test_the_docs_show_a_command_for_every_format_and_the_columns_of_every_table
         for name, columns in re.findall(r"^\| `(\w+)` \| [^|]+ \| ([^|]+) \|$", text, flags=re.MULTILINE)
     }
     assert tuple(documented_columns) == TABLES
-    assert documented_columns == {name: list(frame.columns) for name, frame in tables(loaded_seed()).items()}
+    assert documented_columns == {name: list(frame.columns) for name, frame in tables(Derived(loaded_seed())).items()}
 
 
 def test_each_format_has_a_file_name_of_its_own() -> None:
@@ -67,7 +68,7 @@ def test_hxl_import_undoes_the_quote_the_export_puts_before_each_formula_charact
     situation = loaded_seed()
     first = situation.indicators[0]
     renamed = situation.model_copy(update={"indicators": [first.model_copy(update={"name": f"{trigger}{first.name}"})]})
-    text = csv_files(renamed, ("indicators",), hxl=True)["indicators.csv"]
+    text = csv_files(Derived(renamed), ("indicators",), hxl=True)["indicators.csv"]
     assert f"'{trigger}{first.name}" in text
     result = import_hxl_text(text, "indicators.csv")
     assert result.data is not None

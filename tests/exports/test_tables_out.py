@@ -18,6 +18,7 @@ from situation.exports.tables_out import csv_files, key_figure_tags, tables
 from situation.hxl.tags import hashtags
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
+from situation.views.derived import Derived
 from tests.paths import REVISION, SEED
 
 
@@ -51,7 +52,7 @@ def rows(text: str) -> list[list[str]]:
 
 def test_one_row_per_observation_in_every_table() -> None:
     situation = seed()
-    frames = tables(situation)
+    frames = tables(Derived(situation))
     assert list(frames) == list(TABLES)
     assert len(frames["indicators"]) == sum(len(i.observations) for i in situation.indicators)
     assert len(frames["shortages"]) == sum(len(s.observations) for s in situation.shortages)
@@ -71,7 +72,7 @@ def test_each_rows_source_columns_are_the_sources_its_observation_cites() -> Non
     for route in situation.access:
         cited |= {("access", route.id, o.date.text): o.sources for o in route.observations}
     cited |= {("events", event.id): event.sources for event in situation.events}
-    exported = tables(situation)
+    exported = tables(Derived(situation))
     keys = {
         "indicators": lambda r: ("indicators", r.indicator, r.date),
         "shortages": lambda r: ("shortages", r.area, r.commodity, r.date),
@@ -90,7 +91,7 @@ def test_each_rows_source_columns_are_the_sources_its_observation_cites() -> Non
 
 
 def test_indicator_values_say_what_the_source_said() -> None:
-    reader = csv.DictReader(io.StringIO(csv_files(seed(), ("indicators",))["indicators.csv"]))
+    reader = csv.DictReader(io.StringIO(csv_files(Derived(seed()), ("indicators",))["indicators.csv"]))
     by_id = {row["indicator"]: row for row in reader}
     siege = by_id["people-under-siege"]
     assert (siege["kind"], siege["value"], siege["low"], siege["high"], siege["approximate"]) == (
@@ -165,7 +166,7 @@ def test_libhxl_reads_every_hxl_table_with_its_tags(tmp_path: Path) -> None:
             with hxl.data(str(path), hxl.InputOptions(allow_local=True, encoding="utf-8-sig")) as dataset:
                 extra = key_figure_tags(seed()) if name == "key_figures" else {}
                 assert dataset.display_tags == list({**hashtags(name), **extra}.values())
-                assert len(list(dataset)) == len(tables(seed(), (name,))[name])
+                assert len(list(dataset)) == len(tables(Derived(seed()), (name,))[name])
     with hxl.data(str(tmp_path / "indicators.csv"), hxl.InputOptions(allow_local=True, encoding="utf-8-sig")) as indicators:
         values = {row.get("#indicator+code"): row.get("#indicator+value+num") for row in indicators}
     assert values == {
@@ -205,7 +206,7 @@ def test_the_revision_exports_keep_low_and_high_apart_and_words_beside_them() ->
 
     revision = load_situation(REVISION).situation
     assert revision is not None
-    exported = tables(revision)
+    exported = tables(Derived(revision))
     indicators = exported["indicators"].set_index("indicator")
     water = indicators.loc["people-without-water"]
     assert pd.isna(water["value"]) and water["low"] == 2000000 and pd.isna(water["high"]) and water["bound"] == "lower"
@@ -230,7 +231,7 @@ def _hxl_rows(text: str, tmp_path: Path, name: str) -> list[dict[str, str]]:
 def test_libhxl_reads_the_areas_with_their_pcodes_and_the_admin_areas_every_fact_lies_in(tmp_path: Path) -> None:
     revision = load_situation(REVISION).situation
     assert revision is not None
-    files = csv_files(revision, ("areas", "events"), hxl=True)
+    files = csv_files(Derived(revision), ("areas", "events"), hxl=True)
     areas = {row["#loc+code"]: row for row in _hxl_rows(files["areas.csv"], tmp_path, "areas.csv")}
     assert areas["aleppo-governorate"]["#loc+code+pcode"] == "SY02" and areas["aleppo-governorate"]["#loc+admin_level"] == "1"
     # A district of Aleppo city carries the governorate it lies in, found through `parent`.
@@ -241,7 +242,7 @@ def test_libhxl_reads_the_areas_with_their_pcodes_and_the_admin_areas_every_fact
 
 
 def test_people_indicators_export_as_key_figures_with_their_own_hashtags(tmp_path: Path) -> None:
-    files = csv_files(seed(), ("key_figures", "indicators"), hxl=True)
+    files = csv_files(Derived(seed()), ("key_figures", "indicators"), hxl=True)
     figures = _hxl_rows(files["key_figures.csv"], tmp_path, "key_figures.csv")
     assert figures == [
         {
@@ -260,5 +261,5 @@ def test_people_indicators_export_as_key_figures_with_their_own_hashtags(tmp_pat
     with hxl.data(str(tmp_path / "key_figures.csv"), hxl.InputOptions(allow_local=True)) as dataset:
         assert [set(c.attributes) for c in dataset.columns if c.tag == "#affected"] == [{"besieged", "num"}]  # for HDX
     assert len(_hxl_rows(files["indicators.csv"], tmp_path, "indicators.csv")) == len(
-        tables(seed(), ("indicators",))["indicators"]
+        tables(Derived(seed()), ("indicators",))["indicators"]
     )

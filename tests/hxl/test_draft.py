@@ -15,6 +15,7 @@ from situation.hxl.draft import import_hxl, import_hxl_text
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from situation.model.tracked import Indicator
+from situation.views.derived import Derived
 from tests.paths import CASES, REVISION, ROOT, SEED, SHARED
 
 HXL_FILES = sorted((SHARED / "testdata" / "hxl").glob("*/*.csv")) if SHARED.is_dir() else []
@@ -202,7 +203,9 @@ def test_no_traceback_for_any_input(tmp_path: Path, content: bytes) -> None:
 
 def test_exported_text_that_was_neutralised_comes_back_as_written() -> None:
     situation = loaded(SEED)
-    text = csv_files(situation, ("indicators",), hxl=True)["indicators.csv"].replace("Share of Manbij", "-Share of Manbij")
+    text = csv_files(Derived(situation), ("indicators",), hxl=True)["indicators.csv"].replace(
+        "Share of Manbij", "-Share of Manbij"
+    )
     text = text.replace("-Share of Manbij", "'-Share of Manbij")
     result = import_hxl_text(text, "indicators.csv")
     assert result.data is not None

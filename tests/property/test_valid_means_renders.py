@@ -26,6 +26,7 @@ from situation.load.loader import parse_situation
 from situation.model.facts import Situation
 from situation.views import figures, tables
 from situation.views.attribution import claims_caption, quotes
+from situation.views.derived import Derived
 from situation.views.diff import as_json, as_text, diff, update
 from situation.views.geomap.drawing import geo_map
 from situation.views.history import ages, as_of, earliest_date
@@ -62,9 +63,7 @@ def valid(text: str, *, generated: bool = True) -> Situation | None:
 
 def drawn(situation: Situation) -> list[str]:
     """Every table, figure and card of one view of the situation, and the pages' words about it, as text."""
-    from situation.ui.derived import _derive  # the app's own derivation, without Streamlit's cache
-
-    derived = _derive("generated.yaml", 0.0, None, situation, ())
+    derived = Derived(situation)
     made = [
         figures.severity_heatmap(derived.shortages),
         figures.access_timeline(derived.access),
@@ -86,9 +85,10 @@ def drawn(situation: Situation) -> list[str]:
 
 def exported(situation: Situation) -> list[str]:
     """Every export format as the text a person opens (the zips' CSV files), and the briefing's page without charts."""
-    said = [*csv_files(situation).values(), *csv_files(situation, hxl=True).values()]
-    said.append(str(export(situation, "json").content))
-    said.append(build_briefing(situation, charts=False).html)
+    derived = Derived(situation)
+    said = [*csv_files(derived).values(), *csv_files(derived, hxl=True).values()]
+    said.append(str(export(derived, "json").content))
+    said.append(build_briefing(derived, charts=False).html)
     return said
 
 
@@ -158,7 +158,7 @@ def test_what_hypothesis_found_draws_on_every_page_and_in_the_briefing(path: Pat
     situation = valid(path.read_text(encoding="utf-8"), generated=False)
     assert situation is not None, f"{path.name} should be valid"
     draw_everything_but_pages(situation, earlier_day(situation, 0.5), None)
-    briefing = str(export(situation, "html").content)
+    briefing = str(export(Derived(situation), "html").content)
     assert "<html" in briefing.lower()
     assert_says_nothing_false([briefing])
     assert_every_page_draws(path)

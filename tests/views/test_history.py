@@ -11,6 +11,7 @@ from situation.load.loader import load_situation, parse_situation
 from situation.model.dates import PartialDate
 from situation.model.facts import Situation
 from situation.model.tracked import RouteStatus
+from situation.views.derived import Derived
 from situation.views.history import ages, as_of, by_date, earliest_date, latest_of, latest_two
 from tests.paths import REVISION, SEED
 from tests.ui.apptest import all_text, metrics, open_app, page_heading
@@ -152,7 +153,7 @@ def test_a_fact_known_before_what_it_cites_drops_the_citation_on_that_day() -> N
     assert settled is not None and (settled.superseded_by, settled.events, settled.access, settled.reports) == (None, [], [], [])
     assert tables.indicator_table(before)["reports"].isna().all()
     assert tables.report_table(before).empty and len(tables.statement_table(before)) == 1
-    assert "Open the road." in build_briefing(before, charts=False).html
+    assert "Open the road." in build_briefing(Derived(before), charts=False).html
     assert as_of(situation, date(2016, 9, 5)).indicators[0].observations[0].reports == ["sitrep-5"]
 
 

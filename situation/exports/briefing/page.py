@@ -27,25 +27,13 @@ from situation.exports.briefing.svg import ChartError, svg_charts
 from situation.exports.briefing.template import TEMPLATE
 from situation.exports.tables_out import records
 from situation.model.claims import ClaimStatus, Stance
-from situation.model.dates import PartialDate
 from situation.model.facts import Situation
 from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility
-from situation.views.cards import Card, age_text, overview_cards
+from situation.views.cards import Card, age_text
+from situation.views.derived import Derived
 from situation.views.figures import access_timeline, claims_matrix, event_timeline, severity_heatmap
 from situation.views.geomap.drawing import geo_map
-from situation.views.headline import headline
 from situation.views.labels import credibility_text, short_sources_label, source_label, summary_text
-from situation.views.tables import (
-    access_table,
-    area_table,
-    claim_positions,
-    event_table,
-    people_hurt_totals,
-    report_table,
-    shortage_table,
-    source_table,
-    statement_table,
-)
 
 CHARTS = ("map", "severity_heatmap", "access_timeline", "claims_matrix", "event_timeline")
 """The briefing's chart slots, by the section each belongs to."""
@@ -71,11 +59,12 @@ class Briefing:
     chart_problem: str | None = None
 
 
-def build_briefing(situation: Situation, charts: bool = True, revision: str | None = None) -> Briefing:
-    """The briefing, with its charts drawn in one batch; without charts when they cannot be drawn, saying why.
+def build_briefing(derived: Derived, charts: bool = True, revision: str | None = None) -> Briefing:
+    """The briefing of a version (its tables and cards built once, shared with the pages), with its charts drawn in one
+    batch; without charts when they cannot be drawn, saying why.
 
     `revision` names the commit of the situation file it is made from, for the printed footer."""
-    figures = print_figures(briefing_figures(situation))
+    figures = print_figures(briefing_figures(derived))
     drawn: dict[str, Markup] = {}
     problem = None
     if charts:
@@ -84,25 +73,25 @@ def build_briefing(situation: Situation, charts: bool = True, revision: str | No
         except ChartError as error:
             problem = str(error)
     slots = {name: drawn.get(name) for name in CHARTS}  # every slot named, so the strict template can test each one
-    context = _context(situation) | {"revision": revision, "charts": slots, "chart_problem": problem}
+    context = _context(derived) | {"revision": revision, "charts": slots, "chart_problem": problem}
     page = _ENVIRONMENT.from_string(TEMPLATE).render(**context)
     return Briefing(page, len(drawn), problem)
 
 
-def briefing_figures(situation: Situation) -> dict[str, Any]:
+def briefing_figures(derived: Derived) -> dict[str, Any]:
     """The charts a briefing shows, by the section they belong to; empty sections get none."""
-    events = event_table(situation)
+    situation = derived.situation
     figures: dict[str, Any] = {}
     if situation.areas:
-        figures["map"] = geo_map(situation, area_table(situation), events, access_table(situation))
+        figures["map"] = geo_map(situation, derived.areas, derived.events, derived.access)
     if situation.shortages:
-        figures["severity_heatmap"] = severity_heatmap(shortage_table(situation))
+        figures["severity_heatmap"] = severity_heatmap(derived.shortages)
     if situation.access:
-        figures["access_timeline"] = access_timeline(access_table(situation))
+        figures["access_timeline"] = access_timeline(derived.access)
     if situation.claims:
-        figures["claims_matrix"] = claims_matrix(claim_positions(situation))
+        figures["claims_matrix"] = claims_matrix(derived.claims)
     if situation.events:
-        figures["event_timeline"] = event_timeline(events)
+        figures["event_timeline"] = event_timeline(derived.events)
     return figures
 
 
@@ -169,14 +158,16 @@ def _claims(situation: Situation) -> tuple[list[dict[str, Any]], list[dict[str, 
     return contested, others
 
 
-def _events(situation: Situation) -> list[dict[str, Any]]:
-    """Events oldest first (as the model orders partial dates), read from the event table with its gaps as None."""
+def _events(derived: Derived) -> list[dict[str, Any]]:
+    """Events oldest first (as the model orders partial dates: last day, first day, text), from the event table with its
+    gaps as None."""
+    situation = derived.situation
     by_id = {event.id: event for event in situation.events}
-    rows = sorted(records(event_table(situation)), key=lambda row: PartialDate.parse(row["date"]))
+    rows = records(derived.events.sort_values(["end", "start", "date"], kind="stable"))
     return [
         row
         | {
-            "date": PartialDate.parse(row["date"]).label(),
+            "date": row["date_label"],
             "sources": short_sources_label(situation, by_id[row["event"]].sources),
             "credibility": credibility_text(Credibility(row["credibility"])),
         }
@@ -193,26 +184,26 @@ def _grades() -> list[dict[str, str]]:
     ]
 
 
-def _context(situation: Situation) -> dict[str, Any]:
-    cards = overview_cards(situation)
+def _context(derived: Derived) -> dict[str, Any]:
+    situation, cards = derived.situation, derived.cards
     contested, other_claims = _claims(situation)
     return {
         "title": situation.title,
         "as_of": f"{situation.as_of.day} {situation.as_of:%B %Y}",
         "as_of_iso": situation.as_of.isoformat(),
         "summary": summary_text(situation),
-        "headline": headline(situation),
+        "headline": derived.headline(),
         "highlights": [_card(situation, c) for c in cards if c.group == "Areas"],
         "figures": [_card(situation, c) for c in cards if c.group == "People"],
         "shortage_rows": _shortage_rows(situation, [c for c in cards if c.group == "Shortages"]),
         "route_rows": [_card(situation, c) for c in cards if c.group == "Access"],
         "contested": contested,
         "other_claims": other_claims,
-        "event_rows": _events(situation),
-        "hurt_totals": records(people_hurt_totals(situation)),
-        "statement_rows": records(statement_table(situation)),
-        "source_rows": records(source_table(situation)),
-        "report_rows": records(report_table(situation)),
+        "event_rows": _events(derived),
+        "hurt_totals": records(derived.hurt_totals),
+        "statement_rows": records(derived.statements),
+        "source_rows": records(derived.sources),
+        "report_rows": records(derived.reports),
         "grades": _grades(),
         "contacts": [contact.model_dump() for contact in situation.contacts],
         "disclaimer": situation.disclaimer,

@@ -10,13 +10,14 @@ import pytest
 from situation.exports.briefing.page import build_briefing, css_string
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
+from situation.views.derived import Derived
 from tests.paths import REVISION, SEED
 
 
 def html_of(path: Path = SEED) -> str:
     situation = load_situation(path).situation
     assert situation is not None
-    return build_briefing(situation, charts=False).html
+    return build_briefing(Derived(situation), charts=False).html
 
 
 def test_every_section_of_a_sitrep_in_order() -> None:
@@ -47,7 +48,7 @@ def test_a_situation_with_only_sources_still_makes_a_briefing() -> None:
         {"id": "empty", "title": "Nothing yet", "as_of": "2024-01-02", "summary": "First notes.",
          "sources": [{"id": "un", "name": "UN", "kind": "un", "reliability": "B"}]}
     )  # fmt: skip
-    briefing = build_briefing(situation)
+    briefing = build_briefing(Derived(situation))
     assert briefing.charts == 0 and briefing.chart_problem is None
     assert "No figures recorded." in briefing.html and "No claim is contested." in briefing.html
 
@@ -113,7 +114,7 @@ def test_the_printed_header_and_footer_cannot_be_broken_out_of() -> None:
     assert decoded == hostile + " — Ünïcode"
     situation = load_situation(SEED).situation
     assert situation is not None
-    html = build_briefing(situation.model_copy(update={"title": hostile}), charts=False, revision="1a2b3c4d").html
+    html = build_briefing(Derived(situation.model_copy(update={"title": hostile})), charts=False, revision="1a2b3c4d").html
     style = html[html.index("<style>") : html.index("</style>")]
     assert "</style" not in style.lower() and "<script" not in style and '"Made from commit 1a2b3c4d"' in style
 
@@ -132,8 +133,12 @@ def test_the_briefing_prints_alike_from_the_cli_and_from_the_dashboard() -> None
         layouts = []
         for template in ("plotly", "streamlit" if "streamlit" in pio.templates else "ggplot2"):
             pio.templates.default = template
-            layouts.append({name: f.layout.to_plotly_json() for name, f in print_figures(briefing_figures(situation)).items()})
+            layouts.append(
+                {name: f.layout.to_plotly_json() for name, f in print_figures(briefing_figures(Derived(situation))).items()}
+            )
     finally:
         pio.templates.default = default
     assert layouts[0] == layouts[1]
-    assert all(f.layout.template == pio.templates[PRINT_TEMPLATE] for f in print_figures(briefing_figures(situation)).values())
+    assert all(
+        f.layout.template == pio.templates[PRINT_TEMPLATE] for f in print_figures(briefing_figures(Derived(situation))).values()
+    )

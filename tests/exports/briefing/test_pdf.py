@@ -23,6 +23,7 @@ from situation.exports.briefing.pdf import PdfError, chromium_path, html_to_pdf
 from situation.exports.tables_out import export
 from situation.load.loader import load_situation
 from situation.load.revisions import file_revision
+from situation.views.derived import Derived
 from situation.views.headline import headline
 from tests.exports.briefing.test_page import NOT_A_VALUE
 from tests.loaded import loaded_seed
@@ -119,7 +120,7 @@ def test_the_revisions_briefing_prints_its_new_facts(tmp_path: Path) -> None:
     situation = load_situation(REVISION).situation
     assert situation is not None
     path = tmp_path / "revision.pdf"
-    made = export(situation, "pdf")
+    made = export(Derived(situation), "pdf")
     assert made.warning is None and isinstance(made.content, bytes)
     path.write_bytes(made.content)
     pages = read_pdf(path)

@@ -11,10 +11,13 @@ import pytest
 
 from situation.load.loader import load_situation
 from situation.serve.live import heap
-from situation.ui.derived import Derived
+from situation.views.derived import Derived
 from tests.paths import REVISION, SEED
 
-EVERYTHING_DERIVED = ("indicators", "shortages", "access", "events", "claims", "areas", "sources", "ages", "cards", "quotes")
+EVERYTHING_DERIVED = (
+    "indicators", "shortages", "access", "events", "statements", "sources", "claims", "areas", "reports", "hurt_totals",
+    "ages", "quotes", "cards",
+)  # fmt: skip
 
 
 @pytest.fixture
@@ -31,7 +34,7 @@ def test_a_version_and_all_it_derives_are_freed_by_reference_counting_alone(path
     try:
         result = load_situation(path)
         assert result.situation is not None
-        derived = Derived(("test", 0.0, None), result.situation, [])
+        derived = Derived(result.situation)
         for name in EVERYTHING_DERIVED:
             getattr(derived, name)
         derived.headline(None)
