@@ -245,16 +245,18 @@ def _diff(
 def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     # Imported here: with plotly, pandas and kaleido they take most of a second, which `validate` should not pay.
     from situation.exports.briefing.pdf import PdfError
-    from situation.exports.tables_out import export
     from situation.views.derived import Derived
 
     if not Path(args.file).is_file():
         raise UsageError(f"no such file: {args.file}")
+    chosen = FORMATS[args.format]
     to_stdout = args.output in (None, "-")
-    if to_stdout and args.format in ("csv", "hxl") and args.table is None:
-        raise UsageError(f"--format {args.format} writes a zip of every table: give --output FILE.zip, or --table NAME")
-    if to_stdout and args.format == "pdf":
-        raise UsageError("--format pdf writes a binary file: give --output FILE.pdf")
+    if to_stdout and chosen.binary and not (args.table and chosen.table_suffix):
+        if chosen.table_suffix:  # a zip of every table, unless one is chosen
+            raise UsageError(
+                f"--format {chosen.name} writes a zip of every table: give --output FILE{chosen.suffix}, or --table NAME"
+            )
+        raise UsageError(f"--format {chosen.name} writes a binary file: give --output FILE{chosen.suffix}")
     result = load_situation(args.file, roots=Roots.around(Path(args.file), _documents(args)))
     if result.situation is None:
         for problem in result.problems:
@@ -262,7 +264,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(f"{args.file}: not exported: the situation has errors", file=stderr)
         return 1
     try:
-        made = export(Derived(result.situation), args.format, args.table, revision=file_revision(Path(args.file)))
+        made = chosen.writer(Derived(result.situation), args.table, file_revision(Path(args.file)))
     except PdfError as error:
         print(f"{args.file}: not exported: {error}", file=stderr)
         return 1
@@ -271,7 +273,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if to_stdout:
         print(made.content, file=stdout, end="")
         return 0
-    _write(Path(args.output), made.content, bom=args.format in ("csv", "hxl"))
+    _write(Path(args.output), made.content, bom=chosen.table_suffix == ".csv")
     print(f"wrote {args.output} ({_size(Path(args.output).stat().st_size)})", file=stderr)
     return 0
 

@@ -1,14 +1,13 @@
-"""The sidebar's downloads: the offline briefing (HTML and PDF) and the tables, made only when someone clicks."""
+"""The sidebar's downloads: a button per export format (`situation.exports.formats`), each made only when clicked."""
 
 from __future__ import annotations
 
-from pathlib import Path, PurePath
+from pathlib import Path
 
 import streamlit as st
 
-from situation.exports.briefing.pdf import PdfError, chromium_path, no_chromium
-from situation.exports.formats import FORMATS
-from situation.exports.tables_out import MIME_TYPES, Export, export, file_name
+from situation.exports.briefing.pdf import PdfError
+from situation.exports.formats import FORMATS, Export
 from situation.load.revisions import file_revision
 from situation.views.derived import Derived
 
@@ -17,7 +16,7 @@ from situation.views.derived import Derived
 def _made(path: str, loaded_at: float, as_of: str, output: str, _derived: Derived) -> Export:
     """A briefing takes seconds to draw: each is made once per version of the file, date and format, from the tables
     the pages built."""
-    return export(_derived, output, revision=file_revision(Path(path)))
+    return FORMATS[output].writer(_derived, None, file_revision(Path(path)))
 
 
 def _content(path: str, loaded_at: float, output: str, derived: Derived) -> str | bytes:
@@ -30,7 +29,8 @@ def _content(path: str, loaded_at: float, output: str, derived: Derived) -> str 
 
 
 def download_buttons(derived: Derived, path: str, loaded_at: float) -> None:
-    """One button per format, for the situation as shown (as of its chosen date); nothing is made until clicked.
+    """One button per format, for the situation as shown (as of its chosen date); nothing is made until clicked, and a
+    format this machine cannot make says why instead.
 
     The buttons are sent only while the box is open: closed, it is one element instead of seven, which every saved
     edit resends and every viewer's browser redraws, and a first visit need not fetch the buttons' code.
@@ -38,16 +38,15 @@ def download_buttons(derived: Derived, path: str, loaded_at: float) -> None:
     with st.sidebar.expander("Download", key="downloads", on_change="rerun") as box:
         if not box.open:
             return
-        for output, label in FORMATS.items():
-            if output == "pdf" and chromium_path() is None:
-                st.caption(f"Briefing (PDF): {no_chromium()}. The HTML briefing prints from any browser.")
+        for output in FORMATS.values():
+            if (why_not := output.unavailable()) is not None:
+                st.caption(why_not)
                 continue
-            name = file_name(derived.situation, output)
             st.download_button(
-                label,
-                data=lambda output=output: _content(path, loaded_at, output, derived),  # type: ignore[misc]  # mypy cannot type a lambda with a default
-                file_name=name,
-                mime=MIME_TYPES[PurePath(name).suffix],
+                output.label,
+                data=lambda name=output.name: _content(path, loaded_at, name, derived),  # type: ignore[misc]  # mypy cannot type a lambda with a default
+                file_name=output.file_name(derived.situation),
+                mime=output.mime,
                 on_click="ignore",
-                key=f"download-{output}",
+                key=f"download-{output.name}",
             )

@@ -14,13 +14,8 @@ import pytest
 
 from situation.cli.main import build_parser, main
 from situation.serve.access.passwords import password_matches
+from tests.command import run
 from tests.paths import CASES, ROOT, SEED
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def test_a_valid_file_gets_a_one_line_summary() -> None:

@@ -6,17 +6,20 @@ import argparse
 import re
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
 from situation.cli.main import build_parser
+from situation.exports.files import csv_files
 from situation.exports.formats import FORMATS, TABLES
-from situation.exports.tables_out import csv_files, file_name, tables
+from situation.exports.rows import tables
 from situation.hxl.cells import FORMULA_TRIGGERS
 from situation.hxl.draft import import_hxl_text
 from situation.views.derived import Derived
+from tests.command import run
 from tests.loaded import loaded_seed
-from tests.paths import ROOT
+from tests.paths import ROOT, SEED
 
 
 def export_choices(option: str) -> tuple[str, ...]:
@@ -29,7 +32,7 @@ def export_choices(option: str) -> tuple[str, ...]:
 def test_the_cli_offers_every_format_and_table_and_no_other() -> None:
     assert export_choices("--format") == tuple(FORMATS) == ("html", "pdf", "csv", "json", "hxl")
     assert export_choices("--table") == TABLES
-    assert tuple(tables(Derived(loaded_seed()))) == TABLES
+    assert tuple(tables(Derived(loaded_seed()), TABLES)) == TABLES
 
 
 def test_validate_does_not_import_pandas_plotly_or_kaleido() -> None:
@@ -48,11 +51,11 @@ def test_the_docs_show_a_command_for_every_format_and_the_columns_of_every_table
         for name, columns in re.findall(r"^\| `(\w+)` \| [^|]+ \| ([^|]+) \|$", text, flags=re.MULTILINE)
     }
     assert tuple(documented_columns) == TABLES
-    assert documented_columns == {name: list(frame.columns) for name, frame in tables(Derived(loaded_seed())).items()}
+    assert documented_columns == {name: list(frame.columns) for name, frame in tables(Derived(loaded_seed()), TABLES).items()}
 
 
 def test_each_format_has_a_file_name_of_its_own() -> None:
-    names = {output: file_name(loaded_seed(), output) for output in FORMATS}
+    names = {output: FORMATS[output].file_name(loaded_seed()) for output in FORMATS}
     assert names == {
         "html": "aleppo-2016-08-2016-08-08-briefing.html",
         "pdf": "aleppo-2016-08-2016-08-08-briefing.pdf",
@@ -73,3 +76,25 @@ def test_hxl_import_undoes_the_quote_the_export_puts_before_each_formula_charact
     result = import_hxl_text(text, "indicators.csv")
     assert result.data is not None
     assert result.data["indicators"][0]["name"] == f"{trigger}{first.name}"
+
+
+@pytest.mark.parametrize(
+    ("argv", "said"),
+    [
+        (("export", str(SEED), "--format", "csv"), "give --output FILE.zip, or --table NAME"),
+        (("export", "no/such.yaml", "--format", "json"), "no such file: no/such.yaml"),
+        (("export", str(SEED), "--format", "xlsx"), "invalid choice"),
+        (("export", str(SEED), "--format", "pdf"), "--format pdf writes a binary file: give --output FILE.pdf"),
+        (("export", str(SEED), "--format", "json", "--output", "no/such/folder/x.json"), "cannot write"),
+    ],
+)
+def test_export_usage_errors_exit_2(argv: tuple[str, ...], said: str) -> None:
+    code, out, err = run(*argv)
+    assert code == 2 and said in out + err and "Traceback" not in out + err
+
+
+def test_an_invalid_situation_is_not_exported(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("id: x\ntitle: [\n", encoding="utf-8")
+    code, out, err = run("export", str(path), "--format", "json")
+    assert code == 1 and out == "" and "not exported" in err

@@ -2,29 +2,22 @@
 
 from __future__ import annotations
 
-import io
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from situation.cli.main import main
-from situation.exports.tables_out import csv_files
+from situation.exports.files import csv_files
 from situation.hxl.draft import import_hxl, import_hxl_text
 from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from situation.model.tracked import Indicator
 from situation.views.derived import Derived
+from tests.command import run
 from tests.paths import CASES, REVISION, ROOT, SEED, SHARED
 
 HXL_FILES = sorted((SHARED / "testdata" / "hxl").glob("*/*.csv")) if SHARED.is_dir() else []
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 def loaded(path: Path) -> Situation:

@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
 from situation.exports.briefing.page import build_briefing
-from situation.exports.tables_out import csv_files, export
+from situation.exports.files import csv_files
+from situation.exports.formats import FORMATS, TABLES
 from situation.load.loader import parse_situation
 from situation.model.facts import Situation
 from situation.views import figures, tables
@@ -86,8 +87,8 @@ def drawn(situation: Situation) -> list[str]:
 def exported(situation: Situation) -> list[str]:
     """Every export format as the text a person opens (the zips' CSV files), and the briefing's page without charts."""
     derived = Derived(situation)
-    said = [*csv_files(derived).values(), *csv_files(derived, hxl=True).values()]
-    said.append(str(export(derived, "json").content))
+    said = [*csv_files(derived, TABLES).values(), *csv_files(derived, TABLES, hxl=True).values()]
+    said.append(str(FORMATS["json"].writer(derived, None, None).content))
     said.append(build_briefing(derived, charts=False).html)
     return said
 
@@ -158,7 +159,7 @@ def test_what_hypothesis_found_draws_on_every_page_and_in_the_briefing(path: Pat
     situation = valid(path.read_text(encoding="utf-8"), generated=False)
     assert situation is not None, f"{path.name} should be valid"
     draw_everything_but_pages(situation, earlier_day(situation, 0.5), None)
-    briefing = str(export(Derived(situation), "html").content)
+    briefing = str(FORMATS["html"].writer(Derived(situation), None, None).content)
     assert "<html" in briefing.lower()
     assert_says_nothing_false([briefing])
     assert_every_page_draws(path)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import re
 import subprocess
@@ -10,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from situation.cli.main import main
 from situation.load.loader import parse_situation
 from situation.model.facts import Situation
 from situation.views.diff import LARGE_REMOVAL, as_text, diff, update
+from tests.command import run
 from tests.paths import REVISION, SEED, copy_seed
 from tests.ui.apptest import go_to, open_app
 
@@ -24,11 +23,6 @@ def version(text: str) -> Situation:
     situation = parse_situation(text.encode(), "version.yaml").situation
     assert situation is not None
     return situation
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    return main(list(argv), out, err), out.getvalue(), err.getvalue()
 
 
 def test_one_changed_figure_is_the_only_change_named() -> None:

@@ -25,7 +25,7 @@ from markupsafe import Markup
 from situation.exports.briefing.layout import print_figures
 from situation.exports.briefing.svg import ChartError, svg_charts
 from situation.exports.briefing.template import TEMPLATE
-from situation.exports.tables_out import records
+from situation.exports.files import records
 from situation.model.claims import ClaimStatus, Stance
 from situation.model.facts import Situation
 from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility

@@ -9,7 +9,6 @@ half empty but the last (and that one at least a third full); our header and foo
 from __future__ import annotations
 
 import html
-import io
 import re
 import shutil
 import subprocess
@@ -18,13 +17,13 @@ from pathlib import Path
 
 import pytest
 
-from situation.cli.main import main
 from situation.exports.briefing.pdf import PdfError, chromium_path, html_to_pdf
-from situation.exports.tables_out import export
+from situation.exports.formats import FORMATS
 from situation.load.loader import load_situation
 from situation.load.revisions import file_revision
 from situation.views.derived import Derived
 from situation.views.headline import headline
+from tests.command import run
 from tests.exports.briefing.test_page import NOT_A_VALUE
 from tests.loaded import loaded_seed
 from tests.paths import REVISION, SEED
@@ -65,12 +64,6 @@ def read_pdf(pdf: Path) -> list[Page]:
         fullness = (max(w[1] for w in body) - top) / (bottom - top) if body else 0.0
         pages.append(Page(" ".join(w[2] for w in body), " ".join(w[2] for w in margins), fullness))
     return pages
-
-
-def run(*argv: str) -> tuple[int, str, str]:
-    out, err = io.StringIO(), io.StringIO()
-    code = main(list(argv), out, err)
-    return code, out.getvalue(), err.getvalue()
 
 
 @pytest.fixture(scope="module")
@@ -120,7 +113,7 @@ def test_the_revisions_briefing_prints_its_new_facts(tmp_path: Path) -> None:
     situation = load_situation(REVISION).situation
     assert situation is not None
     path = tmp_path / "revision.pdf"
-    made = export(Derived(situation), "pdf")
+    made = FORMATS["pdf"].writer(Derived(situation), None, None)
     assert made.warning is None and isinstance(made.content, bytes)
     path.write_bytes(made.content)
     pages = read_pdf(path)

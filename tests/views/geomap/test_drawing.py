@@ -7,14 +7,9 @@ from situation.load.loader import load_situation
 from situation.model.facts import Situation
 from situation.views import figures, tables
 from situation.views.geomap.drawing import geo_map
-from tests.paths import CASES, SEED
+from tests.loaded import loaded_seed
+from tests.paths import CASES
 from tests.scaled import scaled_seed
-
-
-def seed() -> Situation:
-    situation = load_situation(SEED).situation
-    assert situation is not None
-    return situation
 
 
 def drawn(situation: Situation, **options: object) -> object:
@@ -24,7 +19,7 @@ def drawn(situation: Situation, **options: object) -> object:
 
 
 def test_areas_are_filled_by_status_cities_under_their_districts_and_the_country_behind_them() -> None:
-    figure = drawn(seed())
+    figure = drawn(loaded_seed())
     fills = [t for t in figure.data if t.fill == "toself"]
     assert fills[0].name == "boundaries (context)"  # Syria and its neighbours first, under everything
     areas = {area: t for t in fills if t.meta for area in t.meta}
@@ -42,7 +37,7 @@ def test_areas_are_filled_by_status_cities_under_their_districts_and_the_country
 
 
 def test_a_chosen_commodity_fills_areas_by_its_latest_severity() -> None:
-    situation = seed()
+    situation = loaded_seed()
     shortages = tables.shortage_table(situation)
     figure = drawn(situation, shortages=shortages, commodity="food")
     food = shortages[shortages["commodity"] == "food"].sort_values("start").groupby("area").last()
@@ -54,7 +49,7 @@ def test_a_chosen_commodity_fills_areas_by_its_latest_severity() -> None:
 
 
 def test_the_view_is_the_chosen_area_and_what_lies_inside_it() -> None:
-    situation = seed()
+    situation = loaded_seed()
     whole = drawn(situation).layout.xaxis.range
     city = drawn(situation, focus="aleppo").layout.xaxis.range
     assert whole[0] < 36.63 and whole[1] > 37.95  # Idlib to Manbij
