@@ -16,8 +16,8 @@ from pathlib import Path
 
 import plotly.offline
 
-from situation.exports.briefing.layout import print_figures
-from situation.exports.briefing.page import briefing_figures, build_briefing
+from situation.exports.briefing.layout import charts as briefing_charts
+from situation.exports.briefing.page import build_briefing
 from situation.exports.briefing.svg import svg_charts
 from situation.load.loader import load_situation
 from situation.views.derived import Derived
@@ -40,13 +40,13 @@ def main(path: Path) -> None:
     size = len(briefing.html.encode("utf-8"))
     without = len(build_briefing(Derived(situation), charts=False).html.encode("utf-8"))
     start = time.perf_counter()
-    charts = svg_charts(list(print_figures(briefing_figures(Derived(situation))).values()))
+    charts = svg_charts(list(briefing_charts(Derived(situation)).values()))
     drawing = time.perf_counter() - start
     print(f"situation: {path.name}")
     verdict = "within" if size <= TARGET_BYTES else "OVER"
     print(f"briefing with {briefing.charts} charts: {kb(size)} ({verdict} {kb(TARGET_BYTES)})")
     print(f"briefing without charts: {kb(without)}")
-    for name, svg in zip(briefing_figures(Derived(situation)), charts, strict=True):
+    for name, svg in zip(briefing_charts(Derived(situation)), charts, strict=True):
         print(f"  chart {name}: {kb(len(svg.encode('utf-8')))}")
     print(f"time to build the briefing: {with_charts:.1f} s; to draw the charts alone: {drawing:.1f} s")
     if briefing.chart_problem:

@@ -3,6 +3,7 @@
 - `labels`: how a value, a source and a grade read in words.
 - `tables`: the situation flattened into pandas frames, one row per dated observation, with its sources.
 - `headline`: the band that leads the Overview and page 1 of the briefing (the file's `headline:` or a default).
+- `medium`: a screen or a printed page: what each changes in a figure, which every drawing takes and reads.
 - `cards`, `figures`: the overview's indicator cards and the plotly charts, from those tables; `palette`: one
   colour and symbol per category (event type, status, stance), the same on every view.
 - `attribution`: who said what: each quote with its speaker, and the sources behind the claims chart.

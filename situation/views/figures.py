@@ -24,6 +24,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from situation.views.medium import SCREEN, Medium
 from situation.views.palette import (
     EVENT_TYPE_COLOURS,
     EVENT_TYPE_SYMBOLS,
@@ -71,17 +72,38 @@ def caption(frame: pd.DataFrame) -> str:
     return f"Sources: {'; '.join(sources)} · {dates}"
 
 
-def _wrapped(text: str, width: int = 45) -> str:
-    """Long labels on several lines, so the plot keeps its width."""
-    return "<br>".join(safe(line) for line in textwrap.wrap(str(text), width))
+def _wrapped(text: str, width: int = 45, hyphens: bool = True) -> str:
+    """Long labels on several lines, so the plot keeps its width (`hyphens`: a line may end after a hyphen)."""
+    return "<br>".join(safe(line) for line in textwrap.wrap(str(text), width, break_on_hyphens=hyphens)) or safe(text)
 
 
-def _figure(title: str) -> go.Figure:
+def _figure(title: str, medium: Medium = SCREEN) -> go.Figure:
     figure = go.Figure()
-    figure.update_layout(title={"text": safe(title), "x": 0}, **_LAYOUT)
+    if medium.template is not None:
+        figure.update_layout(template=medium.template)
+    figure.update_layout(title={"text": safe(title), "x": 0} if medium.titled else None, **_LAYOUT)
+    if medium.printed:
+        figure.update_layout(margin=_margin(medium), font={"size": medium.font})
     figure.update_xaxes(**_AXES)
     figure.update_yaxes(**_AXES)
     return figure
+
+
+def _margin(medium: Medium, top: int | None = None) -> dict[str, int]:
+    """The medium's margin on every side, with `top` for a legend or a short title above the plot."""
+    return {"l": medium.margin, "r": medium.margin, "t": medium.margin if top is None else top, "b": medium.margin}
+
+
+def _retitle(figure: go.Figure, title: str, medium: Medium) -> None:
+    """Say in the title what the chart leaves out (joined periods, the latest claims), where it has a title."""
+    if medium.titled:
+        figure.update_layout(title_text=safe(title))
+
+
+_PRINTED_TITLE_ROOM = 34
+"""Pixels above a printed chart for its legend or its short title."""
+_LEGEND_ABOVE = {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "title": {"side": "left"}}
+"""On paper a timeline's legend goes over it, clear of the date axis, so the plot keeps the page's width."""
 
 
 def day_axis(figure: go.Figure, starts: pd.Series, ends: pd.Series | None = None) -> None:
@@ -106,15 +128,16 @@ def day_axis(figure: go.Figure, starts: pd.Series, ends: pd.Series | None = None
     )
 
 
-def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
+def severity_heatmap(shortages: pd.DataFrame, medium: Medium = SCREEN) -> go.Figure:
     """Latest severity per commodity (rows) × area (columns); insufficient evidence is written on a neutral cell.
 
     Commodities run down, areas across: a situation has a few areas and more commodities, so the cells stay wide enough
-    for their words on a phone. Each cell says its level in words, so no colour bar takes the width.
+    for their words on a phone. Each cell says its level in words, so no colour bar takes the width. On paper it keeps a
+    short title of its own, as it may start a page away from its section's heading.
     """
-    figure = _figure("Shortage severity (latest)")
+    figure = _figure("Shortage severity (latest)", medium)
     if shortages.empty:
-        return figure
+        return figure.update_layout(height=120) if medium.printed else figure
     latest = shortages.sort_values("start").groupby(["area_name", "commodity"], as_index=False).last()
     grid = latest.pivot(index="commodity", columns="area_name", values="severity")
     labels = latest.pivot(index="commodity", columns="area_name", values="severity_label")
@@ -133,7 +156,7 @@ def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
         text=np.where(no_level, "", words),  # the levelled cells' words; those with no level are on the layer above
         texttemplate="%{text}",
         customdata=words,
-        textfont={"size": 13},
+        textfont={"size": 12 if medium.printed else 13},
         zmin=0.5,
         zmax=5.5,
         colorscale=stepped,
@@ -158,18 +181,20 @@ def severity_heatmap(shortages: pd.DataFrame) -> go.Figure:
         )
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(side="top", autotickangles=[0, 90])
-    figure.update_layout(height=140 + 56 * len(grid.index), margin={"t": 90})
-    return figure
+    if medium.printed:
+        title = {"text": "Shortages: latest severity by area and commodity", "x": 0, "font": {"size": 12}}
+        return figure.update_layout(title=title, margin=_margin(medium, _PRINTED_TITLE_ROOM), height=84 + 28 * len(grid.index))
+    return figure.update_layout(height=140 + 56 * len(grid.index), margin={"t": 90})
 
 
-def access_timeline(access: pd.DataFrame) -> go.Figure:
+def access_timeline(access: pd.DataFrame, medium: Medium = SCREEN) -> go.Figure:
     """Each route's status over time, one bar per period; colour by status, unknown in grey."""
-    figure = _figure("Access: corridors and supply lines over time")
+    figure = _figure("Access: corridors and supply lines over time", medium)
     if "window_start" in access:  # a window that starts later than its report starts the bar
         access = access.assign(start=pd.to_datetime(access["window_start"]).fillna(access["start"]))
     if len(access) > MAX_BARS:
         access = _joined_periods(access)
-        figure.update_layout(title_text=safe("Access: corridors and supply lines over time (periods of one status joined)"))
+        _retitle(figure, "Access: corridors and supply lines over time (periods of one status joined)", medium)
     for status, group in access.groupby(access["status"].fillna("unknown"), sort=False):
         hover = [
             f"<b>{safe(r.name)}</b><br>{safe(status)} from {safe(r.date)}"
@@ -196,8 +221,12 @@ def access_timeline(access: pd.DataFrame) -> go.Figure:
             hoverinfo="text",
         )
     day_axis(figure, access["start"], access["end"])
-    figure.update_layout(barmode="overlay", legend_title_text="Status", height=160 + 60 * access["name"].nunique())
-    return figure
+    figure.update_layout(barmode="overlay", legend_title_text="Status")
+    if medium.printed:
+        routes = len({_wrapped(name, 22) for name in access["name"]})
+        figure.update_yaxes(**medium.tick_font(10))
+        return figure.update_layout(margin=_margin(medium, _PRINTED_TITLE_ROOM), height=90 + 26 * routes, legend=_LEGEND_ABOVE)
+    return figure.update_layout(height=160 + 60 * access["name"].nunique())
 
 
 def _joined_periods(access: pd.DataFrame) -> pd.DataFrame:
@@ -209,12 +238,12 @@ def _joined_periods(access: pd.DataFrame) -> pd.DataFrame:
     return runs.head(1).assign(end=runs["end"].max().to_numpy()).reset_index(drop=True)
 
 
-def event_timeline(events: pd.DataFrame) -> go.Figure:
+def event_timeline(events: pd.DataFrame, medium: Medium = SCREEN) -> go.Figure:
     """Events by date and area; each ACLED type has its own colour and symbol on every view (`palette`); past
     `MAX_MARKERS` events, counted per week."""
     if len(events) > MAX_MARKERS:
-        return _events_per_week(events)
-    figure = _figure("Events by area and type")
+        return _events_per_week(events, medium)
+    figure = _figure("Events by area and type", medium)
     for event_type, group in events.groupby("type", sort=True):
         colour, symbol = EVENT_TYPE_COLOURS[str(event_type)], EVENT_TYPE_SYMBOLS[str(event_type)]
         figure.add_scatter(
@@ -223,7 +252,7 @@ def event_timeline(events: pd.DataFrame) -> go.Figure:
             y=[_wrapped(a, 18) for a in group["area_name"]],
             mode="markers",
             marker={
-                "size": 14,
+                "size": 11 if medium.printed else 14,
                 "color": colour,
                 # An open marker: the source gives only the month (or season, or year), not the day.
                 "symbol": [symbol + ("" if len(str(d)) == 10 else "-open") for d in group["date"]],
@@ -236,8 +265,11 @@ def event_timeline(events: pd.DataFrame) -> go.Figure:
             hoverinfo="text",
         )
     day_axis(figure, events["start"])
-    figure.update_layout(legend_title_text="ACLED type", height=200 + 45 * events["area_name"].nunique())
-    return figure
+    figure.update_layout(legend_title_text="ACLED type")
+    if medium.printed:
+        areas = len({_wrapped(area, 18) for area in events["area_name"]})
+        return figure.update_layout(margin=_margin(medium, _PRINTED_TITLE_ROOM), height=90 + 22 * areas, legend=_LEGEND_ABOVE)
+    return figure.update_layout(height=200 + 45 * events["area_name"].nunique())
 
 
 def _hurt_line(row: object) -> str:
@@ -246,9 +278,9 @@ def _hurt_line(row: object) -> str:
     return f"<br>{safe(hurt)}" if isinstance(hurt, str) else ""
 
 
-def _events_per_week(events: pd.DataFrame) -> go.Figure:
+def _events_per_week(events: pd.DataFrame, medium: Medium) -> go.Figure:
     """Thousands of events as a count per week and ACLED type: a bar per week and type, not a marker per event."""
-    figure = _figure(f"Events per week by type ({len(events):,} events)")
+    figure = _figure(f"Events per week by type ({len(events):,} events)", medium)
     weeks = events["start"].dt.to_period("W-SUN").dt.start_time
     counts = events.groupby([weeks.rename("week"), "type", "type_name"]).size().rename("events").reset_index()
     for (event_type, type_name), group in counts.groupby(["type", "type_name"], sort=True):
@@ -262,20 +294,25 @@ def _events_per_week(events: pd.DataFrame) -> go.Figure:
     figure.update_xaxes(type="date")
     figure.update_yaxes(title="events")
     figure.update_layout(barmode="stack", legend_title_text="ACLED type")
+    if medium.printed:
+        figure.update_layout(margin=_margin(medium, _PRINTED_TITLE_ROOM), legend=_LEGEND_ABOVE)
     return figure
 
 
-def claims_matrix(positions: pd.DataFrame) -> go.Figure:
-    """Claim × source: who asserts and who denies; blank where a source says nothing. The latest `MAX_CLAIMS` claims."""
-    figure = _figure("Claims: who says what (✓ asserts, ✗ denies)")
+def claims_matrix(positions: pd.DataFrame, medium: Medium = SCREEN) -> go.Figure:
+    """Claim × source: who asserts and who denies; blank where a source says nothing. The latest `MAX_CLAIMS` claims.
+
+    Each source by its short name over its column (the full name is in the hover); on paper, wrapped to a few lines
+    over a narrow column, with the top margin those lines need, and each row as tall as its claim's label."""
+    figure = _figure("Claims: who says what (✓ asserts, ✗ denies)", medium)
     if positions.empty:
-        return figure
+        return figure.update_layout(height=120) if medium.printed else figure
     claims = positions["claim"].unique()
     if len(claims) > MAX_CLAIMS:  # the claims last spoken of; the table on the sources page lists every one
         latest = positions.groupby("claim", sort=False)["date"].max()
         kept = set(latest.sort_values(ascending=False, kind="stable").index[:MAX_CLAIMS])
         positions = positions[positions["claim"].isin(kept)]
-        figure.update_layout(title_text=f"Claims: who says what (the {MAX_CLAIMS} latest of {len(claims):,})")
+        _retitle(figure, f"Claims: who says what (the {MAX_CLAIMS} latest of {len(claims):,})", medium)
     stance = positions.assign(score=positions["stance"].map({"asserts": 1, "denies": -1}))
     stance = stance.assign(claim_label=stance["statement"].map(lambda t: _wrapped(t, 28)) + "<br><i>" + stance["status"] + "</i>")
     grid = stance.pivot_table(index="claim_label", columns="source_name", values="score", aggfunc="last", sort=False)
@@ -284,11 +321,11 @@ def claims_matrix(positions: pd.DataFrame) -> go.Figure:
     marks = grid.apply(lambda column: column.map({1.0: "✓", -1.0: "✗"})).fillna("")
     figure.add_heatmap(
         z=grid.to_numpy(dtype="float64"),
-        x=[safe(short[s]) for s in grid.columns],  # the full name is in the hover
+        x=[_wrapped(short[s], 11, hyphens=False) if medium.printed else safe(short[s]) for s in grid.columns],
         y=list(grid.index),
         text=marks.to_numpy(),  # a mark, not a word: six sources' words did not fit side by side on a phone
         texttemplate="%{text}",
-        textfont={"size": 16, "color": "#ffffff"},
+        textfont={"size": 11 if medium.printed else 16, "color": "#ffffff"},
         zmin=-1,
         zmax=1,
         colorscale=[(0, STANCE_COLOURS["denies"]), (0.5, UNKNOWN), (1, STANCE_COLOURS["asserts"])],
@@ -298,10 +335,13 @@ def claims_matrix(positions: pd.DataFrame) -> go.Figure:
         customdata=np.dstack([np.array([[safe(s) for s in grid.columns]] * len(grid.index)), words.to_numpy()]),
         hovertemplate="%{customdata[0]} %{customdata[1]}:<br>%{y}<extra></extra>",
     )
-    figure.update_yaxes(autorange="reversed")
-    figure.update_xaxes(autotickangles=[0, 90])  # under the grid: turned names on top would run into the title
-    figure.update_layout(height=160 + 110 * len(grid.index))
-    return figure
+    figure.update_yaxes(autorange="reversed", **medium.tick_font(10))
+    figure.update_xaxes(autotickangles=[0, 90], **medium.tick_font(10))  # under the grid: turned names would hit the title
+    if medium.printed:
+        top = 16 + 14 * max(str(name).count("<br>") + 1 for name in figure.data[0].x)
+        rows = sum(max(62, 16 * (str(label).count("<br>") + 1) + 12) for label in grid.index)
+        return figure.update_layout(margin=_margin(medium, top), height=top + rows + 10)
+    return figure.update_layout(height=160 + 110 * len(grid.index))
 
 
 def indicator_trend(observations: pd.DataFrame) -> go.Figure:

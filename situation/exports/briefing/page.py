@@ -2,11 +2,12 @@
 
 Sections as a sitrep reads: title and as-of date, the headline band, key figures (each with source, date and
 grade), areas, shortages, access, contested claims side by side, events, statements, sources with a key to the
-grades, contacts. Everything is worked out by the same functions as the dashboard (`cards`, `tables`, `figures`);
-this module only gathers it for the template, and sizes the charts for a printed page (`briefing_layout`).
+grades, contacts. Everything is read from the version's bundle the dashboard's pages read too
+(`situation.views.derived`: cards, headline, tables), and the charts are the views' own, drawn for paper
+(`situation.exports.briefing.layout`); this module only gathers them for the template.
 
-- Self-contained: styles inline, charts as inline SVG (see `situation.exports.briefing.svg`), no script, no font or image from
-  elsewhere, so it opens offline in any browser and is small enough for a poor connection.
+- Self-contained: styles inline, charts as inline SVG (see `situation.exports.briefing.svg`), no script, no font or
+  image from elsewhere, so it opens offline in any browser and is small enough for a poor connection.
 - Every text from the YAML is escaped by Jinja2's autoescape; only the SVG that kaleido drew is marked safe
   (plotly escapes the labels it is given, and `situation.views.figures` escapes them again before). Text that goes
   into the printed header and footer is escaped as a CSS string (`css_string`).
@@ -22,7 +23,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from situation.exports.briefing.layout import print_figures
+from situation.exports.briefing.layout import CHARTS
+from situation.exports.briefing.layout import charts as charts_of
 from situation.exports.briefing.svg import ChartError, svg_charts
 from situation.exports.briefing.template import TEMPLATE
 from situation.exports.files import records
@@ -31,12 +33,7 @@ from situation.model.facts import Situation
 from situation.model.scales import CREDIBILITY_MEANINGS, RELIABILITY_MEANINGS, Credibility
 from situation.views.cards import Card, age_text
 from situation.views.derived import Derived
-from situation.views.figures import access_timeline, claims_matrix, event_timeline, severity_heatmap
-from situation.views.geomap.drawing import geo_map
 from situation.views.labels import credibility_text, short_sources_label, source_label, summary_text
-
-CHARTS = ("map", "severity_heatmap", "access_timeline", "claims_matrix", "event_timeline")
-"""The briefing's chart slots, by the section each belongs to."""
 
 
 def css_string(text: str) -> Markup:
@@ -64,7 +61,7 @@ def build_briefing(derived: Derived, charts: bool = True, revision: str | None =
     batch; without charts when they cannot be drawn, saying why.
 
     `revision` names the commit of the situation file it is made from, for the printed footer."""
-    figures = print_figures(briefing_figures(derived))
+    figures = charts_of(derived)
     drawn: dict[str, Markup] = {}
     problem = None
     if charts:
@@ -76,23 +73,6 @@ def build_briefing(derived: Derived, charts: bool = True, revision: str | None =
     context = _context(derived) | {"revision": revision, "charts": slots, "chart_problem": problem}
     page = _ENVIRONMENT.from_string(TEMPLATE).render(**context)
     return Briefing(page, len(drawn), problem)
-
-
-def briefing_figures(derived: Derived) -> dict[str, Any]:
-    """The charts a briefing shows, by the section they belong to; empty sections get none."""
-    situation = derived.situation
-    figures: dict[str, Any] = {}
-    if situation.areas:
-        figures["map"] = geo_map(situation, derived.areas, derived.events, derived.access)
-    if situation.shortages:
-        figures["severity_heatmap"] = severity_heatmap(derived.shortages)
-    if situation.access:
-        figures["access_timeline"] = access_timeline(derived.access)
-    if situation.claims:
-        figures["claims_matrix"] = claims_matrix(derived.claims)
-    if situation.events:
-        figures["event_timeline"] = event_timeline(derived.events)
-    return figures
 
 
 def _card(situation: Situation, card: Card) -> dict[str, Any]:

@@ -29,13 +29,15 @@ from situation.views.geomap.geometry import (
     MARGIN,
     Bounds,
     Placed,
+    filled,
     pixels_per_degree,
     placed_areas,
     rings_xy,
     scale_ratio,
     view_bounds,
 )
-from situation.views.geomap.placement import LABEL_FONT, SPREAD, place_labels, too_small_to_name
+from situation.views.geomap.placement import LETTERING, SPREAD, Lettering, place_labels, too_small_to_name
+from situation.views.medium import SCREEN, Medium
 from situation.views.palette import (
     AREA_STATUS_COLOURS,
     EVENT_TYPE_COLOURS,
@@ -48,6 +50,8 @@ from situation.views.palette import (
 
 MAX_LABELLED_AREAS = 60
 """Name areas on the map up to this many; past it, names only on hover (labels would cover the map)."""
+PRINTED_SIZE = (400, 260)
+"""Pixels of the printed map, which shares its row with the list of areas, so its names print at their own size."""
 _CONTEXT_FILL = "rgba(128,128,128,0.10)"
 _CONTEXT_LINE = "rgba(128,128,128,0.7)"
 _ROUTE_DASH = {"open": "solid", "fragile": "dash", "contested": "dashdot", "closed": "dot"}
@@ -91,16 +95,22 @@ def geo_map(
     focus: str | None = None,
     shortages: pd.DataFrame | None = None,
     commodity: str | None = None,
+    medium: Medium = SCREEN,
 ) -> go.Figure:
-    """The map of `situation` (as of its date): every area drawn, the view on `focus` and the areas inside it."""
+    """The map of `situation` (as of its date): every area drawn, the view on `focus` and the areas inside it.
+
+    On paper it is a fixed 400 × 260 beside the list of areas, untitled, with no events (they have their own chart and
+    table, and their marks would cover the places) and every place named (`situation.views.geomap.placement`)."""
     title = "Areas and events" if commodity is None else f"{commodity.replace('_', ' ').capitalize()} shortage by area"
+    lettering = LETTERING[medium]
     figure = go.Figure()
+    if medium.template is not None:
+        figure.update_layout(template=medium.template)
     figure.update_layout(
-        title={"text": safe(title), "x": 0},
+        title={"text": safe(title), "x": 0} if medium.titled else None,
         paper_bgcolor="rgba(0,0,0,0)",
         plot_bgcolor="rgba(0,0,0,0)",
-        margin=MARGIN,
-        height=HEIGHT,
+        margin=MARGIN if medium.titled else dict.fromkeys(MARGIN, medium.margin),
         hoverlabel={"align": "left"},
         legend={
             "orientation": "h",
@@ -110,11 +120,17 @@ def geo_map(
             "itemdoubleclick": False,
         },
     )
+    if medium.printed:
+        figure.update_layout(width=PRINTED_SIZE[0], height=PRINTED_SIZE[1], font={"size": medium.font})
+    else:
+        figure.update_layout(height=HEIGHT)
     rows = areas.set_index("area")
     placed = [p for p in placed_areas(situation) if p.area in rows.index]
     latest_access = access.sort_values("start").groupby("route").last() if not access.empty else pd.DataFrame()
     routes = [r for r in situation.access if r.path is not None and r.id in latest_access.index]
     bounds = view_bounds(situation, placed, focus, [[(lon, lat) for lon, lat in r.path or []] for r in routes])
+    if medium.printed:  # a map of fixed size: its names may use all of it
+        bounds = filled(bounds, lettering.plot)
     west, south, east, north = bounds
     reach = max(east - west, north - south)
     clip = (west - reach, south - reach, east + reach, north + reach)  # outlines beyond this are never in view
@@ -123,11 +139,10 @@ def geo_map(
     fills = fill_of_areas(areas, shortages, commodity)
     _areas(figure, placed, rows, fills, clip)
     _routes(figure, routes, latest_access)
-    markers = _events(figure, placed, events, spread=SPREAD / pixels_per_degree(bounds))
+    markers = [] if medium.printed else _events(figure, placed, events, spread=SPREAD / pixels_per_degree(bounds))
     if len(placed) <= MAX_LABELLED_AREAS:  # past it, names on hover only: a label each would cover the map
-        _labels(
-            figure, placed, focus, bounds, [p.anchor for p in placed] + markers, situation.areas_within(focus) if focus else None
-        )
+        wanted = situation.areas_within(focus) if focus else None
+        _labels(figure, placed, focus, bounds, [p.anchor for p in placed] + markers, wanted, lettering)
     figure.update_xaxes(range=[bounds[0], bounds[2]], showgrid=False, zeroline=False, showticklabels=False, title=None)
     figure.update_yaxes(
         range=[bounds[1], bounds[3]],
@@ -185,9 +200,8 @@ def _areas(
         figure.add_scatter(
             x=[m.anchor[0] for m in members],
             y=[m.anchor[1] for m in members],
-            mode="markers+text",
-            text=[""] * len(members),  # names are placed as annotations; a print layout may place them its own way
-            meta=[safe(m.name) for m in members],
+            mode="markers",
+            meta=[safe(m.name) for m in members],  # names are placed as annotations (`_labels`): these say which dot is which
             marker={
                 "size": [14 if m.outline is None else 6 for m in members],
                 "color": dict(fills.values())[entry],
@@ -209,23 +223,33 @@ def _labels(
     bounds: Bounds,
     obstacles: Sequence[Point],
     wanted: set[str] | None,
+    lettering: Lettering,
 ) -> None:
-    """Names where they fit: the chosen area first, then the largest, so a city is named before its districts."""
+    """Names where they fit: the chosen area first, then the largest, so a city is named before its districts; on a
+    screen a district too small to point at is left to its city's name and the hover, on paper every place is named."""
     order = sorted(placed, key=lambda p: (wanted is not None and p.area not in wanted, p.depth, p.name))
-    per_degree = pixels_per_degree(bounds)
+    per_degree = pixels_per_degree(bounds, lettering.plot)
     drawn = {p.area for p in placed}
-    named = [p for p in order if p.area == focus or not too_small_to_name(p, per_degree, drawn)]
-    for text, where, xanchor, yanchor in place_labels([(p.name, p.anchor) for p in named], bounds, obstacles):
-        figure.add_annotation(
-            x=where[0],
-            y=where[1],
-            text=safe(text),
-            showarrow=False,
-            xanchor=xanchor,
-            yanchor=yanchor,
-            font={"size": LABEL_FONT},
-            name="area-label",
-        )
+    named = [p for p in order if lettering.every_name or p.area == focus or not too_small_to_name(p, per_degree, drawn)]
+    for label in place_labels([(p.name, p.anchor) for p in named], bounds, obstacles, lettering):
+        where = {"xanchor": label.xanchor, "yanchor": label.yanchor, "font": {"size": lettering.font}, "name": "area-label"}
+        if label.leader:  # from the place to the name's near edge, both in degrees, so the line keeps its place
+            figure.add_annotation(
+                x=label.place[0],
+                y=label.place[1],
+                ax=label.at[0],
+                ay=label.at[1],
+                axref="x",
+                ayref="y",
+                text=safe(label.text),
+                arrowhead=0,
+                arrowwidth=1,
+                arrowcolor="#777",
+                standoff=6,
+                **where,
+            )
+        else:
+            figure.add_annotation(x=label.at[0], y=label.at[1], text=safe(label.text), showarrow=False, **where)
 
 
 def _context(figure: go.Figure, outlines: Sequence[Outline], clip: Bounds) -> None:

@@ -23,6 +23,8 @@ NARROWEST_PLOT = 320
 MARGIN = {"l": 10, "r": 10, "t": 40, "b": 10}
 LEGEND_ROOM = 170
 """Pixels the legend below the map may take from its height (plotly grows the bottom margin to hold it)."""
+SMALLEST_PLOT = (NARROWEST_PLOT, HEIGHT - MARGIN["t"] - MARGIN["b"] - LEGEND_ROOM)
+"""The plot of the smallest map a screen draws, in pixels: a phone's width, the map's height less its legend."""
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,19 @@ def scale_ratio(bounds: tuple[float, float, float, float]) -> float:
     return 1 / max(math.cos(math.radians(middle)), 0.1)
 
 
-def pixels_per_degree(bounds: tuple[float, float, float, float], width: float = NARROWEST_PLOT) -> float:
-    """Pixels per degree of longitude on the smallest map drawn (a phone): any wider plot shows the view larger."""
+def filled(bounds: Bounds, plot: tuple[float, float]) -> Bounds:
+    """The view widened on one axis to fill a plot of `plot` pixels at the scale the view fits it: what a fixed-size
+    map shows (plotly widens the range itself to keep degrees square), so its names can use the whole plot."""
     west, south, east, north = bounds
-    height = HEIGHT - MARGIN["t"] - MARGIN["b"] - LEGEND_ROOM
+    per_degree = pixels_per_degree(bounds, plot)
+    extra_x = (plot[0] / per_degree - (east - west)) / 2
+    extra_y = (plot[1] / (per_degree * scale_ratio(bounds)) - (north - south)) / 2
+    return (west - extra_x, south - extra_y, east + extra_x, north + extra_y)
+
+
+def pixels_per_degree(bounds: tuple[float, float, float, float], plot: tuple[float, float] = SMALLEST_PLOT) -> float:
+    """Pixels per degree of longitude on a plot of `plot` pixels (by default the smallest a screen draws, a phone's):
+    any larger plot shows the view larger."""
+    west, south, east, north = bounds
+    width, height = plot
     return min(width / (east - west), height / ((north - south) * scale_ratio(bounds)))

@@ -123,8 +123,8 @@ def test_the_briefing_prints_alike_from_the_cli_and_from_the_dashboard() -> None
     """Importing Streamlit changes plotly's default template; the briefing's charts must not change with it."""
     import plotly.io as pio
 
-    from situation.exports.briefing.layout import PRINT_TEMPLATE, print_figures
-    from situation.exports.briefing.page import briefing_figures
+    from situation.exports.briefing.layout import charts
+    from situation.views.medium import PRINT
 
     situation = load_situation(SEED).situation
     assert situation is not None
@@ -133,12 +133,8 @@ def test_the_briefing_prints_alike_from_the_cli_and_from_the_dashboard() -> None
         layouts = []
         for template in ("plotly", "streamlit" if "streamlit" in pio.templates else "ggplot2"):
             pio.templates.default = template
-            layouts.append(
-                {name: f.layout.to_plotly_json() for name, f in print_figures(briefing_figures(Derived(situation))).items()}
-            )
+            layouts.append({name: f.layout.to_plotly_json() for name, f in charts(Derived(situation)).items()})
     finally:
         pio.templates.default = default
     assert layouts[0] == layouts[1]
-    assert all(
-        f.layout.template == pio.templates[PRINT_TEMPLATE] for f in print_figures(briefing_figures(Derived(situation))).values()
-    )
+    assert all(f.layout.template == pio.templates[PRINT.template] for f in charts(Derived(situation)).values())
