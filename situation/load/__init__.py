@@ -13,7 +13,7 @@
 - `loader`: `load_situation`, the one entry point the CLI, the dashboard and the tests share.
 - `entries`: live reload's shortcut: a save re-reads only the top-level entries it changed (same result as a whole
   read, which anything unusual falls back to).
-- `revisions`: a file as it was at an earlier git revision.
+- `revisions`: a file as it was at an earlier git revision, and the revisions a picker offers, in words.
 - `boundaries`: the admin-boundary files a situation names (GeoJSON, TopoJSON), read inside the roots and joined to
   areas by p-code.
 

@@ -7,10 +7,15 @@ copied: `git show REV:path` gives the bytes of that version, which load like any
 from __future__ import annotations
 
 import subprocess
+from collections import Counter
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
+from situation.load.codes import Code
 from situation.load.loader import LoadResult, parse_situation
+from situation.load.problems import Problem
 
 _SEPARATOR = "\x1f"
 
@@ -93,3 +98,33 @@ def load_revision(file: Path, revision: str) -> LoadResult:
     if shown.returncode != 0:
         raise RevisionError(f"{inside} did not exist at revision '{revision}'")
     return parse_situation(shown.stdout, f"{revision}:{inside}", base_dir=file.resolve().parent)
+
+
+def read_revision(file: Path, commit: str) -> LoadResult:
+    """`load_revision` for a picker: a version git cannot give is a version with a problem, not an exception."""
+    try:
+        return load_revision(file, commit)
+    except RevisionError as error:
+        return LoadResult(str(file), None, [Problem.about_file(str(file), Code.UNREADABLE, str(error))])
+
+
+def revision_labels(revisions: Sequence[Revision], as_of: Callable[[Revision], date | None]) -> dict[str, str]:
+    """Commit -> 'Saved 2016-09-05: the situation as of 5 Sep 2016' ('not a valid file' when `as_of` gives None); two
+    saves that read alike (one day, one as-of date) are told apart by their commit."""
+    plain = {}
+    for revision in revisions:
+        day = as_of(revision)
+        plain[revision.commit] = f"Saved {revision.date}: " + (
+            f"the situation as of {day:%-d %b %Y}" if day is not None else "not a valid file"
+        )
+    repeated = Counter(plain.values())
+    return {
+        revision.commit: plain[revision.commit] + (f" ({revision.short})" if repeated[plain[revision.commit]] > 1 else "")
+        for revision in revisions
+    }
+
+
+def first_changed(revisions: Sequence[Revision], changed: Callable[[Revision], bool]) -> int:
+    """Where the newest revision whose facts differ from the version on show is (0 when none does): what a picker of
+    revisions to compare with offers first, as a save that only reformatted the file has nothing to show."""
+    return next((index for index, revision in enumerate(revisions) if changed(revision)), 0)

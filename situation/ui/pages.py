@@ -1,21 +1,20 @@
-"""The pages: each lays out cards, tables and figures that the plain modules made. No logic beyond filtering by area."""
+"""The pages: each lays out the cards, tables, figures and words that the plain modules made (the view's area and its
+wording are `situation.views.scope`'s), and keeps what it built at the page edge, per version, day and area."""
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Hashable
 from dataclasses import asdict, dataclass
-from functools import cache, partial
+from datetime import date
+from functools import cache, cached_property, partial
 from pathlib import Path
 from urllib.parse import urlencode
 
 import pandas as pd
 import streamlit as st
 
-from situation.load.codes import Code
 from situation.load.loader import LoadResult
-from situation.load.problems import Problem
-from situation.load.revisions import Revision, RevisionError, in_repository, load_revision, recent_revisions
+from situation.load.revisions import Revision, first_changed, in_repository, read_revision, recent_revisions, revision_labels
 from situation.model.facts import Situation
 from situation.model.scales import Credibility
 from situation.serve.live.watch import FileView
@@ -23,11 +22,12 @@ from situation.ui import style
 from situation.ui.text import literal
 from situation.views import figures
 from situation.views.attribution import claims_caption
-from situation.views.cards import age_text
+from situation.views.cards import needs_update
 from situation.views.derived import Derived
 from situation.views.diff import Change, diff
 from situation.views.geomap import drawing, geometry
-from situation.views.labels import claim_areas, credibility_text, grade_key, summary_text
+from situation.views.labels import credibility_text, grade_key, summary_text
+from situation.views.scope import Scope
 
 MAX_CARDS_PER_GROUP = 30
 """A browser redraws every card on each rerun: past a few dozen a page is slow to draw (100x the seed has ~1,700)."""
@@ -46,32 +46,15 @@ class PageContext:
     area: str | None
     view: FileView
 
-    def claims(self) -> pd.DataFrame:
-        """The claim positions about the chosen area: claims that facts of the area rest on (all, for all areas)."""
-        claims = self.derived.claims
-        if self.area is None or claims.empty:
-            return claims
-        within = self.derived.situation.areas_within(self.area)
-        about = {claim for claim, areas in claim_areas(self.derived.situation).items() if areas & within}
-        return claims[claims["claim"].isin(about)]
-
-    def in_area(self, frame: pd.DataFrame, column: str = "area") -> pd.DataFrame:
-        """The rows about the chosen area or any area inside it."""
-        if self.area is None or frame.empty:
-            return frame
-        return frame[frame[column].isin(self.derived.situation.areas_within(self.area))]
+    @cached_property
+    def scope(self) -> Scope:
+        """The chosen area's rows, cards and claims, and how the view is said (`situation.views.scope`)."""
+        return Scope(self.derived.situation, self.area)
 
 
 def _header(context: PageContext, title: str) -> None:
-    situation = context.derived.situation
-    st.title(literal(situation.title))
-    st.caption(literal(_caption(context, title)))
-
-
-def _caption(context: PageContext, title: str) -> str:
-    """'Overview · as of 8 August 2016 · Manbij': the line under a page's title."""
-    situation = context.derived.situation
-    return f"{title} · as of {situation.as_of:%-d %B %Y}" + (f" · {situation.area(context.area).name}" if context.area else "")
+    st.title(literal(context.derived.situation.title))
+    st.caption(literal(context.scope.caption(title)))
 
 
 def _plot(figure: object, caption: str, key: str) -> None:
@@ -88,22 +71,19 @@ def overview(context: PageContext) -> None:
     the browser's time in one render, and took 1.03x the one-metric app's time where it now takes ~0.98x (benchmarks/).
     The boxes are HTML `<details>`: they open in the browser, with no rerun.
     """
-    situation = context.derived.situation
-    head = style.page_head(situation.title, _caption(context, "Overview"))
+    situation, scope = context.derived.situation, context.scope
+    head = style.page_head(situation.title, scope.caption("Overview"))
     lines = context.derived.headline(context.area)
     rest = style.summary(summary_text(situation)) + _needs_update(context)
     if lines:
         st.html(head + style.band(lines, _link(context, "sources")) + rest)
     else:
         st.html(head)
-        st.info(
-            f"Nothing to lead with {_where(context)} on {situation.as_of:%-d %B %Y}: no status, figure or route is recorded yet."
-        )
+        st.info(scope.nothing_to_lead_with)
         st.html(rest)
-    areas = situation.areas_within(context.area) if context.area else None
-    cards = [c for c in context.derived.cards if areas is None or c.area in areas]
+    cards = scope.cards(context.derived.cards)
     if not cards:
-        st.info(f"No figure, shortage, route or event is recorded {_where(context)} by {situation.as_of:%-d %B %Y}.")
+        st.info(scope.no_cards)
     link = _link(context, "sources")
     groups = [
         style.CardGroup(title, in_group[:MAX_CARDS_PER_GROUP], max(0, len(in_group) - MAX_CARDS_PER_GROUP))
@@ -113,11 +93,6 @@ def overview(context: PageContext) -> None:
     # The cards are written once per version, area and link, for every viewer.
     shown = context.derived.once(f"cards {context.area} {link}", partial(style.card_groups, groups, link)) if groups else ""
     st.html(shown + _grade_key())
-
-
-def _where(context: PageContext) -> str:
-    """'for Manbij', or 'for any area'."""
-    return f"for {context.derived.situation.area(context.area).name}" if context.area else "for any area"
 
 
 def _link(context: PageContext, page: str) -> str:
@@ -136,11 +111,10 @@ def _grade_key() -> str:
 
 def _needs_update(context: PageContext) -> str:
     """The facts older than the file's thresholds, oldest first, in a box: what the team should re-verify."""
-    stale = [a for a in context.derived.ages if a.stale]
-    if not stale:
+    reminder = needs_update(context.derived.ages)
+    if reminder is None:
         return ""
-    lines = [f"{a.label}: dated {a.date.label()}, {age_text(a.days)} (re-verify after {a.limit} days)" for a in stale]
-    return style.box(f"Needs update: {len(stale)} fact(s) older than their threshold", style.bullets(lines, MAX_LISTED, "facts"))
+    return style.box(reminder.title, style.bullets(reminder.lines, MAX_LISTED, "facts"))
 
 
 @st.cache_resource(max_entries=64, show_spinner="Comparing…")
@@ -170,19 +144,15 @@ def changes(context: PageContext) -> None:
     def changes_since(revision: Revision) -> list[Change]:
         return _compared(str(path), revision.commit, context.view.loaded_at or 0.0, current)
 
-    default = next((i for i, r in enumerate(revisions) if loaded[r.commit].situation is not None and changes_since(r)), 0)
-
-    def plain(revision: Revision) -> str:
+    def as_of(revision: Revision) -> date | None:
         old = loaded[revision.commit].situation
-        as_of = f"the situation as of {old.as_of:%-d %b %Y}" if old is not None else "not a valid file"
-        return f"Saved {revision.date}: {as_of}"
+        return old.as_of if old is not None else None
 
-    repeated = Counter(map(plain, revisions))
-
-    def label(revision: Revision) -> str:  # two saves of one day and one as-of date: the commit tells them apart
-        return plain(revision) + (f" ({revision.short})" if repeated[plain(revision)] > 1 else "")
-
-    chosen = st.selectbox("Compare the version on show with", revisions, index=default, key="since", format_func=label)
+    labels = revision_labels(revisions, as_of)
+    default = first_changed(revisions, lambda r: loaded[r.commit].situation is not None and bool(changes_since(r)))
+    chosen = st.selectbox(
+        "Compare the version on show with", revisions, index=default, key="since", format_func=lambda r: labels[r.commit]
+    )
     old = loaded[chosen.commit]
     if old.situation is None:
         st.warning("That version of the file was not valid, so it cannot be compared:")
@@ -214,15 +184,7 @@ def changes(context: PageContext) -> None:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _revision(path: str, commit: str) -> LoadResult:
     """A commit's version of the file, read once: a commit's content never changes."""
-    try:
-        return load_revision(Path(path), commit)
-    except RevisionError as error:
-        return LoadResult(path, None, [Problem.about_file(path, Code.UNREADABLE, str(error))])
-
-
-def _by(context: PageContext) -> str:
-    """'for Manbij by 6 August 2016': what an empty view is empty of, in words."""
-    return f"{_where(context)} by {context.derived.situation.as_of:%-d %B %Y}"
+    return read_revision(Path(path), commit)
 
 
 def _plot_or_say(figure: object, frame: pd.DataFrame, caption: str, key: str, nothing: str) -> None:
@@ -242,35 +204,34 @@ Shown = tuple[object, pd.DataFrame, str, str, str]
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _charts(version: Hashable, area: str | None, _context: PageContext) -> list[Shown]:
     """The Charts page's figures, made once per version, as-of day and area, whoever asks first (like the tables)."""
-    derived = _context.derived
-    shortages, access = _context.in_area(derived.shortages), _context.in_area(derived.access, "to_area")
-    events, claims = _context.in_area(derived.events), _context.claims()
-    by = _by(_context)
+    derived, scope = _context.derived, _context.scope
+    shortages, access = scope.rows(derived.shortages), scope.rows(derived.access, "to_area")
+    events, claims = scope.rows(derived.events), scope.claims(derived.claims)
     event_caption = "" if len(events) > figures.MAX_MARKERS else " · an open marker: only the month is known"
     return [
-        (figures.severity_heatmap(shortages), shortages, figures.caption(shortages), "severity", f"No shortage recorded {by}."),
+        (figures.severity_heatmap(shortages), shortages, figures.caption(shortages), "severity", scope.none_recorded("shortage")),
         (
             figures.access_timeline(access),
             access,
             figures.caption(access),
             "access",
-            f"No corridor or supply line recorded {by}.",
+            scope.none_recorded("corridor or supply line"),
         ),
-        (figures.event_timeline(events), events, figures.caption(events) + event_caption, "events", f"No event recorded {by}."),
         (
-            figures.claims_matrix(claims),
-            claims,
-            claims_caption(derived.situation, claims),
-            "claims",
-            f"No claim bears on facts {by}.",
+            figures.event_timeline(events),
+            events,
+            figures.caption(events) + event_caption,
+            "events",
+            scope.none_recorded("event"),
         ),
+        (figures.claims_matrix(claims), claims, claims_caption(derived.situation, claims), "claims", scope.no_claims),
     ]
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _trends(version: Hashable, area: str | None, _context: PageContext) -> list[pd.DataFrame]:
     """The indicators with two or more observations, each its own frame, in the file's order."""
-    indicators = _context.in_area(_context.derived.indicators)
+    indicators = _context.scope.rows(_context.derived.indicators)
     return [frame for _, frame in indicators.groupby("indicator", sort=False) if len(frame) >= 2]
 
 
@@ -305,7 +266,7 @@ def charts(context: PageContext) -> None:
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _map_chart(version: Hashable, area: str | None, commodity: str | None, _context: PageContext) -> Chart:
     derived = _context.derived
-    events = _context.in_area(derived.events)
+    events = _context.scope.rows(derived.events)
     figure = drawing.geo_map(
         derived.situation, derived.areas, events, derived.access, focus=area, shortages=derived.shortages, commodity=commodity
     )
@@ -315,10 +276,10 @@ def _map_chart(version: Hashable, area: str | None, commodity: str | None, _cont
 
 def area_map(context: PageContext) -> None:
     _header(context, "Map")
-    derived = context.derived
-    areas, events = context.in_area(derived.areas), context.in_area(derived.events)
+    derived, scope = context.derived, context.scope
+    areas, events = scope.rows(derived.areas), scope.rows(derived.events)
     if not areas["area"].isin({p.area for p in geometry.placed_areas(derived.situation)}).any():
-        st.info(f"No area with an outline or a position to draw {_where(context)}.")
+        st.info(scope.nothing_to_draw)
     else:
         commodities = sorted(derived.shortages["commodity"].unique()) if not derived.shortages.empty else []
         colour_by = st.selectbox(
@@ -343,7 +304,7 @@ def area_map(context: PageContext) -> None:
     )
     st.subheader("Events")
     if events.empty:
-        st.info(f"No event recorded {_by(context)}.")
+        st.info(scope.none_recorded("event"))
     else:
         st.dataframe(
             events[["date", "area_name", "type_name", "summary", "hurt", "sources"]].fillna(""),
@@ -355,7 +316,7 @@ def area_map(context: PageContext) -> None:
                 "hurt": "people hurt",
             },
         )
-    totals = context.in_area(derived.hurt_totals)
+    totals = scope.rows(derived.hurt_totals)
     if not totals.empty:
         st.subheader("People hurt, by area and month")
         st.dataframe(totals.drop(columns="area").fillna(""), hide_index=True, column_config={"area_name": "area"})
@@ -364,12 +325,12 @@ def area_map(context: PageContext) -> None:
 
 def sources_and_claims(context: PageContext) -> None:
     _header(context, "Sources & claims")
-    derived = context.derived
-    claims = context.claims()
+    derived, scope = context.derived, context.scope
+    claims = scope.claims(derived.claims)
     st.subheader("Contested claims")
     contested = claims[claims["status"] == "contested"]
     if contested.empty:
-        st.caption(f"No claim is contested {_by(context)}.")
+        st.caption(scope.none_contested)
     grouped = list(contested.groupby("claim", sort=False))
     if len(grouped) > MAX_LISTED:
         st.caption(f"The first {MAX_LISTED} of {len(grouped):,} contested claims; the table below lists every claim.")
@@ -394,12 +355,10 @@ def sources_and_claims(context: PageContext) -> None:
             st.markdown(
                 f"- **{literal(row.statement)}** — {row.resolution} on {literal(row.resolved_on)}: {literal(row.resolution_note)}"
             )
-    statements = derived.statements
-    if context.area is not None and not statements.empty:
-        statements = statements[statements["area"].isin(derived.situation.areas_within(context.area)) | statements["area"].isna()]
+    statements = scope.statements(derived.statements)
     st.subheader("Statements: calls, appeals, announcements, warnings")
     if statements.empty:
-        st.caption(f"No statement recorded {_by(context)}.")
+        st.caption(scope.none_recorded("statement"))
     for row in statements.itertuples():
         quote = f" — “{literal(row.quote)}”" if isinstance(row.quote, str) else ""
         st.markdown(
@@ -408,7 +367,7 @@ def sources_and_claims(context: PageContext) -> None:
         )
     st.subheader("All claims")
     if claims.empty:
-        st.caption(f"No claim bears on facts {_by(context)}.")
+        st.caption(scope.no_claims)
     else:
         st.dataframe(
             claims[["statement", "stance", "source_name", "date", "status", "reliability", "quote"]].fillna(""),

@@ -13,6 +13,7 @@
   prints the same figure.
 - `history`: the situation as it stood on an earlier day, and how old each fact is.
 - `derived`: everything the pages and the briefing draw from one version, each table built once and kept with it.
+- `scope`: what a page shows of a version: the rows, cards and claims of the area chosen, and how the view is said.
 - `diff`: what changed between two versions, fact by fact.
 
 Imports: `situation.model`, `situation.load` and itself.

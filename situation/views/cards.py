@@ -6,9 +6,10 @@ claim behind it is flagged; when an earlier observation exists the card says wha
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal, TypedDict
+from typing import Literal, NamedTuple, TypedDict
 
 from situation.model.dates import PartialDate
 from situation.model.events import Event
@@ -116,6 +117,22 @@ def age_text(days: int | None) -> str | None:
     if days is None:
         return None
     return "same day" if days == 0 else f"{days} day{'s' if days != 1 else ''} old"
+
+
+class Reminder(NamedTuple):
+    """What the team should re-verify: a heading, and a line per fact."""
+
+    title: str
+    lines: list[str]
+
+
+def needs_update(known_ages: Sequence[Age]) -> Reminder | None:
+    """The facts older than the file's thresholds, oldest first, as 'Needs update' says them; None when none is."""
+    stale = [age for age in known_ages if age.stale]
+    if not stale:
+        return None
+    lines = [f"{a.label}: dated {a.date.label()}, {age_text(a.days)} (re-verify after {a.limit} days)" for a in stale]
+    return Reminder(f"Needs update: {len(stale)} fact(s) older than their threshold", lines)
 
 
 class _Common(TypedDict):
