@@ -18,7 +18,7 @@ from typing import Any, NoReturn, TextIO
 from situation.cli.report import REPORTERS
 from situation.exports.formats import FORMATS, TABLES
 from situation.hxl.tags import markdown_tables
-from situation.load.codes import problems_page
+from situation.load.codes import problems_page, sanity_checks
 from situation.load.confine import DOCUMENTS_VARIABLE, Roots, document_roots
 from situation.load.loader import load_situation, situation_files_in
 from situation.load.revisions import RevisionError, file_revision, load_revision
@@ -28,7 +28,7 @@ from situation.model.schema import situation_schema
 from situation.views.diff import diff
 
 _FORMAT_HELP = "text for people (default), json for machines"
-DOC_PAGES = {"model": render_model_page, "problems": problems_page, "hxl-tags": markdown_tables}
+DOC_PAGES = {"model": lambda: render_model_page(sanity_checks()), "problems": problems_page, "hxl-tags": markdown_tables}
 """`docs --page`: each page of docs/ that is generated from the code, by name."""
 
 

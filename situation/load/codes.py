@@ -126,12 +126,6 @@ class Code(StrEnum):
     )
     VIA_LOOP = "via-loop", "references", "error", "Sources that reach each other through `via:` in a circle."
     DUPLICATE_PCODE = "duplicate-pcode", "references", "error", "Two areas share a p-code; each joins one row of the COD."
-    REPORT_SOURCE_NOT_CITED = (
-        "report-source-not-cited",
-        "references",
-        "error",
-        "A fact cites a report but not the source that published it; add the source to `sources`.",
-    )
 
     # Dates and values that cannot be so (errors), or that a team may mean (warnings); docs/model.md says why.
     AFTER_AS_OF = (
@@ -144,7 +138,8 @@ class Code(StrEnum):
         "negative-count",
         "sanity",
         "error",
-        "A negative number of people or things (an indicator whose unit counts, or people killed, injured, missing).",
+        "A negative number of people or things (an indicator whose unit counts, or people killed, injured, missing); "
+        "units with 'change', 'net', 'balance' or '°C' may be below zero.",
     )
     DUPLICATE_DATE = (
         "duplicate-date",
@@ -168,13 +163,21 @@ class Code(StrEnum):
         "month-beside-days",
         "sanity",
         "warning",
-        "A month- or season-dated observation beside days of that period; it counts from the period's last day.",
+        "A month- or season-dated observation beside days of that period: 'July' beside '15 July' counts from 31 July, "
+        "after it; the team may mean it.",
     )
     PCODE_OUTSIDE_PARENT = (
         "pcode-outside-parent",
         "sanity",
         "warning",
-        "An area's p-code does not start with its parent's p-code (city and camp codes may not nest; check it).",
+        "An area's p-code does not start with its parent's: admin p-codes nest (SY02 holds SY0200), city and camp codes "
+        "need not; check it.",
+    )
+    REPORT_SOURCE_NOT_CITED = (
+        "report-source-not-cited",
+        "sanity",
+        "error",
+        "A fact cites a report but not the source that published it; add the source to `sources`.",
     )
     QUOTE_NOT_FOUND = "quote-not-found", "quotes", "error", "A quote that does not appear in the text of the source that said it."
     DOCUMENT_UNREADABLE = (
@@ -288,3 +291,9 @@ def problems_page() -> str:
         lines += ["", f"## {heading}", "", "| code | level | meaning |", "|---|---|---|"]
         lines += [f"| `{code.value}` | {code.level} | {code.meaning} |" for code in Code if code.stage == stage]
     return "\n".join(lines) + "\n"
+
+
+def sanity_checks() -> list[tuple[str, str, str]]:
+    """The date and value checks as docs/model.md's table lists them: (code, level, meaning), in the order a file meets
+    them."""
+    return [(code.value, code.level, code.meaning) for code in Code if code.stage == "sanity"]

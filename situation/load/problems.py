@@ -8,7 +8,6 @@ so tests compare `(line, column, code)` and the app can sort, count and show the
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -119,11 +118,6 @@ def _item_name(items: Any, index: int) -> str:
 def errors_in(problems: list[Problem]) -> list[Problem]:
     """The problems that make a file invalid (warnings do not)."""
     return [p for p in problems if p.severity == "error"]
-
-
-def to_json(problems: list[Problem]) -> str:
-    """All problems as a JSON array, one object per problem, fields as in `Problem`."""
-    return json.dumps([p.as_dict() for p in problems], ensure_ascii=False, indent=2)
 
 
 @dataclass(frozen=True)

@@ -31,9 +31,24 @@ _FORM = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-(spring|summer|autumn|wint
 _EXPECTED = "a date such as 2016-08-06, a month such as 2016-07, a season such as 2016-spring, or a year"
 
 
+class _ReadFromYaml:
+    """A value the model reads with its class's own `parse` (which says in words why a text is refused) and writes back
+    as its text: the hook pydantic asks for, once for the three kinds of date below."""
+
+    @classmethod
+    def parse(cls, value: Any) -> Any:
+        raise NotImplementedError
+
+    @classmethod
+    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
+        return core_schema.no_info_plain_validator_function(
+            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
+        )
+
+
 @total_ordering
 @dataclass(frozen=True)
-class PartialDate:
+class PartialDate(_ReadFromYaml):
     """A date known to a day, month, season or year; ordered by its last day, then its first."""
 
     start: date
@@ -94,12 +109,6 @@ class PartialDate:
         return cls(date(year, month, day), date(year, month, day), "day", text)
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
-        )
-
-    @classmethod
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
 
@@ -136,7 +145,7 @@ MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2})?$"
 
 
 @dataclass(frozen=True)
-class Moment:
+class Moment(_ReadFromYaml):
     """A day, or a day and a time, as a pause or a corridor's validity is announced ("from 14:00 on 1 Sep")."""
 
     first: datetime
@@ -180,12 +189,6 @@ class Moment:
         return cls(datetime.combine(day, time(hour, minute)), True, text)
 
     @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
-        )
-
-    @classmethod
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
         return {"type": "string", "pattern": MOMENT_PATTERN}
 
@@ -195,7 +198,7 @@ HOURS_PATTERN = r"^\d{1,2}:\d{2}\s*[-–]\s*\d{1,2}:\d{2}$"
 
 
 @dataclass(frozen=True)
-class DailyHours:
+class DailyHours(_ReadFromYaml):
     """Daily opening hours such as 19:00-07:00; an end before the start runs across midnight."""
 
     opens: time
@@ -228,12 +231,6 @@ class DailyHours:
                 "hours_format", "'{text}' opens and closes at the same time; leave hours out for all day", {"text": text}
             )
         return cls(time(h1, m1), time(h2, m2))
-
-    @classmethod
-    def __get_pydantic_core_schema__(cls, source: Any, handler: GetCoreSchemaHandler) -> core_schema.CoreSchema:
-        return core_schema.no_info_plain_validator_function(
-            cls.parse, serialization=core_schema.plain_serializer_function_ser_schema(str)
-        )
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:

@@ -148,13 +148,8 @@ class Situation(Closed):
         return fact.title
 
     def facts(self) -> list[Fact]:
-        """Every sourced fact: each dated observation of an area, indicator, shortage or route, and each event."""
-        return [fact for facts in self.facts_by_kind().values() for fact in facts]
-
-    def facts_by_kind(self) -> dict[str, list[Fact]]:
-        """Every sourced fact by its section's name ('areas': their observations; 'events'), in `facts`' order: what a
-        table of a kind's facts reads, worked out once per kind, can be summed over all of them."""
-        return {section.name: self.facts_of(section) for section in SECTIONS if section.sourced}
+        """Every sourced fact: each dated observation of an area, indicator, shortage or route, each statement and event."""
+        return [fact for section in SECTIONS if section.sourced for fact in self.facts_of(section)]
 
     def facts_of(self, section: Section) -> list[Fact]:
         """The sourced facts of one section: the items of its entries' nested lists, or its entries themselves."""

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from situation.model.dates import HOURS_PATTERN, MOMENT_PATTERN, SEASONS
@@ -66,22 +67,17 @@ used. The line is drawn where a team may legitimately mean what it wrote:
 
 | code | level | why |
 |---|---|---|
-| `after-as-of` | error | A file cannot report the future: either the date is a typo or `as_of` must move forward. |
-| `negative-count` | error | −250,000 people is never true; units with "change", "net", "balance" or "°C" may be below zero. |
-| `duplicate-date` | error | Two observations of one fact on one date leave "which holds?" unanswered; merge or correct. |
-| `resolved-before-claimed` | error | A claim cannot be settled before anyone made it. |
-| `out-of-order` | warning | Order in the file changes no meaning: every view sorts by date, so the file is used as it is. |
-| `month-beside-days` | warning | "July" beside "15 July" is placed after it (at 31 July); the team may mean it. |
-| `pcode-outside-parent` | warning | Admin p-codes nest (SY02 holds SY0200), but city and camp codes need not. |
-"""
+{checks}"""
 
 
-def render_model_page() -> str:
-    """The whole page, in Markdown."""
+def render_model_page(checks: Sequence[tuple[str, str, str]]) -> str:
+    """The whole page, in Markdown. `checks`: the date and value checks beyond the fields, as (code, level, why), which
+    the loader declares with its problem codes (`situation.load.codes.sanity_checks`), so the page never copies them."""
     schema = situation_schema()
     definitions: dict[str, Any] = schema.get("$defs", {})
     seasons = ", ".join(f"{name} {first:02d}–{last:02d}" for name, (first, last) in SEASONS.items())
-    parts = [INTRO.format(seasons=seasons)]
+    rows = "".join(f"| `{code}` | {level} | {why} |\n" for code, level, why in checks)
+    parts = [INTRO.format(seasons=seasons, checks=rows)]
     for name in _models_in_order(schema, definitions):
         body = schema if name == "Situation" else definitions[name]
         parts.append(_model_section(name, body, definitions))

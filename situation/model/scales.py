@@ -88,16 +88,6 @@ INSUFFICIENT_EVIDENCE_MEANING = (
 )
 
 
-def reliability_label(grade: Reliability) -> str:
-    """'B — Usually reliable', for a legend or a tooltip."""
-    return f"{grade.value} — {RELIABILITY_MEANINGS[grade][0]}"
-
-
-def credibility_label(grade: Credibility) -> str:
-    """'3 — Possibly true', for a legend or a tooltip."""
-    return f"{grade.value} — {CREDIBILITY_MEANINGS[grade][0]}"
-
-
 def severity_label(level: ShortageSeverity | Literal["insufficient_evidence"]) -> str:
     """'4 Severe', or 'Insufficient evidence' for the explicit no-level."""
     if level == INSUFFICIENT_EVIDENCE:

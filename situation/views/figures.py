@@ -35,8 +35,6 @@ from situation.views.palette import (
     UNKNOWN,
 )
 
-ROUTE_COLOURS = ROUTE_STATUS_COLOURS
-UNKNOWN_COLOUR = UNKNOWN
 DAY_MS = 86_400_000
 NO_LEVEL_TEXT = "#222222"
 """Dark words on the neutral cell of 'insufficient evidence': readable on both themes, as the cell is mid-grey."""
@@ -211,7 +209,7 @@ def access_timeline(access: pd.DataFrame, medium: Medium = SCREEN) -> go.Figure:
             base=group["start"],
             x=(group["end"] - group["start"]).dt.total_seconds() * 1000,
             orientation="h",
-            marker_color=ROUTE_COLOURS.get(str(status), UNKNOWN_COLOUR),
+            marker_color=ROUTE_STATUS_COLOURS.get(str(status), UNKNOWN),
             # A status with a validity window is hatched: it holds only inside the window (and, with hours, only then).
             marker_pattern_shape=[
                 "/" if isinstance(getattr(r, "valid_until", None), str) or isinstance(getattr(r, "hours", None), str) else ""
@@ -371,7 +369,7 @@ def indicator_trend(observations: pd.DataFrame) -> go.Figure:
             hoverinfo="text",
         )
         for row in ordered[ordered["kind"] == "unknown"].itertuples():
-            figure.add_vline(x=row.start, line_dash="dot", line_color=UNKNOWN_COLOUR)
+            figure.add_vline(x=row.start, line_dash="dot", line_color=UNKNOWN)
             figure.add_annotation(x=row.start, y=1, yref="paper", text=f"unknown ({safe(row.date)})", showarrow=False)
     # A bound is drawn as a bound: a triangle at the floor pointing up ('over'), or at the ceiling pointing down ('up to').
     bounds = ordered[ordered["kind"] == "bound"]
@@ -407,7 +405,7 @@ def _long_trend(figure: go.Figure, name: str, known: pd.DataFrame, unknown: pd.D
             x=unknown["start"],
             y=[0] * len(unknown),
             mode="markers",
-            marker={"symbol": "line-ns-open", "size": 12, "color": UNKNOWN_COLOUR},
+            marker={"symbol": "line-ns-open", "size": 12, "color": UNKNOWN},
             hovertext=[f"unknown ({safe(d)})" for d in unknown["date"]],
             hoverinfo="text",
         )

@@ -195,11 +195,6 @@ def source_ids_text(source_ids: Iterable[str]) -> str:
     return SEPARATOR.join(source_ids)
 
 
-def grades_text(situation: Situation, source_ids: Iterable[str]) -> str:
-    """'B; D': the reliability grade of each source a fact cites, in the same order as its ids."""
-    return SEPARATOR.join(situation.source(source_id).reliability.value for source_id in source_ids)
-
-
 def reports_label(situation: Situation, report_ids: Iterable[str]) -> str | None:
     """'Flash Update 3 (OCHA, 12 Aug 2016); …': the reports a fact cites, None when it cites none."""
     labels = []

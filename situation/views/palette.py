@@ -54,8 +54,6 @@ CLAIM_STATUS_COLOURS: Final = {
     "refuted": VERMILLION,
     "superseded": GREY,
 }
-WINDOW_STATE_PATTERNS: Final = {"in force": "", "not yet in force": ".", "ended": "x"}
-"""A route's bar is filled while its window is in force, dotted before it starts, crossed once it has ended."""
 TONE_COLOURS: Final = {"alert": VERMILLION, "warning": ORANGE, "neutral": GREY, "good": GREEN}
 """The headline band's tones."""
 SEVERITY_COLOURS: Final = ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"]

@@ -89,7 +89,7 @@ class Repeats:
             found = self._cited[ids] = (
                 SEPARATOR.join(map(self._labels.__getitem__, cited)),  # sources_label, from each source's label
                 ids,
-                SEPARATOR.join(map(self._grades.__getitem__, cited)),  # grades_text, likewise
+                SEPARATOR.join(map(self._grades.__getitem__, cited)),  # each grade in the same order as the ids
             )
         return found
 

@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from situation.views import figures, tables
+from situation.views.palette import ROUTE_STATUS_COLOURS
 from tests.loaded import loaded_seed
 from tests.scaled import scaled_seed
 
@@ -37,7 +38,7 @@ def test_the_shortage_heatmap_has_one_cell_per_area_and_commodity() -> None:
 def test_the_access_timeline_has_a_bar_per_status_period_coloured_by_status() -> None:
     bars = {bar.name: bar for bar in figures.access_timeline(tables.access_table(loaded_seed())).data}
     assert set(bars) == {"closed", "fragile", "open"}
-    assert bars["closed"].marker.color == figures.ROUTE_COLOURS["closed"]
+    assert bars["closed"].marker.color == ROUTE_STATUS_COLOURS["closed"]
     assert len(bars["fragile"].y) == 2 and "convoys cannot pass" in bars["fragile"].hovertext[-1]
     assert "convoys" not in bars["open"].hovertext[0]  # the sources do not say: nothing is claimed
 

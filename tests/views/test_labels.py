@@ -12,7 +12,6 @@ from situation.model.tracked import RouteObservation
 from situation.views.labels import (
     any_contested,
     credibility_text,
-    grades_text,
     hurt_text,
     number_text,
     route_state,
@@ -66,7 +65,6 @@ def test_sources_read_with_their_reliability_grade_in_the_order_cited() -> None:
         == "SANA (Syrian Arab News Agency) [D]; Syrian Observatory for Human Rights [C]"
     )
     assert source_ids_text(["sana", "sohr"]) == "sana; sohr"
-    assert grades_text(situation, ["sana", "sohr"]) == "D; C"
 
 
 def test_credibility_reads_as_its_grade_and_meaning() -> None:
