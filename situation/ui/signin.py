@@ -3,7 +3,7 @@
 `main()` calls `gate()` before it reads a single situation. When sign-in is set up in `.streamlit/secrets.toml`
 and nobody has signed in, the run stops here, so no page, download or export is ever made for them. Then
 `shown_to()` drops the situations the viewer may not see before the picker, so no page can reach them.
-Every decision is made in `situation.serve` (`signin_settings`, `passwords`, `limiter` for the wait after wrong
+Every decision is made in `situation.serve.access` (`settings`, `passwords`, `limiter` for the wait after wrong
 ones, `sessions`, `allow_list`); this module only draws the form and keeps the session.
 
 Two ways in, either or both:

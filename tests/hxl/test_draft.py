@@ -205,16 +205,6 @@ def test_exported_text_that_was_neutralised_comes_back_as_written() -> None:
     assert result.data["indicators"][1]["name"] == "-Share of Manbij taken by the SDF"
 
 
-def test_docs_hxl_md_tag_tables_are_generated_from_the_tag_table() -> None:
-    from situation.hxl.tags import markdown_tables
-
-    page = (ROOT / "docs" / "hxl.md").read_text(encoding="utf-8")
-    block = page.split("<!-- hxl-tags:")[-1].split("-->\n", 1)[-1].split("<!-- /hxl-tags -->")[0]
-    assert block == markdown_tables(), (
-        "docs/hxl.md is stale: paste `python -m situation docs --page hxl-tags` between its markers"
-    )
-
-
 ADMIN_ROWS = (
     "Governorate,P-code,Date,People affected,Source\n"
     "#adm1+name,#adm1+code,#date+reported,#affected,#meta+source+code\n"

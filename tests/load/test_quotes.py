@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from situation.load.loader import load_situation
+from tests.paths import CASES
 
 SOURCE_TEXT = "Trucks of food and gas had been brought into the city on Monday, the agency said."
 REPORTS = {
@@ -72,3 +73,9 @@ def test_a_report_copy_that_cannot_be_read_is_a_warning_and_its_facts_quotes_are
         )
     ]
     assert load_situation(tmp_path / "s.yaml").ok
+
+
+def test_a_quote_is_matched_whatever_its_quote_marks_and_spacing() -> None:
+    problems = load_situation(CASES / "invalid" / "quote-not-found.yaml").problems
+    # The first quote differs from its source only in spacing and added curly quotes: not reported.
+    assert [p.path for p in problems] == ["indicators[trucks].observations[1].quote.text"]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, time
+from datetime import date, datetime, time
 
 import pytest
 from pydantic_core import PydanticCustomError
@@ -32,3 +32,19 @@ def test_a_bare_day_lasts_to_its_end_and_a_time_is_exact() -> None:
     assert (at.first, at.last, at.label()) == (datetime(2016, 9, 2, 7), datetime(2016, 9, 2, 7), "2 Sep 2016 07:00")
     with pytest.raises(PydanticCustomError):
         Moment.parse("2 September")
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end", "label"),
+    [
+        ("2016-08-06", date(2016, 8, 6), date(2016, 8, 6), "6 Aug 2016"),
+        ("2016-07", date(2016, 7, 1), date(2016, 7, 31), "Jul 2016"),
+        ("2016-02", date(2016, 2, 1), date(2016, 2, 29), "Feb 2016"),
+        ("2016-spring", date(2016, 3, 1), date(2016, 5, 31), "spring 2016"),
+        ("2016-winter", date(2016, 12, 1), date(2017, 2, 28), "winter 2016"),
+        (2016, date(2016, 1, 1), date(2016, 12, 31), "2016"),
+    ],
+)
+def test_partial_dates_keep_their_precision(text: str | int, start: date, end: date, label: str) -> None:
+    parsed = PartialDate.parse(text)
+    assert (parsed.start, parsed.end, parsed.label()) == (start, end, label)

@@ -117,24 +117,3 @@ def test_the_printed_header_and_footer_cannot_be_broken_out_of() -> None:
     html = build_briefing(Derived(situation.model_copy(update={"title": hostile})), charts=False, revision="1a2b3c4d").html
     style = html[html.index("<style>") : html.index("</style>")]
     assert "</style" not in style.lower() and "<script" not in style and '"Made from commit 1a2b3c4d"' in style
-
-
-def test_the_briefing_prints_alike_from_the_cli_and_from_the_dashboard() -> None:
-    """Importing Streamlit changes plotly's default template; the briefing's charts must not change with it."""
-    import plotly.io as pio
-
-    from situation.exports.briefing.layout import charts
-    from situation.views.medium import PRINT
-
-    situation = load_situation(SEED).situation
-    assert situation is not None
-    default = pio.templates.default
-    try:
-        layouts = []
-        for template in ("plotly", "streamlit" if "streamlit" in pio.templates else "ggplot2"):
-            pio.templates.default = template
-            layouts.append({name: f.layout.to_plotly_json() for name, f in charts(Derived(situation)).items()})
-    finally:
-        pio.templates.default = default
-    assert layouts[0] == layouts[1]
-    assert all(f.layout.template == pio.templates[PRINT.template] for f in charts(Derived(situation)).values())
