@@ -1,4 +1,5 @@
-"""Which commit a briefing says it was made from: the last that changed the file, and whether the file moved on since."""
+"""Which commit a briefing says it was made from (the last that changed the file, and whether the file moved on since),
+and the revisions a picker offers, in words."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ from tests.paths import SEED
 from tests.views.test_diff import git
 
 
-def test_a_committed_file_names_its_last_commit_and_an_edited_one_says_so(tmp_path: Path) -> None:
+def committed_seed(tmp_path: Path) -> Path:
+    """The seed committed, alone, in a new repository."""
     repo = tmp_path / "team"
     repo.mkdir()
     file = repo / "aleppo.yaml"
@@ -18,6 +20,12 @@ def test_a_committed_file_names_its_last_commit_and_an_edited_one_says_so(tmp_pa
     git(repo, "init", "-q")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "Aleppo as of 8 August")
+    return file
+
+
+def test_a_committed_file_names_its_last_commit_and_an_edited_one_says_so(tmp_path: Path) -> None:
+    file = committed_seed(tmp_path)
+    repo = file.parent
     (repo / "notes.txt").write_text("another file\n", encoding="utf-8")
     git(repo, "add", ".")
     git(repo, "commit", "-q", "-m", "Notes")  # a later commit that does not touch the file
@@ -39,17 +47,11 @@ def test_a_file_outside_git_or_never_committed_names_no_commit(tmp_path: Path) -
 
 
 def test_a_picker_of_revisions_says_each_in_words_and_offers_the_last_that_changed_facts(tmp_path: Path) -> None:
-    repo = tmp_path / "team"
-    repo.mkdir()
-    file = repo / "aleppo.yaml"
-    shutil.copy(SEED, file)
-    git(repo, "init", "-q")
-    git(repo, "add", ".")
-    git(repo, "commit", "-q", "-m", "Aleppo as of 8 August")
+    file = committed_seed(tmp_path)
     file.write_text(file.read_text(encoding="utf-8") + "\n# a comment only\n", encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "A comment")
+    git(file.parent, "commit", "-q", "-am", "A comment")
     file.write_text("id: [\n", encoding="utf-8")
-    git(repo, "commit", "-q", "-am", "Broken")
+    git(file.parent, "commit", "-q", "-am", "Broken")
     revisions = recent_revisions(file)
     loaded = {r.commit: read_revision(file, r.commit) for r in revisions}
     labels = revision_labels(revisions, lambda r: s.as_of if (s := loaded[r.commit].situation) else None)
