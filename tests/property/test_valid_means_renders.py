@@ -3,20 +3,20 @@
 Hypothesis generates situations (tests/property/strategies.py), keeps those that validate, and draws them: the
 CSV, JSON and HXL exports and the briefing's text, every table, card and figure, the as-of view of an earlier day,
 and a diff against a copy with one fact changed; a smaller share is drawn on every page with AppTest. The default
-profile keeps the run short (about a minute on two cores); `HYPOTHESIS_PROFILE=thorough` runs far more. What it
+profile keeps the run short (about a minute on two cores); `HYPOTHESIS_PROFILE=thorough` runs far more (the profiles
+are in tests/conftest.py). What it
 found is kept as fixtures in tests/cases/generated/, which every run loads and draws first, pages and HTML
 briefing with its charts included.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, Phase, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
@@ -36,11 +36,6 @@ from tests.paths import CASES
 from tests.property.strategies import as_yaml, fact_paths, situation_data, with_one_fact_changed
 from tests.ui.apptest import all_text, go_to, open_app
 
-QUICK = (Phase.explicit, Phase.reuse, Phase.generate, Phase.shrink)
-"""No 'explain' phase: on a failure it reran each example hundreds of times (minutes); the shrunk example is enough."""
-settings.register_profile("default", max_examples=60, deadline=None, phases=QUICK, suppress_health_check=[HealthCheck.too_slow])
-settings.register_profile("thorough", max_examples=2_000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 PAGE_EXAMPLES = 12 if settings().max_examples < 1_000 else 200
 """AppTest draws five pages in about a second per situation: the page test takes a share of the examples."""
 
