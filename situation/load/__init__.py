@@ -15,7 +15,7 @@
   read, which anything unusual falls back to).
 - `revisions`: a file as it was at an earlier git revision.
 - `boundaries`: the admin-boundary files a situation names (GeoJSON, TopoJSON), read inside the roots and joined to
-  areas by p-code.
+  areas by p-code; `bounded_json` reads their JSON within budgets (nesting, number length, values), each refusal located.
 
 Imports: `situation.model` and itself.
 """
