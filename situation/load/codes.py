@@ -12,6 +12,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
+from situation.model.dates import EARLIEST_YEAR, FAR_APART_YEARS, LATEST_YEAR
+
 Level = Literal["error", "warning", "note"]
 """An error makes a file invalid (its last good version stays on show); a warning is said and the file is used; a
 note says, quietly, what was not checked here (a source text this machine may not read) without faulting the file."""
@@ -97,6 +99,13 @@ class Code(StrEnum):
         "error",
         "A date that is not a day, month, season or year as docs/model.md lists them.",
     )
+    DATE_OUT_OF_RANGE = (
+        "date-out-of-range",
+        "model",
+        "error",
+        f"A date before {EARLIEST_YEAR} or after {LATEST_YEAR}, the years every page, chart and export can hold "
+        "(1016 or 9999 is a typo).",
+    )
     INVALID_VALUE = (
         "invalid-value",
         "model",
@@ -169,6 +178,13 @@ class Code(StrEnum):
         "sanity",
         "warning",
         "A month- or season-dated observation beside days of that period; it counts from the period's last day.",
+    )
+    FAR_FROM_THE_REST = (
+        "far-from-the-rest",
+        "sanity",
+        "warning",
+        f"A date more than {FAR_APART_YEARS} years before the rest of the file, or an `as_of` as far after its latest "
+        "date: a year typed wrong (1916 for 2016) stretches every timeline; the file is used as written.",
     )
     PCODE_OUTSIDE_PARENT = (
         "pcode-outside-parent",

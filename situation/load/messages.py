@@ -32,6 +32,7 @@ _CODES: dict[str, Code] = {
     "date_format": Code.INVALID_DATE,
     "date_precision": Code.INVALID_DATE,
     "date_type": Code.INVALID_DATE,
+    "date_range": Code.DATE_OUT_OF_RANGE,
 }
 _WRONG_TYPE = {
     "string_type": "text",

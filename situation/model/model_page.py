@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from situation.model.dates import HOURS_PATTERN, MOMENT_PATTERN, SEASONS
+from situation.model.dates import EARLIEST_YEAR, FAR_APART_YEARS, HOURS_PATTERN, LATEST_YEAR, MOMENT_PATTERN, SEASONS
 from situation.model.fields import Sourced
 from situation.model.places import PCODE_PATTERN
 from situation.model.scales import (
@@ -34,7 +34,8 @@ Check a file with `python -m situation validate FILE`; see `seeds/` for a comple
 Dates (`date`) may be a day (`2016-08-06`), a month (`2016-07`), a season (`2016-spring`: {seasons}) or a
 year (`2016`), as precise as the source is. The file's own `as_of` is always a day. A date that is not a day
 is placed at its last day wherever dates are ordered ("latest", sorting, the as-of view): "July" is surely
-known once July is over, so it comes after 15 July.
+known once July is over, so it comes after 15 July. Years run from {earliest} to {latest}: every page, chart and
+export can hold them, and a year outside them is a typo (1016, 9999), refused where it is written.
 
 ## Shapes a team meets while updating
 
@@ -66,12 +67,14 @@ used. The line is drawn where a team may legitimately mean what it wrote:
 
 | code | level | why |
 |---|---|---|
+| `date-out-of-range` | error | A year before {earliest} or after {latest} is a typo that no timeline can draw. |
 | `after-as-of` | error | A file cannot report the future: either the date is a typo or `as_of` must move forward. |
 | `negative-count` | error | −250,000 people is never true; units with "change", "net", "balance" or "°C" may be below zero. |
 | `duplicate-date` | error | Two observations of one fact on one date leave "which holds?" unanswered; merge or correct. |
 | `resolved-before-claimed` | error | A claim cannot be settled before anyone made it. |
 | `out-of-order` | warning | Order in the file changes no meaning: every view sorts by date, so the file is used as it is. |
 | `month-beside-days` | warning | "July" beside "15 July" is placed after it (at 31 July); the team may mean it. |
+| `far-from-the-rest` | warning | Over {far} years from the rest of the file is likely a typo of the year; or a long crisis. |
 | `pcode-outside-parent` | warning | Admin p-codes nest (SY02 holds SY0200), but city and camp codes need not. |
 """
 
@@ -81,7 +84,7 @@ def render_model_page() -> str:
     schema = situation_schema()
     definitions: dict[str, Any] = schema.get("$defs", {})
     seasons = ", ".join(f"{name} {first:02d}–{last:02d}" for name, (first, last) in SEASONS.items())
-    parts = [INTRO.format(seasons=seasons)]
+    parts = [INTRO.format(seasons=seasons, earliest=EARLIEST_YEAR, latest=LATEST_YEAR, far=FAR_APART_YEARS)]
     for name in _models_in_order(schema, definitions):
         body = schema if name == "Situation" else definitions[name]
         parts.append(_model_section(name, body, definitions))

@@ -63,7 +63,7 @@ def drawn(situation: Situation) -> list[str]:
     """Every table, figure and card of one view of the situation, and the pages' words about it, as text."""
     from situation.ui.derived import _derive  # the app's own derivation, without Streamlit's cache
 
-    derived = _derive("generated.yaml", 0.0, None, situation, ())
+    derived = _derive.__wrapped__("generated.yaml", 0.0, None, situation, ())
     made = [
         figures.severity_heatmap(derived.shortages),
         figures.access_timeline(derived.access),
