@@ -18,7 +18,7 @@ from typing import Any
 
 from situation.load.bounded_json import JsonRefused, read_json
 from situation.load.codes import Code
-from situation.load.confine import Refused, Roots, read_confined
+from situation.load.confine import Refused, Roots, not_allowed, read_confined
 from situation.load.messages import did_you_mean
 from situation.load.problems import Finding, one_line
 from situation.model.facts import Situation
@@ -62,6 +62,10 @@ def read_geography(situation: Situation, base_dir: Path, roots: Roots) -> tuple[
     for index, boundary in enumerate(situation.boundaries):
         where = ("boundaries", index, "file")
         name = one_line(boundary.file)
+        why = not_allowed(boundary.file, base_dir / boundary.file, [roots.situations])
+        if why is not None:
+            findings.append(Finding(where, Code.BOUNDARY_UNREADABLE, f"the boundary file {name} {why}; it is not read"))
+            continue
         try:
             raw = read_confined(base_dir / boundary.file, [roots.situations], MAX_BOUNDARY_BYTES, f"the boundary file {name}")
         except Refused as refusal:

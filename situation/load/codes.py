@@ -212,6 +212,13 @@ class Code(StrEnum):
         "error",
         "A source's `document:` is a folder, a pipe or a device, not a text file; it is not read.",
     )
+    DOCUMENT_NOT_ALLOWED = (
+        "document-not-allowed",
+        "quotes",
+        "error",
+        "A source's `document:` is hidden (its name or a folder on its path starts with '.', as `.git/config` does) or "
+        "is not a text file (.txt, .text, .md, .markdown, .html, .htm); it is not read, and its quotes are not checked.",
+    )
     DOCUMENT_TOO_LARGE = (
         "document-too-large",
         "quotes",
@@ -224,8 +231,8 @@ class Code(StrEnum):
         "boundary-unreadable",
         "boundaries",
         "warning",
-        "A boundary file is missing, outside the situations folder, not a regular file, too large or unreadable: the "
-        "file is used, its areas drawn as points and their p-codes not looked for.",
+        "A boundary file is missing, outside the situations folder, hidden, not a regular file, too large or "
+        "unreadable: the file is used, its areas drawn as points and their p-codes not looked for.",
     )
     BOUNDARY_INVALID = (
         "boundary-invalid",

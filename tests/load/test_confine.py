@@ -92,7 +92,9 @@ def test_a_document_outside_the_roots_is_no_oracle(folder: Path, secret: Path, h
 
 
 def test_a_document_root_lets_a_text_beside_the_situations_be_checked(folder: Path, secret: Path) -> None:
-    (folder / "s.yaml").write_text(with_document(str(secret), "root:x:0:1"), encoding="utf-8")
+    text = secret.with_name("report.txt")  # a text file: only those are read as a source's text
+    text.write_text(secret.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "s.yaml").write_text(with_document(str(text), "root:x:0:1"), encoding="utf-8")
     roots = Roots.around(folder, [secret.parent])
     assert [p.code.value for p in load_situation(folder / "s.yaml", roots=roots).problems] == ["quote-not-found"]
     code, said = validate("--documents", str(secret.parent), str(folder))
