@@ -19,7 +19,7 @@ from typing import Any
 from situation.load.bounded_json import JsonRefused, read_json
 from situation.load.codes import Code
 from situation.load.confine import Refused, Roots, not_allowed, read_confined
-from situation.load.messages import did_you_mean
+from situation.load.messages import Suggestions
 from situation.load.problems import Finding, one_line
 from situation.model.facts import Situation
 from situation.model.geography import NO_GEOGRAPHY, Geography, Outline, Point, Polygon, Ring
@@ -89,14 +89,18 @@ def read_geography(situation: Situation, base_dir: Path, roots: Roots) -> tuple[
 def _pcodes_not_found(situation: Situation, geography: Geography) -> Iterator[Finding]:
     """An area's p-code must be in the files when they hold its admin level (a file of governorates says nothing of
     districts); a p-code of no stated level must be in them whatever levels they hold."""
+    files = one_line(", ".join(dict.fromkeys(b.file for b in situation.boundaries)))
+    levels = geography.levels
+    suggestions: dict[int | None, Suggestions] = {}  # per admin level: the p-codes of that level (of any, for None)
     for index, area in enumerate(situation.areas):
         if area.pcode is None or area.pcode in geography.by_pcode:
             continue
-        if area.admin_level is not None and area.admin_level not in geography.levels:
+        if area.admin_level is not None and area.admin_level not in levels:
             continue
-        candidates = [o.pcode for o in geography.outlines if o.pcode and area.admin_level in (None, o.admin_level)]
-        files = ", ".join(dict.fromkeys(b.file for b in situation.boundaries))
-        message = f"the p-code '{area.pcode}' is not in {one_line(files)}{did_you_mean(area.pcode, candidates)}"
+        level = area.admin_level
+        if level not in suggestions:
+            suggestions[level] = Suggestions(o.pcode for o in geography.outlines if o.pcode and level in (None, o.admin_level))
+        message = f"the p-code '{area.pcode}' is not in {files}{suggestions[level](area.pcode)}"
         yield Finding(("areas", index, "pcode"), Code.PCODE_NOT_IN_BOUNDARIES, message)
 
 

@@ -58,6 +58,18 @@ class Code(StrEnum):
         "Loading the file met an error in the dashboard itself (its log has the details); the last good version stays on show.",
     )
     NOT_UTF8 = "not-utf8", "file", "error", "The file is not UTF-8 text; the first byte that is not is located."
+    MORE_ERRORS = (
+        "more-errors",
+        "file",
+        "error",
+        "One line for the problems past the first 100 of a file, errors among them: they are counted, not listed.",
+    )
+    MORE_WARNINGS = (
+        "more-warnings",
+        "file",
+        "warning",
+        "One line for the warnings past the first 100 problems of a file: they are counted, not listed.",
+    )
 
     # YAML, as the reader sees it.
     EMPTY_FILE = "empty-file", "yaml", "error", "The file holds no YAML document (it is empty or only comments)."
@@ -77,7 +89,6 @@ class Code(StrEnum):
         "A number written with over 1,000 characters; refused before it is read (figures range from -10^15 to 10^15).",
     )
     NOT_A_MAPPING = "not-a-mapping", "yaml", "error", "The top level is not a mapping of fields (`id:`, `title:`, …)."
-
     # The model: each field as docs/model.md describes it.
     MISSING_FIELD = "missing-field", "model", "error", "A required field is not there."
     UNKNOWN_FIELD = (
