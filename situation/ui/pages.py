@@ -116,7 +116,7 @@ def overview(context: PageContext) -> None:
 
 def _where(context: PageContext) -> str:
     """'for Manbij', or 'for any area'."""
-    return f"for {context.derived.situation.area(context.area).name}" if context.area else "for any area"
+    return f"for {literal(context.derived.situation.area(context.area).name)}" if context.area else "for any area"
 
 
 def _link(context: PageContext, page: str) -> str:
