@@ -90,23 +90,24 @@ def _short(name: str) -> str:
     return name.split(" (")[0].split(",")[0]
 
 
-_STEPS: tuple[tuple[float, int | str], ...] = (
+_STEPS: tuple[tuple[float, int | str | None], ...] = (
     (4, DAY_MS),
     (14, 2 * DAY_MS),
     (70, 7 * DAY_MS),
     (2 * 366, "M1"),
-    (20 * 366, "M12"),
-    (math.inf, "M120"),
+    (math.inf, None),
 )
-"""A date axis's tick step by the days it spans: a tick a day, two days, a week, a month, a year or a decade."""
+"""A date axis's tick step by the days it spans: a tick a day, two days, a week or a month; past two years, years
+chosen by plotly for the width (at most YEAR_TICKS), so a phone's axis is not a wall of rotated labels."""
+YEAR_TICKS = 10
 
 
 def day_axis(figure: go.Figure, starts: pd.Series, ends: pd.Series | None = None) -> None:
     """A date axis in days: ticks on midnights, labelled '6 Aug', half a day of room either side of the data.
 
-    Plotly picks hourly ticks for a span of a few days and a nonsense range ('23:59:59.999') for one day alone. Longer
-    spans step by months, years or decades, so an axis has a few dozen ticks at most: monthly ticks over the two
-    centuries a file may span were 2,400 of them, and the briefing took 50 s to draw.
+    Plotly picks hourly ticks for a span of a few days and a nonsense range ('23:59:59.999') for one day alone. Past two
+    years, plotly picks the years: monthly ticks over the two centuries a file may span were 2,400 of them, and the
+    briefing took 50 s to draw.
     """
     if starts.empty:
         return
@@ -118,8 +119,9 @@ def day_axis(figure: go.Figure, starts: pd.Series, ends: pd.Series | None = None
         type="date",
         range=[first - pd.Timedelta(hours=12), last + pd.Timedelta(hours=12)],
         dtick=step,
-        tick0=first if not str(step).startswith("M12") else first.replace(month=1, day=1),
-        tickformat="%-d %b" if not isinstance(step, str) else "%b %Y" if step == "M1" else "%Y",
+        tick0=first if step is not None else None,
+        nticks=YEAR_TICKS if step is None else None,
+        tickformat="%-d %b" if isinstance(step, int) else "%b %Y" if step == "M1" else "%Y",
         ticklabelmode="instant",
         autotickangles=[0, 90],
     )
