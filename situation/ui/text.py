@@ -5,11 +5,13 @@ from __future__ import annotations
 import re
 
 _MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:=&])")
-_LINK_STARTS = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)|@")
-"""Where GitHub-flavoured Markdown sees an address in plain text and makes it a link (`http://…`, `www.…`,
-`name@host`); backslash escapes do not stop it, as it looks for addresses in the text after the escapes are read."""
+_LINK_STARTS = re.compile(r"(?i)(?:https?|ftp|mailto|xmpp)(?=:)|www(?=\.)")
+"""Where GitHub-flavoured Markdown sees a web address in plain text and makes it a link (`http://…`, `www.…`);
+backslash escapes do not stop it, as it looks for addresses in the text after the escapes are read. An e-mail address
+(`name@host`) is left to become a mailto: link: it opens the viewer's mail program and nothing else, and a signed-in
+viewer's own address must read (and be found in the page) exactly as typed."""
 WORD_JOINER = "\u2060"
-"""An invisible character that joins what it stands between: after `http`, `www` or `@`, the address no longer parses."""
+"""An invisible character that joins what it stands between: after `http` or `www`, the address no longer parses."""
 
 
 def literal(text: object) -> str:

@@ -1,5 +1,5 @@
-"""Text from the file is never a link (issue 25, finding 7): Markdown turns a bare address in a text field into one
-(`http://…`, `www.…`, `name@host`), so whoever can commit could put a link to anywhere in the team's dashboard.
+"""Text from the file is never a link (issue 25, finding 7): Markdown turns a bare web address in a text field into one
+(`http://…`, `www.…`), so whoever can commit could put a link to anywhere in the team's dashboard.
 
 A copy of the seed, with addresses written into a source's name, an area's name, an indicator's name and a note, in a
 git repository with two commits (so the Changes page has a change to show); every page is opened in Chromium, with the
@@ -28,7 +28,8 @@ ADDRESSES = (
 )
 SHOWN = ("http://evil.example/cnn", "www.evil.example/area", "https://evil.example/people")
 PAGES = ("charts", "map", "sources", "changes")
-LINKS = "() => [...document.querySelectorAll('a')].map((a) => a.href + ' ' + a.innerText)"
+LINKS = "() => [...document.querySelectorAll('a:not([href^=\"mailto:\"])')].map((a) => a.href + ' ' + a.innerText)"
+"""Every link but an e-mail address's (a mailto: link opens the viewer's mail program, nothing else)."""
 GIT = {
     "GIT_AUTHOR_NAME": "T",
     "GIT_AUTHOR_EMAIL": "t@example.org",
