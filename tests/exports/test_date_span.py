@@ -3,28 +3,25 @@ chart stepping a tick a month drew 2,400 ticks over two centuries, and the brief
 
 from __future__ import annotations
 
-import re
-
-from situation.exports.briefing import briefing_figures, build_briefing
+from situation.exports.briefing import briefing_figures
 from situation.load.loader import load_situation
 from situation.views.figures import event_timeline
 from situation.views.tables import event_table
 from tests.paths import CASES, SEED
 
 TWO_CENTURIES = CASES / "generated" / "two-centuries.yaml"
-MOST_TICKS = 30
+MOST_TICKS = 10
 
 
-def test_every_date_axis_of_two_centuries_has_a_few_dozen_ticks_at_most() -> None:
+def test_every_date_axis_of_two_centuries_has_a_few_ticks() -> None:
     situation = load_situation(TWO_CENTURIES).situation
     assert situation is not None
-    figures = briefing_figures(situation)
+    figures = {**briefing_figures(situation), "events": event_timeline(event_table(situation))}
     assert {"access", "events"} <= set(figures)
-    briefing = build_briefing(situation).html
-    for svg in re.findall(r"<svg.*?</svg>", briefing, re.S):
-        assert len(re.findall(r'class="xtick"', svg)) <= MOST_TICKS
-    timeline = event_timeline(event_table(situation))
-    assert timeline.layout.xaxis.nticks <= MOST_TICKS and timeline.layout.xaxis.tickformat == "%Y"
+    for name, figure in figures.items():
+        axis = figure.layout.xaxis
+        if axis.type == "date":  # plotly picks the years, at most MOST_TICKS of them (the briefing draws these figures)
+            assert axis.dtick is None and axis.nticks <= MOST_TICKS and axis.tickformat == "%Y", (name, axis)
 
 
 def test_the_seed_keeps_its_ticks_of_days() -> None:
