@@ -21,6 +21,7 @@ from situation.hxl.tags import markdown_tables
 from situation.load.codes import problems_page, sanity_checks
 from situation.load.confine import DOCUMENTS_VARIABLE, Roots, document_roots
 from situation.load.loader import load_situation, situation_files_in
+from situation.load.problems import printable
 from situation.load.revisions import RevisionError, file_revision, load_revision
 from situation.model.model_page import render_model_page
 from situation.model.places import Area
@@ -196,7 +197,7 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             print(DOC_PAGES[args.page](), file=stdout, end="")
         return 0
     except UsageError as error:
-        print(error, file=stderr)
+        print(printable(str(error)), file=stderr)
         return 2
     except SystemExit as exit_:  # --help, handled by argparse
         return int(exit_.code or 0)
@@ -261,20 +262,20 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if result.situation is None:
         for problem in result.problems:
             print(problem.as_text(), file=stderr)
-        print(f"{args.file}: not exported: the situation has errors", file=stderr)
+        print(printable(f"{args.file}: not exported: the situation has errors"), file=stderr)
         return 1
     try:
         made = chosen.writer(Derived(result.situation), args.table, file_revision(Path(args.file)))
     except PdfError as error:
-        print(f"{args.file}: not exported: {error}", file=stderr)
+        print(printable(f"{args.file}: not exported: {error}"), file=stderr)
         return 1
     if made.warning:
-        print(f"warning: {made.warning}", file=stderr)
+        print(printable(f"warning: {made.warning}"), file=stderr)
     if to_stdout:
         print(made.content, file=stdout, end="")
         return 0
     _write(Path(args.output), made.content, bom=chosen.table_suffix == ".csv")
-    print(f"wrote {args.output} ({_size(Path(args.output).stat().st_size)})", file=stderr)
+    print(printable(f"wrote {args.output} ({_size(Path(args.output).stat().st_size)})"), file=stderr)
     return 0
 
 

@@ -11,7 +11,7 @@ import json
 from typing import TYPE_CHECKING, Protocol
 
 from situation.load.loader import LoadResult
-from situation.load.problems import MAX_MESSAGE_CHARS, errors_in, one_line
+from situation.load.problems import MAX_MESSAGE_CHARS, errors_in, one_line, printable
 from situation.model.sections import SECTIONS
 from situation.views.diff import Change, as_json, as_text
 
@@ -46,10 +46,20 @@ def _imported(result: HxlImport, output: str) -> str:
     )
 
 
+def json_text(document: object) -> str:
+    """A JSON document as the CLI prints it: non-ASCII text kept, but control and bidirectional characters written as
+    `\\uXXXX` escapes (the same JSON, and a terminal cannot be made to show it backwards)."""
+    return printable(json.dumps(document, indent=2, ensure_ascii=False), json_document=True)
+
+
 class TextReporter:
-    """`FILE:LINE:COL: path: message` per problem, the form editors and CI logs make clickable, and a summary line."""
+    """`FILE:LINE:COL: path: message` per problem, the form editors and CI logs make clickable, and a summary line.
+    Everything it says goes through `printable`: a file name or a title from a file cannot write to the terminal."""
 
     def validation(self, results: list[LoadResult]) -> str:
+        return printable(self._validation(results))
+
+    def _validation(self, results: list[LoadResult]) -> str:
         lines: list[str] = []
         for result in results:
             lines += [problem.as_text() for problem in result.problems]
@@ -62,10 +72,10 @@ class TextReporter:
         return "\n".join(lines)
 
     def changes(self, changes: list[Change]) -> str:
-        return as_text(changes)
+        return printable(as_text(changes))
 
     def hxl_import(self, result: HxlImport, output: str) -> str:
-        return "\n".join([*(problem.as_text() for problem in result.problems), _imported(result, output)])
+        return printable("\n".join([*(problem.as_text() for problem in result.problems), _imported(result, output)]))
 
 
 class JsonReporter:
@@ -81,10 +91,10 @@ class JsonReporter:
             }
             for r in results
         ]
-        return json.dumps({"valid": all(r.ok for r in results), "files": files}, indent=2, ensure_ascii=False)
+        return json_text({"valid": all(r.ok for r in results), "files": files})
 
     def changes(self, changes: list[Change]) -> str:
-        return as_json(changes)
+        return json_text(json.loads(as_json(changes)))
 
     def hxl_import(self, result: HxlImport, output: str) -> str:
         document = {
@@ -96,7 +106,7 @@ class JsonReporter:
             "observations": result.observations,
             "problems": [p.as_dict() for p in result.problems],
         }
-        return json.dumps(document, indent=2, ensure_ascii=False)
+        return json_text(document)
 
 
 REPORTERS: dict[str, Reporter] = {"text": TextReporter(), "json": JsonReporter()}

@@ -12,6 +12,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal
 
+from situation.model.dates import EARLIEST_YEAR, FAR_APART_YEARS, LATEST_YEAR
+
 Level = Literal["error", "warning", "note"]
 """An error makes a file invalid (its last good version stays on show); a warning is said and the file is used; a
 note says, quietly, what was not checked here (a source text this machine may not read) without faulting the file."""
@@ -56,6 +58,18 @@ class Code(StrEnum):
         "Loading the file met an error in the dashboard itself (its log has the details); the last good version stays on show.",
     )
     NOT_UTF8 = "not-utf8", "file", "error", "The file is not UTF-8 text; the first byte that is not is located."
+    MORE_ERRORS = (
+        "more-errors",
+        "file",
+        "error",
+        "One line for the problems past the first 100 of a file, errors among them: they are counted, not listed.",
+    )
+    MORE_WARNINGS = (
+        "more-warnings",
+        "file",
+        "warning",
+        "One line for the warnings past the first 100 problems of a file: they are counted, not listed.",
+    )
 
     # YAML, as the reader sees it.
     EMPTY_FILE = "empty-file", "yaml", "error", "The file holds no YAML document (it is empty or only comments)."
@@ -75,7 +89,6 @@ class Code(StrEnum):
         "A number written with over 1,000 characters; refused before it is read (figures range from -10^15 to 10^15).",
     )
     NOT_A_MAPPING = "not-a-mapping", "yaml", "error", "The top level is not a mapping of fields (`id:`, `title:`, …)."
-
     # The model: each field as docs/model.md describes it.
     MISSING_FIELD = "missing-field", "model", "error", "A required field is not there."
     UNKNOWN_FIELD = (
@@ -96,6 +109,13 @@ class Code(StrEnum):
         "model",
         "error",
         "A date that is not a day, month, season or year as docs/model.md lists them.",
+    )
+    DATE_OUT_OF_RANGE = (
+        "date-out-of-range",
+        "model",
+        "error",
+        f"A date before {EARLIEST_YEAR} or after {LATEST_YEAR}, the years every page, chart and export can hold "
+        "(1016 or 9999 is a typo).",
     )
     INVALID_VALUE = (
         "invalid-value",
@@ -166,6 +186,13 @@ class Code(StrEnum):
         "A month- or season-dated observation beside days of that period: 'July' beside '15 July' counts from 31 July, "
         "after it; the team may mean it.",
     )
+    FAR_FROM_THE_REST = (
+        "far-from-the-rest",
+        "sanity",
+        "warning",
+        f"A date more than {FAR_APART_YEARS} years before the rest of the file, or an `as_of` as far after its latest "
+        "date: a year typed wrong (1916 for 2016) stretches every timeline; the file is used as written.",
+    )
     PCODE_OUTSIDE_PARENT = (
         "pcode-outside-parent",
         "sanity",
@@ -199,6 +226,13 @@ class Code(StrEnum):
         "error",
         "A source's `document:` is a folder, a pipe or a device, not a text file; it is not read.",
     )
+    DOCUMENT_NOT_ALLOWED = (
+        "document-not-allowed",
+        "quotes",
+        "error",
+        "A source's `document:` is hidden (its name or a folder on its path starts with '.', as `.git/config` does) or "
+        "is not a text file (.txt, .text, .md, .markdown, .html, .htm); it is not read, and its quotes are not checked.",
+    )
     DOCUMENT_TOO_LARGE = (
         "document-too-large",
         "quotes",
@@ -211,8 +245,8 @@ class Code(StrEnum):
         "boundary-unreadable",
         "boundaries",
         "warning",
-        "A boundary file is missing, outside the situations folder, not a regular file, too large or unreadable: the "
-        "file is used, its areas drawn as points and their p-codes not looked for.",
+        "A boundary file is missing, outside the situations folder, hidden, not a regular file, too large or "
+        "unreadable: the file is used, its areas drawn as points and their p-codes not looked for.",
     )
     BOUNDARY_INVALID = (
         "boundary-invalid",

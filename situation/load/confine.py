@@ -3,7 +3,8 @@
 Whoever can commit to the situations repository can commit a symlink, or a `document:` naming any path. So every
 file the package reads on a file's say-so goes through `read_confined`: its real path (symlinks resolved) must lie
 inside one of the roots, it must be a regular file (a FIFO would block the reader forever, `/dev/zero` never ends),
-and only `max_bytes` are read. A refusal says why in words and never quotes what the file holds.
+and only `max_bytes` are read. Inside the roots, `not_allowed` keeps out hidden files and folders (`.git/config`)
+and, for a source's text, any file but a text one. A refusal says why in words and never quotes what the file holds.
 
 The situations root is the folder named to the CLI or the dashboard (for a single file, its folder). Document roots
 are more folders where source texts may lie beside the situations (an article kept outside the repository, whose
@@ -24,6 +25,8 @@ from situation.load.codes import Code
 DOCUMENTS_VARIABLE = "SITUATION_DOCUMENTS"
 MAX_DOCUMENT_BYTES = 8 * 1024 * 1024
 """A source's text larger than this is not read (the seed's article is 15 KiB; a long report is a few hundred)."""
+DOCUMENT_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+"""The kinds of file a source's text may be, read as UTF-8 text: plain text, Markdown, a web page saved as HTML."""
 _OPEN_FLAGS = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
 
 
@@ -65,6 +68,27 @@ def inside(path: Path, roots: Iterable[Path]) -> bool:
     """Whether the real path of `path` (every symlink followed) lies inside one of `roots` (themselves resolved)."""
     real = path.resolve()
     return any(real.is_relative_to(root) for root in roots)
+
+
+def not_allowed(written: str, path: Path, roots: Iterable[Path], suffixes: tuple[str, ...] = ()) -> str | None:
+    """Why a file a situation names inside the roots is not read all the same, in words; None when it may be.
+
+    Hidden files and everything under a hidden folder (`.git/config`, `.streamlit/secrets.toml`) are not read, as
+    the file names them and where its links lead: a quote checked against such a file answers whether a guess is in
+    it, one character per save. Given `suffixes`, only those kinds of file are read. A path outside every root is
+    left to `read_confined`, which refuses it.
+    """
+    real = path.resolve()
+    root = next((root for root in roots if real.is_relative_to(root)), None)
+    if root is None:
+        return None
+    for parts in (Path(written).parts, real.relative_to(root).parts):
+        hidden = [part for part in parts if part.startswith(".") and part not in (".", "..")]
+        if hidden:
+            return "is hidden" if hidden[-1] == parts[-1] else "lies in a hidden folder"
+    if suffixes and real.suffix.lower() not in suffixes:
+        return f"is not a text file ({', '.join(suffixes)})"
+    return None
 
 
 def read_confined(path: Path, roots: Iterable[Path], max_bytes: int, what: str = "the file") -> bytes:

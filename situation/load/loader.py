@@ -21,9 +21,9 @@ from situation.load.confine import Refused, Roots, read_confined
 from situation.load.entries import Entries
 from situation.load.locate import Located, locate
 from situation.load.messages import describe, word_error
-from situation.load.problems import Finding, Problem, errors_in, format_path
+from situation.load.problems import Finding, Problem, format_path
 from situation.load.quotes import check_quotes
-from situation.load.reader import read_yaml
+from situation.load.reader import Mark, read_yaml
 from situation.load.references import check_references
 from situation.load.sanity import check_sanity
 from situation.model.facts import Situation
@@ -31,6 +31,11 @@ from situation.model.facts import Situation
 SITUATION_SUFFIXES = (".yaml", ".yml")
 MAX_FILE_BYTES = 32 * 1024 * 1024
 """A situation file larger than this is refused before it is read (the 1000x benchmark file is ~19 MiB)."""
+MAX_PROBLEMS = 100
+"""Problems listed for one file, the first in the file; the rest are counted in one last line ("and 19,900 more").
+Placing and naming each costs time, and nobody reads the ten-thousandth: 20,000 unknown keys took 32 s to report."""
+MAX_WORDED = 10 * MAX_PROBLEMS
+"""The model's errors put in words for one file (a 'did you mean' each); past them, they are only counted."""
 
 
 @dataclass(frozen=True)
@@ -121,13 +126,16 @@ def parse_situation(
 
     findings: list[Finding] = []
     situation: Situation | None = None
+    unworded = 0
     try:
         situation = Situation.model_validate(data)
     except ValidationError as error:
-        for detail in error.errors(include_url=False):
+        details = error.errors(include_url=False)
+        for detail in details[:MAX_WORDED]:
             wording = word_error(detail, Situation)
             findings.append(Finding(tuple(detail["loc"]), wording.code, wording.message, about_key=wording.about_key))
-    return _checked(file, text, data, situation, _one_error_per_typo(findings), problems, base_dir, roots, None)
+        unworded = max(0, len(details) - MAX_WORDED)  # every one an error of the model
+    return _checked(file, text, data, situation, _one_error_per_typo(findings), problems, base_dir, roots, None, unworded)
 
 
 def _checked(
@@ -140,8 +148,10 @@ def _checked(
     base_dir: Path | None,
     roots: Roots | None,
     entries: Entries | None,
+    unworded: int = 0,
 ) -> LoadResult:
-    """The checks beyond the model's own (references, sanity, quotes, boundaries), every finding placed in the text."""
+    """The checks beyond the model's own (references, sanity, quotes, boundaries), every finding placed in the text;
+    the first MAX_PROBLEMS listed, and `unworded` more errors of the model counted with the rest."""
     findings.extend(check_references(data, entries.cited if entries is not None else None))
     if situation is not None and not any(f.code.level == "error" for f in findings):
         findings.extend(check_sanity(situation))
@@ -150,6 +160,7 @@ def _checked(
         geography, not_joined = read_geography(situation, base_dir, roots or Roots(base_dir.resolve()))
         findings.extend(not_joined)
         situation = situation.with_geography(geography)
+    places: list[Located] = []
     if findings:
         # A file read by entries finds each place in its entry's piece (a file with a standing warning is common);
         # anything else reads the same text again, this time keeping positions.
@@ -159,12 +170,37 @@ def _checked(
             marked = read_yaml(text, file, keep_marks=True)
             assert marked.positions is not None
             places = [locate(marked.data, marked.positions, finding.path) for finding in findings]
-        problems.extend(_place(file, data, place, finding) for place, finding in zip(places, findings, strict=True))
     # One problem per spot: where the reader refused a number unread, the model's view of what stood there adds nothing.
     unread = {(p.line, p.column) for p in problems if p.code is Code.NUMBER_TOO_LONG}
-    problems = [p for p in problems if p.code is Code.NUMBER_TOO_LONG or (p.line, p.column) not in unread]
-    problems.sort(key=lambda p: (p.line or 0, p.column or 0))
-    return LoadResult(file, None if errors_in(problems) else situation, problems)
+    spotted: list[tuple[tuple[int, int], Problem | tuple[Located, Finding]]] = [
+        ((p.line or 0, p.column or 0), p) for p in problems if p.code is Code.NUMBER_TOO_LONG or (p.line, p.column) not in unread
+    ]
+    for place, finding in zip(places, findings, strict=True):
+        mark = _mark(place, finding)
+        if (mark.line, mark.column) not in unread:
+            spotted.append(((mark.line, mark.column), (place, finding)))
+    spotted.sort(key=lambda spot: spot[0])
+    invalid = unworded > 0 or any(_level(item) == "error" for _, item in spotted)
+    # Only the problems listed are placed and named (a field path names list items by id, a search through the list).
+    listed = [item if isinstance(item, Problem) else _place(file, data, *item) for _, item in spotted[:MAX_PROBLEMS]]
+    rest = [_level(item) for _, item in spotted[MAX_PROBLEMS:]] + ["error"] * unworded
+    if rest:
+        listed.append(_more(file, spotted[MAX_PROBLEMS][0] if len(spotted) > MAX_PROBLEMS else None, rest))
+    return LoadResult(file, None if invalid else situation, listed)
+
+
+def _level(item: Problem | tuple[Located, Finding]) -> str:
+    return item.severity if isinstance(item, Problem) else item[1].code.level
+
+
+def _more(file: str, at: tuple[int, int] | None, levels: list[str]) -> Problem:
+    """'and 19,900 more problems (19,850 errors, 50 warnings) not listed': the one line for all past MAX_PROBLEMS."""
+    counted = {level: levels.count(level) for level in ("error", "warning", "note")}
+    counts = ", ".join(f"{n:,} {level}{'s' if n != 1 else ''}" for level, n in counted.items() if n)
+    code = Code.MORE_ERRORS if counted["error"] else Code.MORE_WARNINGS
+    message = f"and {len(levels):,} more problem{'s' if len(levels) != 1 else ''} ({counts}) not listed: fix those above first"
+    line, column = at if at is not None else (None, None)
+    return Problem(file, line, column, "", code, message)
 
 
 def _one_error_per_typo(findings: list[Finding]) -> list[Finding]:
@@ -189,9 +225,14 @@ def _one_error_per_typo(findings: list[Finding]) -> list[Finding]:
     return merged
 
 
+def _mark(located: Located, finding: Finding) -> Mark:
+    """Where a finding is shown: at its key for an unknown key, else at its value."""
+    return located.key_mark if finding.about_key and located.key_mark else located.value_mark
+
+
 def _place(file: str, data: dict[str, Any], located: Located, finding: Finding) -> Problem:
     """Give a finding its line and column, and its path as the YAML's reader sees it."""
-    mark = located.key_mark if finding.about_key and located.key_mark else located.value_mark
+    mark = _mark(located, finding)
     path = located.path
     if not located.reached_end and finding.code == Code.MISSING_FIELD:
         path = (*path, finding.path[-1])

@@ -22,7 +22,12 @@ MAX_MESSAGE_CHARS = 400
 """A message longer than this is cut: a file must not fill a terminal or a banner by its own text (a 1 MB key)."""
 MAX_QUOTED_CHARS = 60
 """How much of one value or key a message quotes."""
-_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_INVISIBLE = "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb"
+"""Bidirectional controls and other invisible format characters: a right-to-left override (U+202E) in a key makes a
+terminal show the rest of the line backwards, so a message could read as something else."""
+_CONTROL = re.compile(rf"[\x00-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}]")
+_UNPRINTABLE = re.compile(rf"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{_INVISIBLE}]")
+"""As `_CONTROL`, less the tab and the newline that a report's own lines are made of."""
 
 
 def one_line(text: str, limit: int = MAX_QUOTED_CHARS) -> str:
@@ -32,8 +37,23 @@ def one_line(text: str, limit: int = MAX_QUOTED_CHARS) -> str:
     be echoed whole: every value, key and path a message quotes goes through here, and `Problem` applies it again
     to its own fields.
     """
-    escaped = _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text[: limit * 4 + 8])
+    escaped = _CONTROL.sub(_escaped, text[: limit * 4 + 8])
     return escaped if len(escaped) <= limit else escaped[: max(limit - 1, 1)] + "…"
+
+
+def printable(text: str, *, json_document: bool = False) -> str:
+    """A report as a terminal may print it: control, bidirectional and invisible characters escaped (`\\u202e`), its
+    lines and tabs kept. The CLI passes everything it says through here, file names and titles included. A JSON
+    document gets JSON's own escapes (the same document once parsed; JSON escapes the rest itself)."""
+    return _UNPRINTABLE.sub(_json_escaped if json_document else _escaped, text)
+
+
+def _escaped(character: re.Match[str]) -> str:
+    return character.group().encode("unicode_escape").decode("ascii")
+
+
+def _json_escaped(character: re.Match[str]) -> str:
+    return f"\\u{ord(character.group()):04x}"
 
 
 @dataclass(frozen=True)

@@ -1,7 +1,7 @@
 """Quotes that can be checked: a quote must appear in the text of the source that said it, where we have that text.
 
-A source names its text with `document:` (a local file, relative to the situation file, read only inside the
-situations folder and the document roots: `situation.load.confine`); a source we only
+A source names its text with `document:` (a local text file, relative to the situation file, read only inside the
+situations folder and the document roots, and never a hidden one: `situation.load.confine`); a source we only
 know through another (`via:`) is checked against that one's text, as SANA's words are against the CNN
 article that carries them. A fact that cites reports is taken from them: where a cited report has its own
 `document:`, the fact's quote must be in that report's text instead. Whitespace and the kind of quote marks do
@@ -15,7 +15,15 @@ from pathlib import Path
 from typing import Any
 
 from situation.load.codes import Code
-from situation.load.confine import DOCUMENTS_VARIABLE, MAX_DOCUMENT_BYTES, Refused, Roots, read_confined
+from situation.load.confine import (
+    DOCUMENT_SUFFIXES,
+    DOCUMENTS_VARIABLE,
+    MAX_DOCUMENT_BYTES,
+    Refused,
+    Roots,
+    not_allowed,
+    read_confined,
+)
 from situation.load.paths import DataPath, Pattern, data_at, model_paths, value_at
 from situation.load.problems import Finding
 from situation.model.facts import Situation
@@ -83,6 +91,12 @@ def _read_documents(
         if item.document is None:
             continue
         whose = f"quotes from {item.id}" if section == "sources" else f"quotes of facts citing {item.id}"
+        why = not_allowed(item.document, base_dir / item.document, roots.for_documents(), DOCUMENT_SUFFIXES)
+        if why is not None:
+            findings.append(
+                Finding((section, index, "document"), Code.DOCUMENT_NOT_ALLOWED, f"the document {why}; {whose} are not checked")
+            )
+            continue
         try:
             raw = read_confined(base_dir / item.document, roots.for_documents(), MAX_DOCUMENT_BYTES, "the document")
         except Refused as refusal:

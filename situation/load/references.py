@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from situation.load.codes import Code
-from situation.load.messages import did_you_mean
+from situation.load.messages import Suggestions
 from situation.load.paths import DataPath, Pattern, data_at, model_paths, values_at
 from situation.load.problems import Finding, one_line
 from situation.model.facts import Situation
@@ -73,13 +73,15 @@ def check_references(data: Any, cited: CitedIds | None = None) -> list[Finding]:
             findings.append(Finding(path, Code.DUPLICATE_ID, message))
         ids[section.name] = seen
     every_one_known = cited is not None and isinstance(data, dict) and cited.all_known(data, ids)
+    suggestions: dict[str, Suggestions] = {}
     for pattern, target in REFERENCES:
         known = ids[target.name]
         if every_one_known or _all_known(values_at(data, pattern), known):
             continue  # the common case, found without making a path for every value
+        suggest = suggestions.setdefault(target.name, Suggestions(known))
         for path, value in data_at(data, pattern):
             if isinstance(value, str) and value not in known:
-                message = f"no {target.kind} has the id '{one_line(value)}'{did_you_mean(value, known)}"
+                message = f"no {target.kind} has the id '{one_line(value)}'{suggest(value)}"
                 findings.append(Finding(path, Code.UNKNOWN_REFERENCE, message))
     findings.extend(_unknown_headlines(data))
     findings.extend(_via_loops(data))
@@ -111,10 +113,11 @@ def fact_keys(data: Any) -> set[str]:
 def _unknown_headlines(data: Any) -> list[Finding]:
     """A headline key must name a fact of this file: a misspelt one would drop a line from the first screen unseen."""
     keys = fact_keys(data)
+    unknown = [(path, value) for path, value in data_at(data, ("headline", "*")) if isinstance(value, str) and value not in keys]
+    suggest = Suggestions(keys) if unknown else None
     return [
-        Finding(path, Code.UNKNOWN_HEADLINE, f"no fact has the key '{value}'{did_you_mean(value, keys)}")
-        for path, value in data_at(data, ("headline", "*"))
-        if isinstance(value, str) and value not in keys
+        Finding(path, Code.UNKNOWN_HEADLINE, f"no fact has the key '{one_line(value)}'{suggest(value) if suggest else ''}")
+        for path, value in unknown
     ]
 
 

@@ -9,12 +9,13 @@ the model keeps in the file's order. docs/model.md says which are errors and whi
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from itertools import pairwise
 from typing import Any
 
 from situation.load.codes import Code
 from situation.load.problems import Finding
-from situation.model.dates import PartialDate
+from situation.model.dates import FAR_APART_YEARS, Moment, PartialDate
 from situation.model.facts import Situation
 from situation.model.fields import Count, ValueRange
 from situation.model.sections import EVENTS, REPORTS, SECTIONS, STATEMENTS
@@ -29,6 +30,7 @@ def check_sanity(situation: Situation) -> list[Finding]:
     """Every date and value problem of a valid-shaped file, errors and warnings alike."""
     return [
         *_after_as_of(situation),
+        *_far_from_the_rest(situation),
         *_negative_counts(situation),
         *_observation_order(situation),
         *_resolutions(situation),
@@ -66,6 +68,47 @@ def _after_as_of(situation: Situation) -> Iterator[Finding]:
                 Code.AFTER_AS_OF,
                 f"{what} is dated {when}, after the file's as_of ({situation.as_of}); move as_of forward or correct the date",
             )
+
+
+def _far_from_the_rest(situation: Situation) -> Iterator[Finding]:
+    """A year typed wrong (1916 for 2016) is a valid date that stretches every timeline over a century: every date
+    before a gap of more than FAR_APART_YEARS in the file's dates is said, and an as_of that far after its facts."""
+    limit = timedelta(days=round(FAR_APART_YEARS * 365.25))
+    spans = [(when.start, when.end, path, str(when)) for path, when, _ in _dated(situation)]
+    spans += [(m.first.date(), m.last.date(), path, str(m)) for path, m in _route_moments(situation)]
+    if not spans:
+        return
+    latest = max(spans, key=lambda span: span[1])
+    if situation.as_of - latest[1] > limit:
+        yield Finding(
+            ("as_of",),
+            Code.FAR_FROM_THE_REST,
+            f"as_of ({situation.as_of}) is more than {FAR_APART_YEARS} years after the latest date in the file "
+            f"({latest[3]}); a typo of the year?",
+        )
+    if latest[1] - min(span[0] for span in spans) <= limit:
+        return  # nearly every file: its dates lie within a few years
+    spans.sort(key=lambda span: span[0])
+    reach, gap = spans[0][1], 0  # the latest end so far; the index of the first date after the last wide gap
+    for index, (start, end, _, _) in enumerate(spans):
+        if start - reach > limit:
+            gap = index
+        reach = max(reach, end)
+    after = spans[gap][3]
+    for _, _, path, text in spans[:gap]:
+        yield Finding(
+            path,
+            Code.FAR_FROM_THE_REST,
+            f"dated {text}, more than {FAR_APART_YEARS} years before the rest of the file (from {after} on); a typo of the year?",
+        )
+
+
+def _route_moments(situation: Situation) -> Iterator[tuple[tuple[str | int, ...], Moment]]:
+    for i, route in enumerate(situation.access):
+        for j, observation in enumerate(route.observations):
+            for field, moment in (("from", observation.valid_from), ("until", observation.until)):
+                if moment is not None:
+                    yield ("access", i, "observations", j, field), moment
 
 
 def _negative_counts(situation: Situation) -> Iterator[Finding]:

@@ -24,9 +24,18 @@ from pydantic_core import PydanticCustomError, core_schema
 
 Precision = Literal["day", "month", "season", "year"]
 
+EARLIEST_YEAR, LATEST_YEAR = 1900, 2100
+"""The years a date may have: every table, chart and export can hold them (pandas' own dates end in April 2262, and a
+chart spanning a thousand years took 50 s to draw), and a humanitarian record has no need of others. A year outside
+them is nearly always a typo (1016 for 2016, 9999 for "unknown"), refused where it is written."""
+FAR_APART_YEARS = 10
+"""A date more than this many years before the rest of its file (or an as_of as far after it) is said as a warning
+(`situation.load.sanity`): within the range, a year typed wrong (1916 for 2016) still stretches every timeline."""
+_YEARS = r"(19\d{2}|20\d{2}|2100)"
+
 # Meteorological seasons of the northern hemisphere; winter is December to February of the next year.
 SEASONS: dict[str, tuple[int, int]] = {"spring": (3, 5), "summer": (6, 8), "autumn": (9, 11), "winter": (12, 2)}
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?|-(spring|summer|autumn|winter))?$"
+DATE_PATTERN = rf"^{_YEARS}(-\d{{2}}(-\d{{2}})?|-(spring|summer|autumn|winter))?$"
 _FORM = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?|-(spring|summer|autumn|winter))?\Z")
 _EXPECTED = "a date such as 2016-08-06, a month such as 2016-07, a season such as 2016-spring, or a year"
 
@@ -77,6 +86,7 @@ class PartialDate(_ReadFromYaml):
         if isinstance(value, PartialDate):
             return value
         if isinstance(value, date):
+            in_range(value.year, value.isoformat())
             return cls(value, value, "day", value.isoformat())
         if isinstance(value, bool) or not isinstance(value, (str, int)):
             raise PydanticCustomError("date_type", f"expected {_EXPECTED}")
@@ -84,7 +94,7 @@ class PartialDate(_ReadFromYaml):
         match = _FORM.match(text)
         if not match:
             raise PydanticCustomError("date_format", "'{text}' is not a date; expected " + _EXPECTED, {"text": text})
-        year = int(match[1])
+        year = in_range(int(match[1]), text)
         if match[4]:
             first, last = SEASONS[match[4]]
             end_year = year + 1 if first > last else year
@@ -110,7 +120,23 @@ class PartialDate(_ReadFromYaml):
 
     @classmethod
     def __get_pydantic_json_schema__(cls, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler) -> JsonSchemaValue:
-        return {"anyOf": [{"type": "string", "pattern": DATE_PATTERN}, {"type": "integer", "minimum": 1000, "maximum": 9999}]}
+        return {
+            "anyOf": [
+                {"type": "string", "pattern": DATE_PATTERN},
+                {"type": "integer", "minimum": EARLIEST_YEAR, "maximum": LATEST_YEAR},
+            ]
+        }
+
+
+def in_range(year: int, text: str) -> int:
+    """The year, when a date may have it; else a `date_range` error naming the date as written."""
+    if not EARLIEST_YEAR <= year <= LATEST_YEAR:
+        raise PydanticCustomError(
+            "date_range",
+            "'{text}' is outside the years a situation can hold ({first} to {last}); a typo of the year?",
+            {"text": text, "first": EARLIEST_YEAR, "last": LATEST_YEAR},
+        )
+    return year
 
 
 @lru_cache(maxsize=4096)
@@ -141,7 +167,7 @@ def parse_day(value: Any) -> date:
 
 
 _MOMENT = re.compile(r"(\d{4}-\d{2}-\d{2})(?:[T ](\d{1,2}):(\d{2}))?\Z")
-MOMENT_PATTERN = r"^\d{4}-\d{2}-\d{2}([T ]\d{1,2}:\d{2})?$"
+MOMENT_PATTERN = rf"^{_YEARS}-\d{{2}}-\d{{2}}([T ]\d{{1,2}}:\d{{2}})?$"
 
 
 @dataclass(frozen=True)
@@ -171,6 +197,7 @@ class Moment(_ReadFromYaml):
         if isinstance(value, Moment):
             return value
         if isinstance(value, datetime):
+            in_range(value.year, value.isoformat(timespec="minutes"))
             return cls(value, True, value.isoformat(timespec="minutes"))
         if isinstance(value, date):
             return cls(datetime.combine(value, time()), False, value.isoformat())
@@ -180,6 +207,7 @@ class Moment(_ReadFromYaml):
             raise PydanticCustomError(
                 "moment_format", "expected a day such as 2016-09-02, or a day and time such as 2016-09-02 19:00"
             )
+        in_range(int(match[1][:4]), text)  # said of the moment as written, not of its day alone
         day = parse_day(match[1])
         if match[2] is None:
             return cls(datetime.combine(day, time()), False, text)

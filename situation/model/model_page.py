@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from situation.model.dates import HOURS_PATTERN, MOMENT_PATTERN, SEASONS
+from situation.model.dates import EARLIEST_YEAR, HOURS_PATTERN, LATEST_YEAR, MOMENT_PATTERN, SEASONS
 from situation.model.fields import Sourced
 from situation.model.places import PCODE_PATTERN
 from situation.model.scales import (
@@ -35,7 +35,8 @@ Check a file with `python -m situation validate FILE`; see `seeds/` for a comple
 Dates (`date`) may be a day (`2016-08-06`), a month (`2016-07`), a season (`2016-spring`: {seasons}) or a
 year (`2016`), as precise as the source is. The file's own `as_of` is always a day. A date that is not a day
 is placed at its last day wherever dates are ordered ("latest", sorting, the as-of view): "July" is surely
-known once July is over, so it comes after 15 July.
+known once July is over, so it comes after 15 July. Years run from {earliest} to {latest}: every page, chart and
+export can hold them, and a year outside them is a typo (1016, 9999), refused where it is written.
 
 ## Shapes a team meets while updating
 
@@ -77,7 +78,7 @@ def render_model_page(checks: Sequence[tuple[str, str, str]]) -> str:
     definitions: dict[str, Any] = schema.get("$defs", {})
     seasons = ", ".join(f"{name} {first:02d}–{last:02d}" for name, (first, last) in SEASONS.items())
     rows = "".join(f"| `{code}` | {level} | {why} |\n" for code, level, why in checks)
-    parts = [INTRO.format(seasons=seasons, checks=rows)]
+    parts = [INTRO.format(seasons=seasons, checks=rows, earliest=EARLIEST_YEAR, latest=LATEST_YEAR)]
     for name in _models_in_order(schema, definitions):
         body = schema if name == "Situation" else definitions[name]
         parts.append(_model_section(name, body, definitions))

@@ -79,11 +79,11 @@ def overview(context: PageContext) -> None:
         st.html(head + style.band(lines, _link(context, "sources")) + rest)
     else:
         st.html(head)
-        st.info(scope.nothing_to_lead_with)
+        st.info(literal(scope.nothing_to_lead_with))
         st.html(rest)
     cards = scope.cards(context.derived.cards)
     if not cards:
-        st.info(scope.no_cards)
+        st.info(literal(scope.no_cards))
     link = _link(context, "sources")
     groups = [
         style.CardGroup(title, in_group[:MAX_CARDS_PER_GROUP], max(0, len(in_group) - MAX_CARDS_PER_GROUP))
@@ -190,7 +190,7 @@ def _revision(path: str, commit: str) -> LoadResult:
 def _plot_or_say(figure: object, frame: pd.DataFrame, caption: str, key: str, nothing: str) -> None:
     """The chart, or a sentence saying what there is none of: an empty chart is blank axes that mean nothing."""
     if frame.empty:
-        st.info(nothing)
+        st.info(literal(nothing))
         return
     _plot(figure, caption, key)
 
@@ -279,7 +279,7 @@ def area_map(context: PageContext) -> None:
     derived, scope = context.derived, context.scope
     areas, events = scope.rows(derived.areas), scope.rows(derived.events)
     if not areas["area"].isin({p.area for p in geometry.placed_areas(derived.situation)}).any():
-        st.info(scope.nothing_to_draw)
+        st.info(literal(scope.nothing_to_draw))
     else:
         commodities = sorted(derived.shortages["commodity"].unique()) if not derived.shortages.empty else []
         colour_by = st.selectbox(
@@ -304,7 +304,7 @@ def area_map(context: PageContext) -> None:
     )
     st.subheader("Events")
     if events.empty:
-        st.info(scope.none_recorded("event"))
+        st.info(literal(scope.none_recorded("event")))
     else:
         st.dataframe(
             events[["date", "area_name", "type_name", "summary", "hurt", "sources"]].fillna(""),

@@ -18,6 +18,7 @@ Choices that hold for every figure:
 from __future__ import annotations
 
 import html
+import math
 import textwrap
 
 import numpy as np
@@ -104,23 +105,38 @@ _LEGEND_ABOVE = {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0, "tit
 """On paper a timeline's legend goes over it, clear of the date axis, so the plot keeps the page's width."""
 
 
+_STEPS: tuple[tuple[float, int | str | None], ...] = (
+    (4, DAY_MS),
+    (14, 2 * DAY_MS),
+    (70, 7 * DAY_MS),
+    (2 * 366, "M1"),
+    (math.inf, None),
+)
+"""A date axis's tick step by the days it spans: a tick a day, two days, a week or a month; past two years, years
+chosen by plotly for the width (at most YEAR_TICKS), so a phone's axis is not a wall of rotated labels."""
+YEAR_TICKS = 10
+
+
 def day_axis(figure: go.Figure, starts: pd.Series, ends: pd.Series | None = None) -> None:
     """A date axis in days: ticks on midnights, labelled '6 Aug', half a day of room either side of the data.
 
-    Plotly picks hourly ticks for a span of a few days and a nonsense range ('23:59:59.999') for one day alone.
+    Plotly picks hourly ticks for a span of a few days and a nonsense range ('23:59:59.999') for one day alone. Past two
+    years, plotly picks the years: monthly ticks over the two centuries a file may span were 2,400 of them, and the
+    briefing took 50 s to draw.
     """
     if starts.empty:
         return
     first = pd.Timestamp(starts.min()).normalize()
     last = pd.Timestamp((ends if ends is not None and not ends.empty else starts).max())
     span_days = max(1, (last - first).days)
-    step = DAY_MS if span_days <= 4 else 2 * DAY_MS if span_days <= 14 else 7 * DAY_MS if span_days <= 70 else "M1"
+    step = next(step for most_days, step in _STEPS if span_days <= most_days)
     figure.update_xaxes(
         type="date",
         range=[first - pd.Timedelta(hours=12), last + pd.Timedelta(hours=12)],
         dtick=step,
-        tick0=first,
-        tickformat="%-d %b" if step != "M1" else "%b %Y",
+        tick0=first if step is not None else None,
+        nticks=YEAR_TICKS if step is None else None,
+        tickformat="%-d %b" if isinstance(step, int) else "%b %Y" if step == "M1" else "%Y",
         ticklabelmode="instant",
         autotickangles=[0, 90],
     )
