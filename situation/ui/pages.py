@@ -330,7 +330,7 @@ def sources_and_claims(context: PageContext) -> None:
     st.subheader("Contested claims")
     contested = claims[claims["status"] == "contested"]
     if contested.empty:
-        st.caption(scope.none_contested)
+        st.caption(literal(scope.none_contested))
     grouped = list(contested.groupby("claim", sort=False))
     if len(grouped) > MAX_LISTED:
         st.caption(f"The first {MAX_LISTED} of {len(grouped):,} contested claims; the table below lists every claim.")
@@ -358,7 +358,7 @@ def sources_and_claims(context: PageContext) -> None:
     statements = scope.statements(derived.statements)
     st.subheader("Statements: calls, appeals, announcements, warnings")
     if statements.empty:
-        st.caption(scope.none_recorded("statement"))
+        st.caption(literal(scope.none_recorded("statement")))
     for row in statements.itertuples():
         quote = f" — “{literal(row.quote)}”" if isinstance(row.quote, str) else ""
         st.markdown(
@@ -367,7 +367,7 @@ def sources_and_claims(context: PageContext) -> None:
         )
     st.subheader("All claims")
     if claims.empty:
-        st.caption(scope.no_claims)
+        st.caption(literal(scope.no_claims))
     else:
         st.dataframe(
             claims[["statement", "stance", "source_name", "date", "status", "reliability", "quote"]].fillna(""),
