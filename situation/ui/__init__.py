@@ -7,6 +7,7 @@ choosing what to show: which situation, which page, which area. Caching lives he
 - `pages`: each page's layout; `cache`: one `situation.views.derived.Derived` per version and day, for every viewer.
 - `signin`: the sign-in gate; `downloads`: the sidebar's briefing, PDF and tables.
 - `guard`: a page that fails to draw shows its last good view; `notice`: a new version is said, with what changed.
-- `push`: wakes every open page when a file changes (the one use of Streamlit internals).
+- `push`: wakes every open page when a file changes; `cache_clearing`: refuses a client's "clear caches" (the two uses
+  of Streamlit internals).
 - `style`, `text`: the band's and cards' markup, and text from the YAML shown literally.
 """

@@ -19,9 +19,9 @@ import streamlit as st
 
 from situation.load.confine import document_roots
 from situation.load.problems import errors_in
-from situation.serve.live import heap
 from situation.serve.live.watch import FileView, Watcher
-from situation.ui import guard, pages, push, signin, style
+from situation.serve.state import SERVER
+from situation.ui import cache_clearing, guard, pages, push, signin, style
 from situation.ui.cache import derive, earliest
 from situation.ui.downloads import download_buttons
 from situation.ui.notice import change_notice
@@ -52,16 +52,6 @@ def documents_option(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[P
     return document_roots(known.documents, environ)
 
 
-@st.cache_resource(show_spinner=False)
-def _watcher(target: str, documents: tuple[str, ...]) -> Watcher:
-    """One watcher per server process and target, shared by every viewer; each new version wakes every open page."""
-    watcher = Watcher(Path(target), documents=tuple(Path(d) for d in documents))
-    heap.settle()  # the first versions, read above
-    watcher.on_change(heap.settle)  # first: the pages woken next then run with the new version's objects frozen
-    watcher.on_change(push.rerun_every_session)
-    return watcher.start()
-
-
 def _follow_changes(watcher: Watcher) -> None:
     """Rerun the whole page when the watcher has something newer than the page shows (where the server cannot wake it)."""
     if watcher.version != st.session_state.get("seen_version"):
@@ -77,10 +67,13 @@ def _end_when_signed_out() -> None:
 def main() -> None:
     # No page_icon: a Material icon as favicon is fetched from fonts.gstatic.com; the default favicon is served locally.
     st.set_page_config(page_title="Situation dashboard", layout="wide")
+    cache_clearing.refuse()  # once per process: nothing here needs a client to clear the server's caches
     viewer = signin.gate()  # before any situation is read: with sign-in set up, the run ends here until someone signs in
     target = situations_target(sys.argv[1:], os.environ)
     documents = documents_option(sys.argv[1:], os.environ)
-    watcher = _watcher(str(target.resolve()), tuple(str(d.resolve()) for d in documents))
+    # One watcher per process and folder, kept where no client message can reach it (situation/serve/state.py); each
+    # new version wakes every open page.
+    watcher = SERVER.watcher(target, documents, listeners=[push.rerun_every_session])
     version, views = watcher.snapshot()
     _show(target, signin.shown_to(viewer, views))  # the allow-list, before the picker: no page sees the others
     # Only once the page is drawn: a run cut short by another request loses what it had not sent, so until a run
@@ -231,7 +224,13 @@ def _remember_in_url(view: FileView, area: str | None, day: date | None) -> None
 
 
 def _banner(view: FileView) -> None:
-    """Say plainly what is wrong with the file as it is now, above the last good version."""
+    """Say plainly what is wrong with the file as it is now, above the last good version; and when its newest save is
+    slow to read, that the version on show is the one before it."""
+    if view.reading_since is not None:
+        st.info(
+            f"Reading the newest save of {literal(view.path.name)} (since "
+            f"{datetime.fromtimestamp(view.reading_since):%H:%M:%S}); the version read before it stays on show meanwhile."
+        )
     errors = errors_in(view.problems)
     if not errors:
         return

@@ -14,6 +14,7 @@ import argon2
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from situation.serve.state import SERVER
 from situation.ui.signin import SESSION_KEY
 from tests.paths import ROOT, SEED
 from tests.ui.apptest import TIMEOUT, all_text, metrics, page_heading, shown
@@ -95,10 +96,28 @@ def test_sign_out_hides_the_situation_again(monkeypatch: pytest.MonkeyPatch) -> 
 def test_a_sign_in_ends_after_session_hours(monkeypatch: pytest.MonkeyPatch) -> None:
     app = sign_in(open_app(SEED, users(), monkeypatch), "amina", PASSWORD)
     assert metrics(app)
-    app.session_state[SESSION_KEY] = {**app.session_state[SESSION_KEY], "until": time.time() - 1}
+    monkeypatch.setattr(SERVER.sign_ins, "clock", lambda: time.time() + 12 * 3600 + 1)  # the server's clock, 12 h on
     app.run()
     assert not metrics(app)
     assert "Your sign-in has ended. Sign in again to go on." in [i.value for i in app.info]
+
+
+def test_a_sign_in_lives_in_the_server_not_in_what_the_page_holds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page holds a token; the sign-in is the server's. A token made up, or kept after signing out, opens nothing."""
+    app = open_app(SEED, users(), monkeypatch)
+    app.session_state[SESSION_KEY] = "a token nobody was given"
+    app.run()
+    assert not metrics(app) and [t.label for t in app.text_input] == ["User name", "Password"]
+
+    app = sign_in(open_app(SEED, users(), monkeypatch), "amina", PASSWORD)
+    token = app.session_state[SESSION_KEY]
+    assert SERVER.sign_ins.get(token) is not None and metrics(app)
+    app.sidebar.button(key="sign-out").click()
+    app.run()
+    assert SERVER.sign_ins.get(token) is None
+    app.session_state[SESSION_KEY] = token  # the old token put back
+    app.run()
+    assert not metrics(app)
 
 
 def test_the_picker_offers_only_allowed_situations(two_situations: Path, monkeypatch: pytest.MonkeyPatch) -> None:
