@@ -1,12 +1,12 @@
 """Wake every open page when the situations change, instead of each page asking several times a second.
 
 Streamlit has no public way for the server to start a run (streamlit/streamlit#2838), so this module reaches into its
-runtime (as `cache_clearing` does for one message, and nothing else does): the session manager, each session's last client state, and the event loop
-the sessions live on. It does what Streamlit's own "run on save" does for a changed script: ask each session for
-a full rerun with the page and query string its last run had. Why it is worth it (benchmarks/many_viewers.py):
-with 30 viewers polling five times a second, the checks alone took half a core, and on a busy server a page
-could lose its polling timer and stop following edits; a push costs nothing while nothing changes and reaches
-every connected session.
+runtime (as `cache_clearing` does for one message, and nothing else does): the session manager, each session's last
+client state, and the event loop the sessions live on. It does what Streamlit's own "run on save" does for a changed
+script: ask each session for a full rerun with the page and query string its last run had. Why it is worth it
+(benchmarks/many_viewers.py): with 30 viewers polling five times a second, the checks alone took half a core, and on a
+busy server a page could lose its polling timer and stop following edits; a push costs nothing while nothing changes
+and reaches every connected session.
 
 A session in the middle of a run is asked again a moment later rather than at once: its run may be the one a
 click started, and a rerun with the last finished run's page would undo that click.
