@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import asdict, dataclass
 from functools import cache, partial
 from pathlib import Path
@@ -36,6 +36,8 @@ MAX_LISTED = 50
 TRENDS_PER_PAGE = 12
 """Trend charts drawn at once: each is a plotly chart of its own, and a file can track sixty indicators."""
 GROUP_TITLES = {"People": "Key figures", "Shortages": "Shortages", "Access": "Access", "Areas": "Latest by area"}
+Reader = Callable[[Path, str], LoadResult]
+"""How the Changes page reads a file as it was at a commit."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,10 @@ class PageContext:
     derived: Derived
     area: str | None
     view: FileView
+    published_only: bool = False
+    """The Changes page lists only the versions the published branch has held (for a viewer: never a draft's commit)."""
+    read_revision: Callable[[Path, str], LoadResult] = load_revision
+    """How the Changes page reads the file at a commit (in review, from git's objects alone: `Versions.load_revision`)."""
 
     def claims(self) -> pd.DataFrame:
         """The claim positions about the chosen area: claims that facts of the area rest on (all, for all areas)."""
@@ -144,9 +150,9 @@ def _needs_update(context: PageContext) -> str:
 
 
 @st.cache_resource(max_entries=64, show_spinner="Comparing…")
-def _compared(path: str, commit: str, loaded_at: float, _current: Situation) -> list[Change]:
-    """What changed from the file at `commit` to the version on show: once per (file, revision, loaded version)."""
-    old = _revision(path, commit).situation
+def _compared(path: str, commit: str, version: tuple[str, str, float | None], _current: Situation, _read: Reader) -> list[Change]:
+    """What changed from the file at `commit` to the version on show: once per (file, revision, version on show)."""
+    old = _revision(path, commit, _read).situation
     return diff(old, _current) if old is not None else []
 
 
@@ -161,14 +167,15 @@ def changes(context: PageContext) -> None:
             "Compare two files with `python -m situation diff OLD NEW`."
         )
         return
-    revisions = recent_revisions(path)
+    revisions = recent_revisions(path, start=context.view.commit or "HEAD", first_parent=context.published_only)
     if not revisions:
         st.info("This file has no commits yet; commit it, and later versions can be compared here.")
         return
-    loaded = {r.commit: _revision(str(path), r.commit) for r in revisions}
+    read = context.read_revision
+    loaded = {r.commit: _revision(str(path), r.commit, read) for r in revisions}
 
     def changes_since(revision: Revision) -> list[Change]:
-        return _compared(str(path), revision.commit, context.view.loaded_at or 0.0, current)
+        return _compared(str(path), revision.commit, context.view.version_key, current, read)
 
     default = next((i for i, r in enumerate(revisions) if loaded[r.commit].situation is not None and changes_since(r)), 0)
 
@@ -212,10 +219,10 @@ def changes(context: PageContext) -> None:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _revision(path: str, commit: str) -> LoadResult:
+def _revision(path: str, commit: str, _read: Reader) -> LoadResult:
     """A commit's version of the file, read once: a commit's content never changes."""
     try:
-        return load_revision(Path(path), commit)
+        return _read(Path(path), commit)
     except RevisionError as error:
         return LoadResult(path, None, [Problem.about_file(path, Code.UNREADABLE, str(error))])
 

@@ -18,16 +18,21 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import threading
 from typing import Any
 
 from streamlit import runtime
 from streamlit.proto.ClientState_pb2 import ClientState
 from streamlit.runtime.app_session import AppSessionState
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 LOG = logging.getLogger(__name__)
 RETRY_SECONDS = 0.05
 MAX_RETRIES = 400
 """A session busy for 20 s on end (retried every 0.05 s) is left alone; its next run shows the change anyway."""
+_lock = threading.Lock()
+_following: dict[str, str] = {}
+"""Session id -> the key of the version its page shows."""
 
 
 def _internals() -> tuple[Any, asyncio.AbstractEventLoop] | None:
@@ -46,6 +51,29 @@ def available() -> bool:
     return _internals() is not None
 
 
+def follow(key: str) -> None:
+    """Note that this session's page shows the version named `key` (`situation.serve.review.versions.Shown.key`): a
+    new version of it wakes the page, a new version of another does not. So a viewer's page is not even rerun when an
+    editor saves a draft."""
+    context = get_script_run_ctx()
+    if context is not None:
+        with _lock:
+            _following[context.session_id] = key
+
+
+def rerun_following(key: str) -> None:
+    """From any thread: a full rerun of every session whose page shows the version named `key` (see `follow`)."""
+    found = _internals()
+    if found is None:
+        return
+    manager, loop = found
+    with _lock:
+        sessions = {session for session, shown in _following.items() if shown == key}
+    if sessions:
+        with contextlib.suppress(RuntimeError):  # raised while the server shuts down: no page is left to wake
+            loop.call_soon_threadsafe(_rerun, manager, loop, sessions, MAX_RETRIES)
+
+
 def rerun_every_session(version: int = 0) -> None:
     """From any thread: ask every connected session for a full rerun (a Watcher listener; `version` is unused)."""
     found = _internals()
@@ -60,7 +88,11 @@ def _rerun(manager: Any, loop: asyncio.AbstractEventLoop, only: set[str] | None,
     """On the event loop: rerun each idle session (all, or those in `only`); try the busy ones again shortly."""
     busy: set[str] = set()
     try:
-        for info in manager.list_active_sessions():
+        active = manager.list_active_sessions()
+        with _lock:  # forget the pages that have closed
+            for gone in _following.keys() - {info.session.id for info in active}:
+                del _following[gone]
+        for info in active:
             session = info.session
             if only is not None and session.id not in only:
                 continue

@@ -51,7 +51,7 @@ def gate() -> Viewer:
         _signin_page(settings)
         st.stop()
     _sidebar(identity, via)
-    return Viewer(identity, settings.allow)
+    return Viewer(identity, settings.allow, settings.roles.of(identity))
 
 
 def shown_to(viewer: Viewer, views: dict[Path, FileView]) -> dict[Path, FileView]:

@@ -80,7 +80,7 @@ def test_a_folder_without_situation_files_is_a_usage_error(tmp_path: Path) -> No
 
 def test_every_command_has_help_ending_with_an_example() -> None:
     commands = build_parser()._subparsers._group_actions[0].choices  # type: ignore[union-attr]
-    assert set(commands) == {"validate", "diff", "schema", "docs", "export", "import-hxl", "hash-password"}
+    assert set(commands) == {"validate", "diff", "schema", "docs", "export", "import-hxl", "hash-password", "publish"}
     for argv in [("--help",), *((name, "--help") for name in commands)]:
         code, out, _ = run(*argv)
         assert code == 0

@@ -6,22 +6,23 @@ import threading
 from pathlib import Path
 
 from situation.serve.access.limiter import Limits
+from situation.serve.review.versions import Versions
 from situation.serve.state import ServerState
 
 
 def test_one_watcher_per_folder_however_many_pages_ask_at_once(seed_copy: Path) -> None:
     state = ServerState()
-    found: list[object] = []
-    askers = [threading.Thread(target=lambda: found.append(state.watcher(seed_copy.parent, ()))) for _ in range(8)]
+    found: list[Versions] = []
+    askers = [threading.Thread(target=lambda: found.append(state.versions(seed_copy.parent, ()))) for _ in range(8)]
     for asker in askers:
         asker.start()
     for asker in askers:
         asker.join()
     try:
-        assert len({id(watcher) for watcher in found}) == 1
-        assert state.watcher(seed_copy.parent / ".", ()) is found[0]  # the same folder, however it is written
+        assert len({id(versions) for versions in found}) == 1
+        assert state.versions(seed_copy.parent / ".", ()) is found[0]  # the same folder, however it is written
     finally:
-        state.watcher(seed_copy.parent, ()).stop()
+        found[0].stop()
 
 
 def test_one_limiter_per_setting_counts_every_session(seed_copy: Path) -> None:

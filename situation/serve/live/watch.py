@@ -13,6 +13,7 @@ no other file's save by more than `READ_BUDGET_SECONDS`.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
@@ -55,6 +56,16 @@ class FileView:
     """When the shown model was read (time.time())."""
     reading_since: float | None = None
     """When a read of a newer save began that is taking longer than `READ_BUDGET_SECONDS` (None: no such read)."""
+    commit: str | None = None
+    """The git commit this view was read from (`situation.serve.review`), or None for the working tree."""
+    blob: str | None = None
+    """Git's id of the bytes the model on show was read from: what a reviewer saw, compared when they publish it."""
+
+    @property
+    def version_key(self) -> tuple[str, str, float | None]:
+        """Which version this is, for every cache of the pages: the file, where it was read from (a commit, or the
+        working tree) and when. A draft and the published version of a file never share an entry."""
+        return str(self.path), self.commit or "working tree", self.loaded_at
 
     @property
     def key(self) -> str:
@@ -75,9 +86,9 @@ class _Tracked:
     missing_since: float | None = None
 
 
-Outcome = LoadResult | list[Problem] | None
-"""A read's result: the file loaded (or not, with its problems), refused unread (its problem), or None when the file
-changed while it was read (it is read again once settled)."""
+Outcome = tuple[LoadResult, str] | list[Problem] | None
+"""A read's result: the file loaded (or not, with its problems) and the blob id of its bytes, refused unread (its
+problem), or None when the file changed while it was read (it is read again once settled)."""
 
 
 @dataclass
@@ -91,6 +102,12 @@ class _Read:
     """The watcher's clock when it began, for the view."""
     future: Future[Outcome]
     said_slow: bool = False
+
+
+def blob_id(raw: bytes) -> str:
+    """The id git gives these bytes as a file (`git hash-object`): how the working tree's version is compared with a
+    commit's without asking git."""
+    return hashlib.sha1(b"blob %d\0" % len(raw) + raw, usedforsecurity=False).hexdigest()
 
 
 class Watcher:
@@ -244,7 +261,8 @@ class Watcher:
         if _signature(path) != signature:
             return None  # it changed while we read it: wait for it to settle
         entries = self._entries.setdefault(path, Entries())
-        return parse_situation(raw, str(path), base_dir=path.parent, roots=self.roots, entries=entries)
+        result = parse_situation(raw, str(path), base_dir=path.parent, roots=self.roots, entries=entries)
+        return result, blob_id(raw)
 
     def _finished(self, now: float) -> dict[Path, FileView]:
         """The reads that end within their budget, as views; a read past its budget is said once and left to run."""
@@ -289,11 +307,12 @@ class Watcher:
             return None
         if isinstance(outcome, list):
             return self._record(path, tracked, signature, outcome)
-        if outcome.situation is not None:
-            view = FileView(path, outcome.situation, outcome.problems, now)
+        result, blob = outcome
+        if result.situation is not None:
+            view = FileView(path, result.situation, result.problems, now, blob=blob)
             self._tracked[path] = _Tracked(view, signature)
             return view
-        return self._record(path, tracked, signature, outcome.problems)
+        return self._record(path, tracked, signature, result.problems)
 
     def _record(self, path: Path, tracked: _Tracked | None, signature: Signature | None, problems: list[Problem]) -> FileView:
         """Keep the last good model on show, with the problems of the file as it is now."""
