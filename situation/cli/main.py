@@ -388,7 +388,7 @@ def _publish(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     """Publish a draft as `situation.serve.review.publish` does from the page: compare-and-swap, validated, recorded."""
     from situation.serve.review.commits import Place, read_views
     from situation.serve.review.git import Git, GitError
-    from situation.serve.review.publish import Published, publish, reviewer_name
+    from situation.serve.review.publish import Known, Published, publish, reviewer_name
     from situation.serve.review.refs import short_name
     from situation.serve.review.story import changes
     from situation.serve.review.versions import DEFAULT_PUBLISHED, PUBLISHED_VARIABLE
@@ -413,7 +413,8 @@ def _publish(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise UsageError(f"publish: no draft '{args.draft}' in the repository at {git.top}")
     place = Place.of(git, folder, _documents(args))
     try:
-        found = changes(read_views(place, published, None), read_views(place, draft, None))
+        before, after = read_views(place, published, None, commit=published), read_views(place, draft, None, commit=draft)
+        found = changes(before, after)
     except GitError as error:
         print(f"Not published: {error}", file=stderr)
         return 1
@@ -424,7 +425,7 @@ def _publish(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.dry_run:
         print(f"Not published (--dry-run): {short_name(ref)} stays at {published[:8]}.", file=stdout)
         return 0
-    outcome = publish(place, ref, args.draft, args.reviewer, published, draft)
+    outcome = publish(place, ref, args.draft, args.reviewer, published, draft, Known(before, after))
     if isinstance(outcome, Published):
         print(outcome.message, file=stdout)
         return 0

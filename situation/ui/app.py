@@ -159,7 +159,7 @@ def _draw(view: FileView, showing: switcher.Showing) -> None:
         derived=derived,
         area=area,
         view=view,
-        published_only=not showing.draft or Role.EDITOR not in showing.viewer.roles,
+        published_only=versions.review and (not showing.draft or Role.EDITOR not in showing.viewer.roles),
         read_revision=versions.load_revision if versions.review else load_revision,
     )
     listed = [

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from pathlib import Path
 
 import streamlit as st
 
@@ -19,7 +20,7 @@ from situation.serve.access.roles import Role
 from situation.serve.live.watch import FileView
 from situation.serve.review.publish import Published, Refused
 from situation.serve.review.refs import short_name
-from situation.serve.review.story import Changed, changes, of_situation
+from situation.serve.review.story import Changed, changes, of_situation, summary_line
 from situation.serve.review.versions import PUBLISHED, DraftState, Versions
 from situation.ui import style
 from situation.ui.switcher import Showing, open_version
@@ -41,6 +42,7 @@ class Said:
 
 
 Version = tuple[str, str, float | None]
+Views = dict[Path, FileView]
 
 
 @st.cache_resource(max_entries=16, show_spinner=False)
@@ -71,6 +73,18 @@ def note(showing: Showing, view: FileView) -> Draft | None:
     count = changed.count if changed else 0
     headline = f"Draft — not published: {count} change{'s' if count != 1 else ''}"
     return Draft(headline, changed.story if changed else "No fact differs from the published version.")
+
+
+@st.cache_resource(max_entries=16, show_spinner=False)
+def _summary(published: frozenset[Version], draft: frozenset[Version], _published: Views, _draft: Views) -> str:
+    """What a publication of the whole draft would change, every situation of it (once per pair of versions)."""
+    return summary_line(changes(_published, _draft))
+
+
+def _everything(showing: Showing) -> str:
+    _, published = showing.versions.published().snapshot()
+    keys = frozenset(v.version_key for v in published.values()), frozenset(v.version_key for v in showing.views.values())
+    return _summary(*keys, published, showing.views)
 
 
 def banner(showing: Showing, view: FileView) -> None:
@@ -104,8 +118,8 @@ def _publish_control(showing: Showing, drafted: Draft) -> None:
     target = short_name(versions.published_ref)
     with st.popover("Review and publish", icon=":material/publish:"):
         st.markdown(
-            f"Publish **{literal(showing.shown.label)}** to `{target}`? Partners see it at once, and git records you as "
-            f"its reviewer. This page's situation: {literal(drafted.headline.split(': ', 1)[1])}."
+            f"Publish **{literal(showing.shown.label)}** to `{target}`? It changes {literal(_everything(showing))}. "
+            "Partners see it at once, and git records you as its reviewer."
         )
         reviewer = showing.viewer.identity
         if reviewer is None:  # a local run without sign-in: git still needs a name for the Reviewed-by trailer

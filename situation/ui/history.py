@@ -59,15 +59,15 @@ def page(context: PageContext, showing: Showing) -> None:
     default = next((i for i, p in enumerate(published) if p.commit == on_show), 0)
     chosen = st.selectbox("Publication", published, index=default, key="history-pick", format_func=_label)
     changed = _story(chosen.commit, chosen.parent, situation.id, showing.versions)
+    said = ""
     if chosen.parent is None:
-        said = "The first publication."
+        said = " The first publication."
     elif changed is None:
-        said = f"It changed nothing in {situation.title} (another situation, or the wording of the file)."
-    else:
-        said = f"{changed.summary[0].upper()}{changed.summary[1:]} in {situation.title}."
-    st.markdown(f"**{literal(_label(chosen))}** — {literal(chosen.subject)}. {literal(said)}")
+        said = f" It changed nothing in {situation.title} (another situation, or only the file's wording)."
+    st.markdown(f"**{literal(_label(chosen))}** — {literal(chosen.subject)}.{literal(said)}")
     if changed is not None and changed.update is not None:
-        st.html(style.box("Its change story", f'<pre class="changes">{html.escape(changed.story)}</pre>'))
+        story = f'<pre class="changes">{html.escape(changed.story)}</pre>'
+        st.html(style.box(f"What it changed in {situation.title}: {changed.summary}", story, opened=True))
     if showing.shown.key == COMMIT_PREFIX + chosen.commit:
         st.button("Back to the latest published version", key="history-latest", on_click=open_version, args=(PUBLISHED,))
     else:

@@ -47,7 +47,7 @@ def _internals() -> tuple[Any, asyncio.AbstractEventLoop] | None:
 
 
 def available() -> bool:
-    """True when this process is a Streamlit server whose sessions `rerun_every_session` can reach."""
+    """True when this process is a Streamlit server whose sessions `rerun_following` can reach."""
     return _internals() is not None
 
 
@@ -74,18 +74,8 @@ def rerun_following(key: str) -> None:
             loop.call_soon_threadsafe(_rerun, manager, loop, sessions, MAX_RETRIES)
 
 
-def rerun_every_session(version: int = 0) -> None:
-    """From any thread: ask every connected session for a full rerun (a Watcher listener; `version` is unused)."""
-    found = _internals()
-    if found is None:
-        return
-    manager, loop = found
-    with contextlib.suppress(RuntimeError):  # raised while the server shuts down: no page is left to wake
-        loop.call_soon_threadsafe(_rerun, manager, loop, None, MAX_RETRIES)
-
-
 def _rerun(manager: Any, loop: asyncio.AbstractEventLoop, only: set[str] | None, retries: int) -> None:
-    """On the event loop: rerun each idle session (all, or those in `only`); try the busy ones again shortly."""
+    """On the event loop: rerun each idle session of `only` (None: all); try the busy ones again shortly."""
     busy: set[str] = set()
     try:
         active = manager.list_active_sessions()

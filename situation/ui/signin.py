@@ -45,7 +45,7 @@ def gate() -> Viewer:
     settings = _settings()
     if not settings.signin_required:
         st.session_state.pop(SESSION_KEY, None)
-        return Viewer(None)
+        return Viewer(None, roles=settings.roles.of(None))  # a local run: the one person at the keyboard
     identity, via = _from_oidc(settings) or _from_password(settings) or (None, None)
     if identity is None:
         _signin_page(settings)

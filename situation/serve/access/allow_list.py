@@ -34,12 +34,13 @@ class AllowList:
 
 @dataclass(frozen=True)
 class Viewer:
-    """Who is looking: `identity` None on a local run without sign-in, where everything is shown (and the one person
-    at the keyboard holds every role)."""
+    """Who is looking: `identity` None on a local run without sign-in, where everything is shown; `roles` what they
+    may do beyond reading what is published (none unless given: on a local run the gate gives the one person at the
+    keyboard every role)."""
 
     identity: str | None
     allow: AllowList | None = None
-    roles: frozenset[Role] = frozenset(Role)
+    roles: frozenset[Role] = frozenset()
 
     def may_see(self, situation_id: str) -> bool:
         if self.allow is None:

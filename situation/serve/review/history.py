@@ -31,10 +31,10 @@ class Publication:
 
     @property
     def by(self) -> str:
-        """'reviewed by jo', or 'committed by amina (not reviewed in the dashboard)'."""
+        """'reviewed by jo', or 'committed by amina, no review recorded' (straight onto the branch, or a pull request)."""
         if self.reviewers:
             return "reviewed by " + " and ".join(self.reviewers)
-        return f"committed by {self.committer} (not reviewed in the dashboard)"
+        return f"committed by {self.committer}, no review recorded"
 
 
 def publications(place: Place, ref: str, limit: int = MAX_LISTED) -> list[Publication]:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import logging
 import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
 
@@ -25,7 +25,7 @@ from situation.serve.live.watch import FileView, Watcher
 from situation.serve.review.commits import CommitReader, Place
 from situation.serve.review.git import Git, GitError
 from situation.serve.review.history import Publication, publications
-from situation.serve.review.publish import WORKING_TREE, Published, Refused, publish, working_tree_tree
+from situation.serve.review.publish import WORKING_TREE, Known, Published, Refused, publish, working_tree_tree
 from situation.serve.review.refs import Refs, RefSource, short_name
 
 LOG = logging.getLogger(__name__)
@@ -74,6 +74,8 @@ class DraftState:
     seen_published: str | None
     seen_draft: str | None
     why_not: str | None = None
+    views: dict[Path, FileView] = field(default_factory=dict)
+    """The draft's views as the reviewer saw them (what is published when nothing needs merging)."""
 
 
 class Versions:
@@ -208,11 +210,16 @@ class Versions:
             return DraftState(
                 published, None, "there is no published version to publish onto yet" if shown.kind == DRAFT else None
             )
+        if not self.published_ref.startswith("refs/heads/"):
+            name = short_name(self.published_ref)
+            return DraftState(
+                published, None, f"'{name}' is not a branch of this server's repository: publish where it comes from"
+            )
         if shown.key != WORKING_TREE:
             commits = {view.commit for view in views.values()}
             if len(commits) > 1 or shown.commit is None:
                 return DraftState(published, None, "the draft is being read; wait a moment")
-            return DraftState(published, commits.pop() if commits else shown.commit)
+            return DraftState(published, commits.pop() if commits else shown.commit, views=views)
         try:
             tree = working_tree_tree(self.place, published)
             saved = self._blobs(tree)
@@ -224,7 +231,7 @@ class Versions:
                 return DraftState(
                     published, None, f"{path.name} is being saved or does not validate; publish once it shows as saved"
                 )
-        return DraftState(published, tree)
+        return DraftState(published, tree, views=views)
 
     def _blobs(self, tree: str) -> dict[str, str]:
         out = self.place.git.run("ls-tree", "-r", "-z", "--full-tree", tree, "--", self.place.folder or ".")
@@ -239,7 +246,9 @@ class Versions:
         """Publish the draft named `draft` (a key) as the reviewer saw it (`state`); every page follows at once."""
         if not self.review or state.seen_published is None or state.seen_draft is None:
             return Refused(state.why_not or "there is nothing here to publish")
-        outcome = publish(self.place, self.published_ref, draft, reviewer, state.seen_published, state.seen_draft)
+        commit, published = self._published.held()
+        known = Known(published, state.views) if commit == state.seen_published else None
+        outcome = publish(self.place, self.published_ref, draft, reviewer, state.seen_published, state.seen_draft, known)
         self.refs.check_now()  # viewers follow now, not at the next look
         if isinstance(outcome, Published):
             LOG.warning(

@@ -34,7 +34,7 @@ def test_each_publication_says_when_by_whom_and_which_commit(tmp_path: Path) -> 
     assert [p.by for p in found] == [
         "reviewed by jo",
         "reviewed by jo@example.org",
-        "committed by Amina (not reviewed in the dashboard)",
+        "committed by Amina, no review recorded",
     ]
     assert found[0].subject == "Publish 'draft': aleppo-2016-08: 1 fact changed"
 
