@@ -99,8 +99,13 @@ class Versions:
         self.watcher.start()
         self._publications: tuple[str | None, list[Publication]] = (None, [])
         self._lock = threading.Lock()
+        self._refused: str | None = None
+        """Why nothing is shown at all: a published reference was named, and there is no repository to read it from."""
         if git is None:
-            if review:
+            if published is not None:  # asked for review explicitly: fail closed, never fall back to the working tree
+                self._refused = f"{target} is in no git repository, so there is no '{published}' to show"
+                LOG.error("%s", self._refused)
+            elif review:
                 LOG.warning("%s is in no git repository: every save is published at once (no review)", target)
             return
         wanted = published or DEFAULT_PUBLISHED
@@ -125,6 +130,8 @@ class Versions:
     # --- What a session may be shown ------------------------------------------------------------------------------
 
     def published(self) -> Shown:
+        if self._refused is not None:
+            return Shown(PUBLISHED, PUBLISHED, "Nothing published", _Fixed({}))
         if not self.review:
             return Shown(PUBLISHED, PUBLISHED, "The situations as saved", self.watcher)
         commit = self._published.commit
@@ -133,6 +140,8 @@ class Versions:
 
     def why_empty(self, shown: Shown) -> str | None:
         """Why a version shows no file at all, when the reason is its reference (None: it is the folder that is empty)."""
+        if self._refused is not None:
+            return self._refused
         source = shown.source
         return source.problem if isinstance(source, RefSource) else None
 

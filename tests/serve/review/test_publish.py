@@ -6,8 +6,6 @@ Each test makes its repository (commits, branches, tags) with git itself and rea
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -19,18 +17,6 @@ from situation.serve.review.versions import Versions
 from tests.serve.review.repository import Repository, people
 
 EDITOR = frozenset({Role.EDITOR, Role.REVIEWER})
-
-
-@pytest.fixture
-def repository(tmp_path: Path) -> Repository:
-    return Repository(tmp_path / "team")
-
-
-@pytest.fixture
-def versions(repository: Repository) -> Iterator[Versions]:
-    made = Versions(repository.situations, (), None, review=True)
-    yield made
-    made.stop()
 
 
 def draft_seen(versions: Versions, wanted: str) -> tuple[str, object]:

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
 from pathlib import Path
-
-import pytest
 
 from situation.serve.access.roles import Role
 from situation.serve.review.publish import WORKING_TREE
@@ -16,18 +13,6 @@ from tests.serve.review.repository import Repository, people
 VIEWER: frozenset[Role] = frozenset()
 EDITOR = frozenset({Role.EDITOR})
 REVIEWER = frozenset({Role.EDITOR, Role.REVIEWER})
-
-
-@pytest.fixture
-def repository(tmp_path: Path) -> Repository:
-    return Repository(tmp_path / "team")
-
-
-@pytest.fixture
-def versions(repository: Repository) -> Iterator[Versions]:
-    made = Versions(repository.situations, (), None, review=True)
-    yield made
-    made.stop()
 
 
 def shows(versions: Versions, wanted: str | None, roles: frozenset[Role], value: int, within: float = 5.0) -> bool:
@@ -107,5 +92,16 @@ def test_without_review_everyone_sees_the_working_tree_as_before(repository: Rep
         repository.set_people(260000)
         assert shows(versions, None, VIEWER, 260000)
         assert not versions.review and versions.drafts() == [] and versions.publications() == []
+    finally:
+        versions.stop()
+
+
+def test_a_published_reference_named_for_a_folder_outside_git_shows_nothing(seed_copy: Path) -> None:
+    """Asked to publish from a reference, a server never falls back on the working tree (it fails closed)."""
+    versions = Versions(seed_copy.parent, (), "main", review=True)
+    try:
+        shown = versions.open(None, REVIEWER)
+        assert shown.snapshot()[1] == {} and versions.open("working tree", REVIEWER).snapshot()[1] == {}
+        assert versions.why_empty(shown) == f"{seed_copy.parent} is in no git repository, so there is no 'main' to show"
     finally:
         versions.stop()
