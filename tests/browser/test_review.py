@@ -56,7 +56,7 @@ def go(page: Page, name: str) -> None:
     """To a page through the sidebar, as a person does (a new address would start a new session, signed out)."""
     page.locator("[data-testid='stSidebarNav']").get_by_role("link", name=name, exact=True).click()
     page.get_by_text(f"{name} · " if name != "History" else "History · every version").first.wait_for(timeout=TIMEOUT_MS)
-    page.wait_for_timeout(800)  # charts and tables draw after the title
+    page.wait_for_timeout(500)  # charts and tables draw after the title
 
 
 def downloaded(page: Page, label: str) -> bytes:
