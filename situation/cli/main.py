@@ -1,4 +1,4 @@
-"""The command line: `python -m situation validate|diff|schema|docs|export|import-hxl|hash-password`: a thin edge.
+"""The command line: `python -m situation validate|diff|schema|docs|export|import-hxl|hash-password|publish`: a thin edge.
 
 `main(argv, stdout, stderr)` returns the exit code and never lets a traceback out, so tests call it
 directly. Exit codes: 0 all valid, 1 a file has errors, 2 a usage error (bad arguments, no such path).
@@ -11,6 +11,7 @@ import contextlib
 import json
 import os
 import sys
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, NoReturn, TextIO
@@ -156,7 +157,28 @@ def _add_carry_commands(commands: Any) -> None:
 
 
 def _add_serving_commands(commands: Any) -> None:
-    """`hash-password`: what a team without an identity provider puts in the server's secrets.toml (docs/serving.md)."""
+    """`hash-password`: what a team without an identity provider puts in the server's secrets.toml; `publish`: a draft
+    made what partners see (docs/serving.md)."""
+    publish = commands.add_parser(
+        "publish",
+        help="publish a draft: move the published branch to it, recording the reviewer in git",
+        description=(
+            "Publish a draft branch (or commit) of the situations repository: the published branch moves forward to a "
+            "commit that merges the draft, with a 'Reviewed-by: NAME' trailer, only if the result validates; history "
+            "is never rewritten. Run inside the repository (or give --repo). Prints what it changes. Exit 0 when "
+            "published, 1 when refused (nothing moved), 2 on a usage error."
+        ),
+        epilog="Example: python -m situation publish fix-figures --reviewer 'Jo Smith <jo@example.org>'",
+    )
+    publish.add_argument("draft", metavar="DRAFT_REF", help="the draft: a branch (or a commit) of the repository")
+    publish.add_argument("--reviewer", required=True, metavar="NAME", help="who reviewed it, for the Reviewed-by trailer")
+    publish.add_argument("--repo", default=".", metavar="DIR", help="the situations repository (default: the current folder)")
+    publish.add_argument("--published", metavar="REF", help="the published branch (default: $SITUATIONS_PUBLISHED, else main)")
+    publish.add_argument(
+        "--situations", default="", metavar="DIR", help="the situations folder inside the repository (default: all of it)"
+    )
+    publish.add_argument("--dry-run", action="store_true", help="say what it would change, and publish nothing")
+    _add_documents_option(publish)
     hashing = commands.add_parser(
         "hash-password",
         help="make the argon2id hash of a password, for [signin.users] in the server's .streamlit/secrets.toml",
@@ -191,6 +213,8 @@ def main(argv: Sequence[str] | None = None, stdout: TextIO | None = None, stderr
             return _import_hxl(args, stdout)
         if args.command == "hash-password":
             return _hash_password(args.user, stdout, stderr)
+        if args.command == "publish":
+            return _publish(args, stdout, stderr)
         if args.command == "schema":
             print(json.dumps(situation_schema(), indent=2, ensure_ascii=False), file=stdout)
         elif args.command == "docs":
@@ -265,7 +289,7 @@ def _export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print(printable(f"{args.file}: not exported: the situation has errors"), file=stderr)
         return 1
     try:
-        made = chosen.writer(Derived(result.situation), args.table, file_revision(Path(args.file)))
+        made = chosen.writer(Derived(result.situation), args.table, file_revision(Path(args.file)), None)
     except PdfError as error:
         print(printable(f"{args.file}: not exported: {error}"), file=stderr)
         return 1
@@ -359,3 +383,54 @@ def _hash_password(user: str | None, stdout: TextIO, stderr: TextIO) -> int:
         raise UsageError(f"hash-password: {error}") from error
     print(f"{json.dumps(user)} = {json.dumps(hashed)}" if user else hashed, file=stdout)
     return 0
+
+
+def _publish(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    """Publish a draft as `situation.serve.review.publish` does from the page: compare-and-swap, validated, recorded."""
+    from situation.serve.review.commits import Place, read_views
+    from situation.serve.review.git import Git, GitError
+    from situation.serve.review.publish import Known, Published, publish, reviewer_name
+    from situation.serve.review.refs import short_name
+    from situation.serve.review.story import changes
+    from situation.serve.review.versions import DEFAULT_PUBLISHED, PUBLISHED_VARIABLE
+
+    git = Git.around(Path(args.repo).resolve()) if Path(args.repo).is_dir() else None
+    if git is None:
+        raise UsageError(f"publish: not a git repository: {args.repo}")
+    try:
+        reviewer_name(args.reviewer)
+    except ValueError as error:
+        raise UsageError(f"publish: --reviewer: {error}") from error
+    folder = (git.top / args.situations).resolve()
+    if not folder.is_dir() or not folder.is_relative_to(git.top):
+        raise UsageError(f"publish: --situations: no folder {args.situations} in the repository at {git.top}")
+    wanted = args.published or os.environ.get(PUBLISHED_VARIABLE) or DEFAULT_PUBLISHED
+    ref = git.full_name(wanted)
+    published = git.commit_of(ref) if ref else None
+    draft = git.commit_of(args.draft)
+    if ref is None or published is None:
+        raise UsageError(f"publish: no published branch '{wanted}' in the repository at {git.top} (give --published REF)")
+    if draft is None:
+        raise UsageError(f"publish: no draft '{args.draft}' in the repository at {git.top}")
+    place = Place.of(git, folder, _documents(args))
+    try:
+        before, after = read_views(place, published, None, commit=published), read_views(place, draft, None, commit=draft)
+        found = changes(before, after)
+    except GitError as error:
+        print(f"Not published: {error}", file=stderr)
+        return 1
+    for changed in found:
+        print(f"{changed.key}: {changed.summary}", file=stdout)
+        if changed.update is not None:
+            print(textwrap.indent(changed.story, "  "), file=stdout)
+    if args.dry_run:
+        print(f"Not published (--dry-run): {short_name(ref)} stays at {published[:8]}.", file=stdout)
+        return 0
+    outcome = publish(place, ref, args.draft, args.reviewer, published, draft, Known(before, after))
+    if isinstance(outcome, Published):
+        print(outcome.message, file=stdout)
+        return 0
+    print(outcome.message, file=stderr)
+    for problem in outcome.problems:
+        print(problem.as_text(), file=stderr)
+    return 1

@@ -18,6 +18,8 @@ from typing import Any
 
 import pandas as pd
 
+from situation.exports.draft import FILE_NAME as DRAFT_FILE
+from situation.exports.draft import Draft
 from situation.exports.rows import key_figure_tags, tables
 from situation.hxl.cells import neutralised
 from situation.hxl.tags import hashtags
@@ -80,18 +82,23 @@ def to_hxl(frame: pd.DataFrame, table: str, extra_tags: dict[str, str] | None = 
     return to_csv(frame, {**hashtags(table), **(extra_tags or {})})
 
 
-def to_json(situation: Situation, frames: dict[str, pd.DataFrame]) -> str:
-    """One JSON document: which situation and date, then each table as a list of rows (gaps are null)."""
+def to_json(situation: Situation, frames: dict[str, pd.DataFrame], draft: Draft | None = None) -> str:
+    """One JSON document: which situation and date (and, for a draft, that it is one and what it changes), then each
+    table as a list of rows (gaps are null)."""
     document = {
         "situation": {"id": situation.id, "title": situation.title, "as_of": situation.as_of.isoformat()},
+        **({"draft": {"not_published": draft.headline, "changes": draft.story}} if draft else {}),
         **{name: records(frame) for name, frame in frames.items()},
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def to_zip(files: dict[str, str]) -> bytes:
-    """Several CSV files in one zip (UTF-8 with a BOM), with fixed timestamps so the same situation gives the same bytes."""
+def to_zip(files: dict[str, str], draft: Draft | None = None) -> bytes:
+    """Several CSV files in one zip (UTF-8 with a BOM), with fixed timestamps so the same situation gives the same bytes;
+    a draft's first says that it is one, and what it changes."""
     out = io.BytesIO()
+    if draft is not None:
+        files = {DRAFT_FILE: draft.as_text(), **files}
     with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for name, text in files.items():
             archive.writestr(zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0)), text.encode(CSV_ENCODING))

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from situation.model.sections import ACCESS, AREAS, CLAIMS, EVENTS, INDICATORS, SHORTAGES, SOURCES, STATEMENTS
 
 if TYPE_CHECKING:  # only for the types: a writer imports them when it runs
+    from situation.exports.draft import Draft
     from situation.model.facts import Situation
     from situation.views.derived import Derived
 
@@ -42,9 +43,9 @@ class Export:
     warning: str | None = None
 
 
-Writer = Callable[["Derived", "str | None", "str | None"], Export]
-"""(the version's bundle, one table or None for all, the commit it was read from) -> the export. A briefing that
-cannot be printed raises `situation.exports.briefing.pdf.PdfError`."""
+Writer = Callable[["Derived", "str | None", "str | None", "Draft | None"], Export]
+"""(the version's bundle, one table or None for all, the commit it was read from, what it is when it is a draft not
+published) -> the export. A briefing that cannot be printed raises `situation.exports.briefing.pdf.PdfError`."""
 
 
 def _always_available() -> str | None:
@@ -97,20 +98,20 @@ def _names(table: str | None) -> tuple[str, ...]:
     return (table,) if table else TABLES
 
 
-def _html(derived: Derived, table: str | None, revision: str | None) -> Export:
+def _html(derived: Derived, table: str | None, revision: str | None, draft: Draft | None = None) -> Export:
     from situation.exports.briefing.page import build_briefing  # its charts need kaleido and a browser
 
-    briefing = build_briefing(derived, revision=revision)
+    briefing = build_briefing(derived, revision=revision, draft=draft)
     return Export(briefing.html, _without_charts(briefing.chart_problem))
 
 
-def _pdf(derived: Derived, table: str | None, revision: str | None) -> Export:
+def _pdf(derived: Derived, table: str | None, revision: str | None, draft: Draft | None = None) -> Export:
     from situation.exports.briefing.page import build_briefing
     from situation.exports.briefing.pdf import PdfError, chromium_path, html_to_pdf, no_chromium
 
     if chromium_path() is None:  # said before the charts spend seconds failing to start it
         raise PdfError(no_chromium())
-    briefing = build_briefing(derived, revision=revision)
+    briefing = build_briefing(derived, revision=revision, draft=draft)
     return Export(html_to_pdf(briefing.html), _without_charts(briefing.chart_problem))
 
 
@@ -126,25 +127,25 @@ def _pdf_unavailable() -> str | None:
     return f"Briefing (PDF): {no_chromium()}. The HTML briefing prints from any browser."
 
 
-def _csv(derived: Derived, table: str | None, revision: str | None) -> Export:
+def _csv(derived: Derived, table: str | None, revision: str | None, draft: Draft | None = None) -> Export:
     from situation.exports.files import csv_files, to_zip
 
     files = csv_files(derived, _names(table))
-    return Export(next(iter(files.values())) if table else to_zip(files))
+    return Export(next(iter(files.values())) if table else to_zip(files, draft))
 
 
-def _hxl(derived: Derived, table: str | None, revision: str | None) -> Export:
+def _hxl(derived: Derived, table: str | None, revision: str | None, draft: Draft | None = None) -> Export:
     from situation.exports.files import csv_files, to_zip
 
     files = csv_files(derived, _names(table), hxl=True)
-    return Export(next(iter(files.values())) if table else to_zip(files))
+    return Export(next(iter(files.values())) if table else to_zip(files, draft))
 
 
-def _json(derived: Derived, table: str | None, revision: str | None) -> Export:
+def _json(derived: Derived, table: str | None, revision: str | None, draft: Draft | None = None) -> Export:
     from situation.exports.files import to_json
     from situation.exports.rows import tables
 
-    return Export(to_json(derived.situation, tables(derived, _names(table))))
+    return Export(to_json(derived.situation, tables(derived, _names(table)), draft))
 
 
 FORMATS: dict[str, Format] = {

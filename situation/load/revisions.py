@@ -63,10 +63,13 @@ def in_repository(file: Path) -> bool:
     return True
 
 
-def recent_revisions(file: Path, limit: int = 20) -> list[Revision]:
-    """The latest commits that changed the file, newest first."""
+def recent_revisions(file: Path, limit: int = 20, start: str = "HEAD", first_parent: bool = False) -> list[Revision]:
+    """The latest commits that changed the file, newest first: in the history of `start`, or with `first_parent` only
+    along its first-parent line (the versions a published branch has held, not the commits of drafts merged into it)."""
     top, inside = _place(file)
-    done = _git(top, "log", f"-n{limit}", "--date=short", f"--format=%H{_SEPARATOR}%ad{_SEPARATOR}%s", "--", inside)
+    line = ["--first-parent"] if first_parent else []
+    fields = f"--format=%H{_SEPARATOR}%ad{_SEPARATOR}%s"
+    done = _git(top, "log", *line, f"-n{limit}", "--date=short", fields, "--end-of-options", start, "--", inside)
     if done.returncode != 0:
         return []
     lines = done.stdout.decode("utf-8", errors="replace").splitlines()

@@ -1,8 +1,10 @@
-"""The app: which situations to show, which one and which area (kept in the URL), live reload, and the pages.
+"""The app: which situations to show, which version of them, which one and which area (kept in the URL), live reload,
+and the pages.
 
-`dashboard.py` calls `main()`. Each rerun reads one snapshot of the shared watcher, so a page never mixes
-two versions of a file. When a saved edit lands, the server wakes every open page (situation/ui/push.py);
-where it cannot (an AppTest), a fragment in each page polls the watcher's version instead.
+`dashboard.py` calls `main()`. Each rerun reads one snapshot of the version on show (the published one, or for an
+editor a draft: `situation/ui/switcher.py`), so a page never mixes two versions of a file. When that version changes,
+the server wakes every page that shows it (situation/ui/push.py); where it cannot (an AppTest), a fragment in each page
+polls its version instead.
 """
 
 from __future__ import annotations
@@ -19,9 +21,12 @@ import streamlit as st
 
 from situation.load.confine import document_roots
 from situation.load.problems import errors_in
-from situation.serve.live import heap
-from situation.serve.live.watch import FileView, Watcher
-from situation.ui import guard, pages, push, signin, style
+from situation.load.revisions import load_revision
+from situation.serve.access.roles import Role
+from situation.serve.live.watch import FileView
+from situation.serve.review.versions import PUBLISHED_VARIABLE, Shown
+from situation.serve.state import SERVER
+from situation.ui import cache_clearing, draft, guard, history, pages, push, signin, style, switcher
 from situation.ui.cache import derive, earliest
 from situation.ui.downloads import download_buttons
 from situation.ui.notice import change_notice
@@ -52,19 +57,18 @@ def documents_option(argv: Sequence[str], environ: Mapping[str, str]) -> tuple[P
     return document_roots(known.documents, environ)
 
 
-@st.cache_resource(show_spinner=False)
-def _watcher(target: str, documents: tuple[str, ...]) -> Watcher:
-    """One watcher per server process and target, shared by every viewer; each new version wakes every open page."""
-    watcher = Watcher(Path(target), documents=tuple(Path(d) for d in documents))
-    heap.settle()  # the first versions, read above
-    watcher.on_change(heap.settle)  # first: the pages woken next then run with the new version's objects frozen
-    watcher.on_change(push.rerun_every_session)
-    return watcher.start()
+def published_option(argv: Sequence[str], environ: Mapping[str, str]) -> str | None:
+    """`-- --published REF`, else $SITUATIONS_PUBLISHED: the git reference viewers are shown (None: `main`, when review
+    is in force, which sign-in or this option puts it in)."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--published")
+    known, _ = parser.parse_known_args(list(argv))
+    return known.published or environ.get(PUBLISHED_VARIABLE) or None
 
 
-def _follow_changes(watcher: Watcher) -> None:
-    """Rerun the whole page when the watcher has something newer than the page shows (where the server cannot wake it)."""
-    if watcher.version != st.session_state.get("seen_version"):
+def _follow_changes(shown: Shown) -> None:
+    """Rerun the whole page when its version has something newer than the page shows (where the server cannot wake it)."""
+    if (shown.key, shown.snapshot()[0]) != st.session_state.get("seen_version"):
         st.rerun()
 
 
@@ -77,27 +81,42 @@ def _end_when_signed_out() -> None:
 def main() -> None:
     # No page_icon: a Material icon as favicon is fetched from fonts.gstatic.com; the default favicon is served locally.
     st.set_page_config(page_title="Situation dashboard", layout="wide")
+    cache_clearing.refuse()  # once per process: nothing here needs a client to clear the server's caches
     viewer = signin.gate()  # before any situation is read: with sign-in set up, the run ends here until someone signs in
     target = situations_target(sys.argv[1:], os.environ)
     documents = documents_option(sys.argv[1:], os.environ)
-    watcher = _watcher(str(target.resolve()), tuple(str(d.resolve()) for d in documents))
-    version, views = watcher.snapshot()
-    _show(target, signin.shown_to(viewer, views))  # the allow-list, before the picker: no page sees the others
+    published = published_option(sys.argv[1:], os.environ)
+    # One watcher and one follower of the published reference per process and folder, kept where no client message can
+    # reach them (situation/serve/state.py); each new version wakes the pages that show it. Review is in force on a
+    # server with sign-in, or when a published reference is named.
+    review = published is not None or viewer.identity is not None
+    versions = SERVER.versions(target, documents, published, review, wake=push.rerun_following)
+    shown = switcher.chosen(versions, viewer)
+    push.follow(shown.key)
+    version, views = shown.snapshot()
+    visible = signin.shown_to(viewer, views)  # the allow-list, before the picker: no page sees the others
+    _show(target, switcher.Showing(versions, shown, viewer, visible))
     # Only once the page is drawn: a run cut short by another request loses what it had not sent, so until a run
     # gets here the page does not count as showing this version, and its next check asks for a rerun.
-    st.session_state["seen_version"] = version
+    st.session_state["seen_version"] = (shown.key, version)
     # Last, after the page: a run_every fragment drawn before st.navigation's page left the page blank in the browser.
     # The server wakes every open page when a file changes (situation/ui/push.py). Pages check by themselves only
     # where it cannot: checking as well made some pages miss an edit when a check and a wake-up met (the
     # many-viewers benchmark saw it), and 30 pages checking 5 times a second took half a core.
     if not push.available():
-        st.fragment(_follow_changes, run_every=LIVE_CHECK_SECONDS)(watcher)
+        st.fragment(_follow_changes, run_every=LIVE_CHECK_SECONDS)(shown)
     if signin.signed_in():
         st.fragment(_end_when_signed_out, run_every=SIGNIN_CHECK_SECONDS)()
 
 
-def _show(target: Path, views: dict[Path, FileView]) -> None:
+def _show(target: Path, showing: switcher.Showing) -> None:
     """Everything on screen for one snapshot of the files; returns early, saying why, when there is nothing to show."""
+    views = showing.views
+    switcher.past_banner(showing)
+    if not views and (why := showing.versions.why_empty(showing.shown)) is not None:
+        st.warning(f"Nothing to show: {literal(why)}. The server's log says more.")
+        switcher.sidebar(showing)
+        return
     if not target.exists() and not any(view.situation for view in views.values()):
         # Checked after the watcher: a file deleted while on show keeps its last good version.
         st.error(
@@ -110,14 +129,16 @@ def _show(target: Path, views: dict[Path, FileView]) -> None:
     view = _choose_situation(views)
     _banner(view)
     if view.situation is None:
+        switcher.sidebar(showing)
         return
-    change_notice(view)
-    shown = guard.drawable(view)
-    if shown is not None:
-        guard.draw(shown, _draw)
+    change_notice(view, showing.shown.key)
+    draft.banner(showing, view)
+    drawn = guard.drawable(view, showing.draft)
+    if drawn is not None:
+        guard.draw(drawn, lambda chosen: _draw(chosen, showing), showing.draft)
 
 
-def _draw(view: FileView) -> None:
+def _draw(view: FileView, showing: switcher.Showing) -> None:
     """The chosen page, then the sidebar's view choices (`_view_choices`) and downloads, for one version of one file.
 
     The page comes first: a browser draws elements in the order the server sends them, and fetches the code of each
@@ -133,20 +154,29 @@ def _draw(view: FileView) -> None:
     derived = derive(view, day)
     names = {ALL_AREAS: "All areas", **{a.id: a.name for a in derived.situation.areas}}
     area = _chosen_area(names)
-    context = pages.PageContext(derived=derived, area=area, view=view)
-    navigation = st.navigation(
-        [
-            _page(pages.overview, context, "Overview", "overview", default=True),
-            _page(pages.charts, context, "Charts", "charts"),
-            _page(pages.area_map, context, "Map", "map"),
-            _page(pages.sources_and_claims, context, "Sources & claims", "sources"),
-            _page(pages.changes, context, "Changes", "changes"),
-        ]
+    versions = showing.versions
+    context = pages.PageContext(
+        derived=derived,
+        area=area,
+        view=view,
+        published_only=versions.review and (not showing.draft or Role.EDITOR not in showing.viewer.roles),
+        read_revision=versions.load_revision if versions.review else load_revision,
     )
+    listed = [
+        _page(pages.overview, context, "Overview", "overview", default=True),
+        _page(pages.charts, context, "Charts", "charts"),
+        _page(pages.area_map, context, "Map", "map"),
+        _page(pages.sources_and_claims, context, "Sources & claims", "sources"),
+        _page(pages.changes, context, "Changes", "changes"),
+    ]
+    if versions.review:
+        listed.append(_page(lambda c: history.page(c, showing), context, "History", "history"))
+    navigation = st.navigation(listed)
     _remember_in_url(view, area, day)
     navigation.run()
+    switcher.sidebar(showing)
     _view_choices(first, last, names, area)
-    download_buttons(derived, str(view.path), view.loaded_at or 0.0)
+    download_buttons(derived, view, draft.note(showing, view))
 
 
 def _view_choices(first: date, last: date, names: dict[str, str], area: str | None) -> None:
@@ -231,7 +261,13 @@ def _remember_in_url(view: FileView, area: str | None, day: date | None) -> None
 
 
 def _banner(view: FileView) -> None:
-    """Say plainly what is wrong with the file as it is now, above the last good version."""
+    """Say plainly what is wrong with the file as it is now, above the last good version; and when its newest save is
+    slow to read, that the version on show is the one before it."""
+    if view.reading_since is not None:
+        st.info(
+            f"Reading the newest save of {literal(view.path.name)} (since "
+            f"{datetime.fromtimestamp(view.reading_since):%H:%M:%S}); the version read before it stays on show meanwhile."
+        )
     errors = errors_in(view.problems)
     if not errors:
         return

@@ -22,17 +22,21 @@ MAX_LISTED = 12
 """Vanished facts named in the warning itself; the rest are counted (all are in the list under it)."""
 
 
+Version = tuple[str, str, float | None]
+
+
 @st.cache_resource(max_entries=16, show_spinner=False)
-def _update(path: str, old_read_at: float | None, new_read_at: float | None, _old: Situation, _new: Situation) -> Update:
+def _update(old: Version, new: Version, _old: Situation, _new: Situation) -> Update:
     """Worked out once per pair of versions, whichever of the open pages takes the new version first."""
     return update(_old, _new)
 
 
-def change_notice(view: FileView) -> None:
-    """Once per new version of the file on this page: what changed since the version this page showed before."""
+def change_notice(view: FileView, line: str = "published") -> None:
+    """Once per new version of the file on this page: what changed since the version this page showed before of the
+    same `line` (the published version, the working tree, a draft branch: switching between them is no update)."""
     assert view.situation is not None
     shown: dict[str, tuple[FileView, Update | None]] = st.session_state.setdefault("versions_shown", {})
-    key = str(view.path)
+    key = f"{view.path} {line}"
     previous = shown.get(key)
     if previous is None:
         shown[key] = (view, None)
@@ -40,7 +44,7 @@ def change_notice(view: FileView) -> None:
     before, notice = previous
     if before.situation is not view.situation:
         assert before.situation is not None
-        notice = _update(key, before.loaded_at, view.loaded_at, before.situation, view.situation)
+        notice = _update(before.version_key, view.version_key, before.situation, view.situation)
         shown[key] = (view, notice)
     if notice is not None:
         _show(view, notice)

@@ -3,7 +3,7 @@ wording are `situation.views.scope`'s), and keeps what it built at the page edge
 
 from __future__ import annotations
 
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 from dataclasses import asdict, dataclass
 from datetime import date
 from functools import cache, cached_property, partial
@@ -13,8 +13,18 @@ from urllib.parse import urlencode
 import pandas as pd
 import streamlit as st
 
+from situation.load.codes import Code
 from situation.load.loader import LoadResult
-from situation.load.revisions import Revision, first_changed, in_repository, read_revision, recent_revisions, revision_labels
+from situation.load.problems import Problem
+from situation.load.revisions import (
+    Revision,
+    RevisionError,
+    first_changed,
+    in_repository,
+    load_revision,
+    recent_revisions,
+    revision_labels,
+)
 from situation.model.facts import Situation
 from situation.model.scales import Credibility
 from situation.serve.live.watch import FileView
@@ -36,6 +46,8 @@ MAX_LISTED = 50
 TRENDS_PER_PAGE = 12
 """Trend charts drawn at once: each is a plotly chart of its own, and a file can track sixty indicators."""
 GROUP_TITLES = {"People": "Key figures", "Shortages": "Shortages", "Access": "Access", "Areas": "Latest by area"}
+Reader = Callable[[Path, str], LoadResult]
+"""How the Changes page reads a file as it was at a commit."""
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,10 @@ class PageContext:
     derived: Derived
     area: str | None
     view: FileView
+    published_only: bool = False
+    """The Changes page lists only the versions the published branch has held (for a viewer: never a draft's commit)."""
+    read_revision: Callable[[Path, str], LoadResult] = load_revision
+    """How the Changes page reads the file at a commit (in review, from git's objects alone: `Versions.load_revision`)."""
 
     @cached_property
     def scope(self) -> Scope:
@@ -118,9 +134,9 @@ def _needs_update(context: PageContext) -> str:
 
 
 @st.cache_resource(max_entries=64, show_spinner="Comparing…")
-def _compared(path: str, commit: str, loaded_at: float, _current: Situation) -> list[Change]:
-    """What changed from the file at `commit` to the version on show: once per (file, revision, loaded version)."""
-    old = _revision(path, commit).situation
+def _compared(path: str, commit: str, version: tuple[str, str, float | None], _current: Situation, _read: Reader) -> list[Change]:
+    """What changed from the file at `commit` to the version on show: once per (file, revision, version on show)."""
+    old = _revision(path, commit, _read).situation
     return diff(old, _current) if old is not None else []
 
 
@@ -135,14 +151,15 @@ def changes(context: PageContext) -> None:
             "Compare two files with `python -m situation diff OLD NEW`."
         )
         return
-    revisions = recent_revisions(path)
+    revisions = recent_revisions(path, start=context.view.commit or "HEAD", first_parent=context.published_only)
     if not revisions:
         st.info("This file has no commits yet; commit it, and later versions can be compared here.")
         return
-    loaded = {r.commit: _revision(str(path), r.commit) for r in revisions}
+    read = context.read_revision
+    loaded = {r.commit: _revision(str(path), r.commit, read) for r in revisions}
 
     def changes_since(revision: Revision) -> list[Change]:
-        return _compared(str(path), revision.commit, context.view.loaded_at or 0.0, current)
+        return _compared(str(path), revision.commit, context.view.version_key, current, read)
 
     def as_of(revision: Revision) -> date | None:
         old = loaded[revision.commit].situation
@@ -182,9 +199,12 @@ def changes(context: PageContext) -> None:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _revision(path: str, commit: str) -> LoadResult:
+def _revision(path: str, commit: str, _read: Reader) -> LoadResult:
     """A commit's version of the file, read once: a commit's content never changes."""
-    return read_revision(Path(path), commit)
+    try:
+        return _read(Path(path), commit)
+    except RevisionError as error:
+        return LoadResult(path, None, [Problem.about_file(path, Code.UNREADABLE, str(error))])
 
 
 def _plot_or_say(figure: object, frame: pd.DataFrame, caption: str, key: str, nothing: str) -> None:

@@ -9,8 +9,9 @@ ones, `sessions`, `allow_list`); this module only draws the form and keeps the s
 Two ways in, either or both:
 - OpenID Connect with Streamlit's own `st.login` (an [auth] table): Streamlit keeps the identity in a signed cookie,
   so it survives a reload; we still end it `session_hours` after the provider issued it (`iat`).
-- Named users with passwords ([signin.users]): the sign-in lives in this session's state (a value no widget owns,
-  so the browser cannot set it) and ends after `session_hours`, on sign-out, or when the tab is reloaded.
+- Named users with passwords ([signin.users]): the sign-in is kept by the server process (`SERVER.sign_ins`), and this
+  session holds only its token (under a key no widget owns, so the browser cannot set it); it ends after
+  `session_hours`, on sign-out, or when the tab is reloaded.
 """
 
 from __future__ import annotations
@@ -24,15 +25,17 @@ from typing import Any, NoReturn
 import streamlit as st
 
 from situation.serve.access.allow_list import Viewer, visible_views
-from situation.serve.access.limiter import FailureLimiter, Limits, client_address
+from situation.serve.access.limiter import client_address
 from situation.serve.access.sessions import Outcome, attempt, expired, oidc_identity
 from situation.serve.access.settings import AccessError, AccessSettings, settings_from
 from situation.serve.live.watch import FileView
+from situation.serve.state import SERVER
 from situation.ui.text import literal
 
 LOG = logging.getLogger(__name__)
 SESSION_KEY = "_signed_in"
-"""{"user", "via", "until"}: set only by this module; no widget has this key, so no browser message can set it."""
+"""This session's sign-in token (`situation.serve.access.sessions.SignIns`): set only by this module; no widget has
+this key, so no browser message can set it, and the sign-in it stands for is kept by the process, not the page."""
 NOTICE_KEY = "_signin_notice"
 PASSWORD, OIDC = "password", "oidc"
 
@@ -42,13 +45,13 @@ def gate() -> Viewer:
     settings = _settings()
     if not settings.signin_required:
         st.session_state.pop(SESSION_KEY, None)
-        return Viewer(None)
+        return Viewer(None, roles=settings.roles.of(None))  # a local run: the one person at the keyboard
     identity, via = _from_oidc(settings) or _from_password(settings) or (None, None)
     if identity is None:
         _signin_page(settings)
         st.stop()
     _sidebar(identity, via)
-    return Viewer(identity, settings.allow)
+    return Viewer(identity, settings.allow, settings.roles.of(identity))
 
 
 def shown_to(viewer: Viewer, views: dict[Path, FileView]) -> dict[Path, FileView]:
@@ -64,14 +67,13 @@ def shown_to(viewer: Viewer, views: dict[Path, FileView]) -> dict[Path, FileView
 
 
 def signed_in() -> bool:
-    """True when this session has a sign-in that can run out (sign-in is set up and someone signed in)."""
-    return isinstance(st.session_state.get(SESSION_KEY), dict)
+    """True when this session holds a sign-in that can run out (sign-in is set up and someone signed in)."""
+    return isinstance(st.session_state.get(SESSION_KEY), str)
 
 
 def session_over() -> bool:
-    """True once this session's sign-in has run out: cheap enough for a page to ask every few seconds."""
-    signed_in = st.session_state.get(SESSION_KEY)
-    return isinstance(signed_in, dict) and time.time() >= signed_in["until"]
+    """True once this session's sign-in has run out or ended: cheap enough for a page to ask every few seconds."""
+    return signed_in() and SERVER.sign_ins.get(st.session_state[SESSION_KEY]) is None
 
 
 def _settings() -> AccessSettings:
@@ -105,32 +107,32 @@ def _from_oidc(settings: AccessSettings) -> tuple[str, str] | None:
     issued = claims.get("iat")
     started = float(issued) if isinstance(issued, int | float) else None
     if expired(started, time.time(), settings.session_seconds):
-        st.session_state.pop(SESSION_KEY, None)
+        SERVER.sign_ins.end(st.session_state.pop(SESSION_KEY, None))
         st.logout()  # clears Streamlit's identity cookie and ends the session; the viewer signs in again
         st.stop()
     identity = oidc_identity(claims)
     if identity is None:
         _refuse("the identity provider returned neither an e-mail nor a subject")
     assert started is not None
-    st.session_state[SESSION_KEY] = {"user": identity, "via": OIDC, "until": started + settings.session_seconds}
+    held = SERVER.sign_ins.get(st.session_state.get(SESSION_KEY))
+    if held is None or (held.user, held.via) != (identity, OIDC):
+        st.session_state[SESSION_KEY] = SERVER.sign_ins.start(identity, OIDC, started + settings.session_seconds)
     return identity, OIDC
 
 
 def _from_password(settings: AccessSettings) -> tuple[str, str] | None:
-    signed_in = st.session_state.get(SESSION_KEY)
-    if not isinstance(signed_in, dict) or signed_in["via"] != PASSWORD:
+    token = st.session_state.get(SESSION_KEY)
+    if token is None:
         return None
-    if signed_in["user"] not in settings.users or time.time() >= signed_in["until"]:
+    held = SERVER.sign_ins.get(token)
+    if held is not None and held.via != PASSWORD:
+        return None
+    if held is None or held.user not in settings.users:
+        SERVER.sign_ins.end(token)
         del st.session_state[SESSION_KEY]
         st.session_state[NOTICE_KEY] = "Your sign-in has ended. Sign in again to go on."
         return None
-    return signed_in["user"], PASSWORD
-
-
-@st.cache_resource(show_spinner=False)
-def _limiter(max_failures: int, window: float, first_wait: float, max_wait: float) -> FailureLimiter:
-    """One limiter per server process, shared by every session: a new tab does not start the count again."""
-    return FailureLimiter(Limits(max_failures, window, first_wait, max_wait))
+    return held.user, PASSWORD
 
 
 def _signin_page(settings: AccessSettings) -> None:
@@ -155,13 +157,14 @@ def _password_form(settings: AccessSettings) -> None:
         submitted = st.form_submit_button("Sign in")
     if not submitted:
         return
-    limits = settings.limits
-    limiter = _limiter(limits.max_failures, limits.window_seconds, limits.first_wait_seconds, limits.max_wait_seconds)
+    # One per process, out of every client's reach: a new tab or a cleared cache does not start the count again.
+    limiter = SERVER.limiter(settings.limits)
     address = client_address(st.context.ip_address, st.context.headers.to_dict())
     result = attempt(settings, limiter, name, password, address, time.time())
     if result.outcome is Outcome.SIGNED_IN:
         LOG.info("signed in: %s from %s", result.user, address)
-        st.session_state[SESSION_KEY] = {"user": result.user, "via": PASSWORD, "until": time.time() + settings.session_seconds}
+        assert result.user is not None
+        st.session_state[SESSION_KEY] = SERVER.sign_ins.start(result.user, PASSWORD, time.time() + settings.session_seconds)
         st.rerun()
     LOG.warning("sign-in refused (%s): %r from %s", result.outcome.value, name[:64], address)
     st.error(result.message)
@@ -171,7 +174,7 @@ def _sidebar(identity: str, via: str | None) -> None:
     shown = identity.replace("`", "'")
     st.sidebar.caption(f"Signed in as `{shown}`")  # as code: Markdown would turn an e-mail into a mailto: link
     if st.sidebar.button("Sign out", key="sign-out"):
-        st.session_state.pop(SESSION_KEY, None)
+        SERVER.sign_ins.end(st.session_state.pop(SESSION_KEY, None))
         if via == OIDC:
             st.logout()
             st.stop()

@@ -142,10 +142,11 @@ def summary(text: str) -> str:
     return f'<p class="summary">{html.escape(text)}</p>'
 
 
-def box(label: str, body: str) -> str:
+def box(label: str, body: str, opened: bool = False) -> str:
     """A box that opens, set like `st.expander` but opened by the browser alone: no rerun, and nothing for React to draw.
-    `body` is HTML."""
-    return f'<details class="box"><summary>{html.escape(label)}</summary><div class="box-body">{body}</div></details>'
+    `body` is HTML; `opened` draws it open."""
+    state = " open" if opened else ""
+    return f'<details class="box"{state}><summary>{html.escape(label)}</summary><div class="box-body">{body}</div></details>'
 
 
 def bullets(items: Sequence[str], most: int, what: str) -> str:

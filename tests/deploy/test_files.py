@@ -14,6 +14,7 @@ from typing import Any
 import argon2
 import pytest
 
+from situation.serve.access.roles import Role
 from situation.serve.access.settings import AccessError, settings_from
 from tests.paths import ROOT
 
@@ -52,6 +53,9 @@ def test_the_example_secrets_work_once_filled_in() -> None:
     assert settings.allow.allows("amina@example.org", "anything")
     assert settings.allow.allows("jo", "aleppo-2016-08") and not settings.allow.allows("jo", "idlib-2017")
     assert settings.allow.allows("sam@partner.example.org", "aleppo-2016-09")
+    assert settings.roles.of("jo") == {Role.EDITOR, Role.REVIEWER}
+    assert settings.roles.of("lena@ocha.example.org") == {Role.EDITOR}
+    assert settings.roles.of("sam@partner.example.org") == frozenset()
 
 
 def test_a_line_from_hash_password_appended_to_the_example_lands_in_signin_users() -> None:

@@ -14,6 +14,7 @@ import argon2
 import pytest
 from streamlit.testing.v1 import AppTest
 
+from situation.serve.state import SERVER
 from situation.ui.signin import SESSION_KEY
 from tests.paths import ROOT, SEED
 from tests.ui.apptest import TIMEOUT, all_text, metrics, page_heading, shown
@@ -63,8 +64,8 @@ def users(**access: list[str]) -> dict[str, Any]:
     return secrets
 
 
-def test_before_signing_in_nothing_of_the_situation_is_shown(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = open_app(SEED, users(), monkeypatch)
+def test_before_signing_in_nothing_of_the_situation_is_shown(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_app(seed_copy, users(), monkeypatch)
     assert not app.exception
     assert not metrics(app)
     assert SEED_FIGURE not in everything_shown(app)
@@ -73,8 +74,8 @@ def test_before_signing_in_nothing_of_the_situation_is_shown(monkeypatch: pytest
     assert dict(app.query_params) == {}  # not even the situation's id in the URL
 
 
-def test_a_wrong_password_is_refused_and_the_right_one_shows_the_cards(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = sign_in(open_app(SEED, users(), monkeypatch), "amina", "not the password")
+def test_a_wrong_password_is_refused_and_the_right_one_shows_the_cards(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = sign_in(open_app(seed_copy, users(), monkeypatch), "amina", "not the password")
     assert [e.value.split(".")[0] for e in app.error] == ["Wrong user name or password"]
     assert not metrics(app)
     app = sign_in(app, "amina", PASSWORD)
@@ -83,8 +84,8 @@ def test_a_wrong_password_is_refused_and_the_right_one_shows_the_cards(monkeypat
     assert "Signed in as `amina`" in [c.value for c in app.sidebar.caption]
 
 
-def test_sign_out_hides_the_situation_again(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = sign_in(open_app(SEED, users(), monkeypatch), "amina", PASSWORD)
+def test_sign_out_hides_the_situation_again(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = sign_in(open_app(seed_copy, users(), monkeypatch), "amina", PASSWORD)
     assert metrics(app)
     app.sidebar.button(key="sign-out").click()
     app.run()
@@ -92,13 +93,31 @@ def test_sign_out_hides_the_situation_again(monkeypatch: pytest.MonkeyPatch) -> 
     assert "You have signed out." in [i.value for i in app.info]
 
 
-def test_a_sign_in_ends_after_session_hours(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = sign_in(open_app(SEED, users(), monkeypatch), "amina", PASSWORD)
+def test_a_sign_in_ends_after_session_hours(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = sign_in(open_app(seed_copy, users(), monkeypatch), "amina", PASSWORD)
     assert metrics(app)
-    app.session_state[SESSION_KEY] = {**app.session_state[SESSION_KEY], "until": time.time() - 1}
+    monkeypatch.setattr(SERVER.sign_ins, "clock", lambda: time.time() + 12 * 3600 + 1)  # the server's clock, 12 h on
     app.run()
     assert not metrics(app)
     assert "Your sign-in has ended. Sign in again to go on." in [i.value for i in app.info]
+
+
+def test_a_sign_in_lives_in_the_server_not_in_what_the_page_holds(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The page holds a token; the sign-in is the server's. A token made up, or kept after signing out, opens nothing."""
+    app = open_app(seed_copy, users(), monkeypatch)
+    app.session_state[SESSION_KEY] = "a token nobody was given"
+    app.run()
+    assert not metrics(app) and [t.label for t in app.text_input] == ["User name", "Password"]
+
+    app = sign_in(open_app(seed_copy, users(), monkeypatch), "amina", PASSWORD)
+    token = app.session_state[SESSION_KEY]
+    assert SERVER.sign_ins.get(token) is not None and metrics(app)
+    app.sidebar.button(key="sign-out").click()
+    app.run()
+    assert SERVER.sign_ins.get(token) is None
+    app.session_state[SESSION_KEY] = token  # the old token put back
+    app.run()
+    assert not metrics(app)
 
 
 def test_the_picker_offers_only_allowed_situations(two_situations: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -123,8 +142,8 @@ def test_a_user_allowed_nothing_sees_a_plain_message(two_situations: Path, monke
     ]
 
 
-def test_broken_settings_show_nothing_and_say_so(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = open_app(SEED, {"signin": {"users": {"amina": "a plain password"}}}, monkeypatch)
+def test_broken_settings_show_nothing_and_say_so(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_app(seed_copy, {"signin": {"users": {"amina": "a plain password"}}}, monkeypatch)
     assert not app.exception
     assert not metrics(app) and not app.text_input
     assert [e.value for e in app.error] == [
@@ -133,7 +152,7 @@ def test_broken_settings_show_nothing_and_say_so(monkeypatch: pytest.MonkeyPatch
     assert "a plain password" not in everything_shown(app)
 
 
-def test_without_sign_in_settings_a_local_run_shows_everything(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = open_app(SEED, {}, monkeypatch)
+def test_without_sign_in_settings_a_local_run_shows_everything(seed_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    app = open_app(seed_copy, {}, monkeypatch)
     assert metrics(app)["People under siege"] == "about 250,000"
     assert not app.text_input

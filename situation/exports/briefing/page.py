@@ -27,6 +27,7 @@ from situation.exports.briefing.layout import CHARTS
 from situation.exports.briefing.layout import charts as charts_of
 from situation.exports.briefing.svg import ChartError, svg_charts
 from situation.exports.briefing.template import TEMPLATE
+from situation.exports.draft import Draft
 from situation.exports.files import records
 from situation.model.claims import ClaimStatus, Stance
 from situation.model.facts import Situation
@@ -56,11 +57,12 @@ class Briefing:
     chart_problem: str | None = None
 
 
-def build_briefing(derived: Derived, charts: bool = True, revision: str | None = None) -> Briefing:
+def build_briefing(derived: Derived, charts: bool = True, revision: str | None = None, draft: Draft | None = None) -> Briefing:
     """The briefing of a version (its tables and cards built once, shared with the pages), with its charts drawn in one
     batch; without charts when they cannot be drawn, saying why.
 
-    `revision` names the commit of the situation file it is made from, for the printed footer."""
+    `revision` names the commit of the situation file it is made from, for the printed footer; a `draft` not published
+    is watermarked "DRAFT" on every page and opens with what it changes."""
     figures = charts_of(derived)
     drawn: dict[str, Markup] = {}
     problem = None
@@ -70,7 +72,7 @@ def build_briefing(derived: Derived, charts: bool = True, revision: str | None =
         except ChartError as error:
             problem = str(error)
     slots = {name: drawn.get(name) for name in CHARTS}  # every slot named, so the strict template can test each one
-    context = _context(derived) | {"revision": revision, "charts": slots, "chart_problem": problem}
+    context = _context(derived) | {"revision": revision, "charts": slots, "chart_problem": problem, "draft": draft}
     page = _ENVIRONMENT.from_string(TEMPLATE).render(**context)
     return Briefing(page, len(drawn), problem)
 

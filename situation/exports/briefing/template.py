@@ -104,9 +104,27 @@ TEMPLATE = """\
     .scroll { overflow: visible; }
     footer.screen, .screen-only { display: none; }
   }
+  {% if draft %}
+  .watermark { position: fixed; inset: 0; display: flex; align-items: center; justify-content: center; z-index: 10;
+               pointer-events: none; font: 700 9rem/1 {{ sans }}; letter-spacing: .1em; color: rgba(164, 51, 15, .13);
+               transform: rotate(-30deg); }
+  .draft { border: 2px solid var(--flag); padding: .45rem .7rem; margin: .5rem 0; break-inside: avoid; }
+  .draft strong { color: var(--flag); }
+  .draft pre { white-space: pre-wrap; font-size: .8em; margin: .3rem 0 0; }
+  @page { @top-center { content: "DRAFT — not published"; font: 700 8pt {{ sans }}; color: #a4330f; } }
+  {% endif %}
 </style>
 </head>
 <body>
+{% if draft %}
+<div class="watermark" aria-hidden="true">DRAFT</div>
+<section class="draft" aria-label="Draft">
+  <strong>{{ draft.headline }}</strong>
+  <p>Not for sharing: this briefing is made from a draft that a reviewer has not published. What it changes from the
+    published version:</p>
+  <pre>{{ draft.story }}</pre>
+</section>
+{% endif %}
 <header class="top">
   <h1>{{ title }}</h1>
   <p class="as-of">Situation as of <time datetime="{{ as_of_iso }}">{{ as_of }}</time></p>

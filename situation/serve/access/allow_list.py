@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol, TypeVar
 
-EVERYONE = "*"
+from situation.serve.access.people import names_of
+from situation.serve.access.roles import Role
 
 
 class AllowList:
@@ -25,11 +26,7 @@ class AllowList:
 
     def patterns_for(self, identity: str) -> tuple[str, ...]:
         """Every situation pattern that applies to `identity`: its own entry, its e-mail domain's and everyone's."""
-        identity = identity.casefold()
-        keys = [identity, EVERYONE]
-        if "@" in identity:
-            keys.append("*@" + identity.rsplit("@", 1)[1])
-        return tuple(pattern for key in keys for pattern in self._entries.get(key, ()))
+        return tuple(pattern for key in names_of(identity) for pattern in self._entries.get(key, ()))
 
     def allows(self, identity: str, situation_id: str) -> bool:
         return any(fnmatch.fnmatchcase(situation_id, pattern) for pattern in self.patterns_for(identity))
@@ -37,10 +34,13 @@ class AllowList:
 
 @dataclass(frozen=True)
 class Viewer:
-    """Who is looking: `identity` None on a local run without sign-in, where everything is shown."""
+    """Who is looking: `identity` None on a local run without sign-in, where everything is shown; `roles` what they
+    may do beyond reading what is published (none unless given: on a local run the gate gives the one person at the
+    keyboard every role)."""
 
     identity: str | None
     allow: AllowList | None = None
+    roles: frozenset[Role] = frozenset()
 
     def may_see(self, situation_id: str) -> bool:
         if self.allow is None:

@@ -2,13 +2,17 @@
 
 Apart from the settings, the hashes and the limiter because this is where they meet, and where what a person is told
 is decided: a refusal never says which of user name and password was wrong, and a try during a wait is refused
-unchecked, whatever the password. `situation/ui/signin.py` keeps the session; every decision it shows is made here.
+unchecked, whatever the password. `SignIns` keeps every sign-in of the server; `situation/ui/signin.py` gives each
+session only its token, and every decision it shows is made here.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+import secrets
+import threading
+import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from enum import Enum
 from typing import Any
@@ -73,3 +77,56 @@ def oidc_identity(claims: Mapping[str, Any]) -> str | None:
 def expired(started_at: float | None, now: float, session_seconds: float) -> bool:
     """A sign-in is good for `session_seconds` from when it was made; one with no known start has expired."""
     return started_at is None or now - started_at >= session_seconds
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """Who signed in, how (`"password"` or `"oidc"`), and until when (time.time())."""
+
+    user: str
+    via: str
+    until: float
+
+
+class SignIns:
+    """Every sign-in of one server, each under a random token that only the session holding it knows.
+
+    Kept by the process (`situation.serve.state`), not in a page's state or a Streamlit cache: no message a browser
+    sends can set, extend or reset one. A session holds only its token; without the record here the token is worth
+    nothing, and a record ends at its time, on sign-out, or when too many newer ones crowd it out.
+    """
+
+    MAX_SIGN_INS = 10_000
+
+    def __init__(self, clock: Callable[[], float] = time.time) -> None:
+        self.clock = clock
+        self._records: dict[str, SignIn] = {}
+        self._lock = threading.Lock()
+
+    def start(self, user: str, via: str, until: float) -> str:
+        """A new sign-in; its token for the session to keep."""
+        token = secrets.token_urlsafe(32)
+        with self._lock:
+            now = self.clock()
+            for old in [t for t, record in self._records.items() if record.until <= now]:
+                del self._records[old]
+            while len(self._records) >= self.MAX_SIGN_INS:  # the oldest first: dicts keep their order
+                del self._records[next(iter(self._records))]
+            self._records[token] = SignIn(user, via, until)
+        return token
+
+    def get(self, token: object) -> SignIn | None:
+        """The sign-in a token stands for while it lasts; None for anything else (none, unknown, run out)."""
+        if not isinstance(token, str):
+            return None
+        with self._lock:
+            record = self._records.get(token)
+            if record is not None and record.until <= self.clock():
+                del self._records[token]
+                return None
+            return record
+
+    def end(self, token: object) -> None:
+        if isinstance(token, str):
+            with self._lock:
+                self._records.pop(token, None)

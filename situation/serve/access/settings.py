@@ -1,6 +1,6 @@
 """What `.streamlit/secrets.toml` says about signing in, read and checked in full before anyone is let in.
 
-A module of its own because this is where sign-in fails closed: any mistake in the [auth], [signin] or [access]
+A module of its own because this is where sign-in fails closed: any mistake in the [auth], [signin], [access] or [roles]
 tables is an `AccessError` saying where it is, and the gate then shows nothing. Settings live in the server's
 secrets file, never in the repository; `deploy/secrets.example.toml` documents them, and a copy still holding one of
 its placeholders is refused rather than half-used. No secret is ever echoed in an error (a password pasted where its
@@ -13,9 +13,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from situation.serve.access.allow_list import EVERYONE, AllowList
+from situation.serve.access.allow_list import AllowList
 from situation.serve.access.limiter import Limits
 from situation.serve.access.passwords import HASH_PREFIX, HASH_SHAPE
+from situation.serve.access.people import valid_name
+from situation.serve.access.roles import TABLE_KEYS, Role, Roles
 
 DEFAULT_SESSION_HOURS = 12.0
 MIN_COOKIE_SECRET_LENGTH = 32
@@ -38,6 +40,8 @@ class AccessSettings:
     session_seconds: float = DEFAULT_SESSION_HOURS * 3600
     limits: Limits = field(default_factory=Limits)
     allow: AllowList | None = None
+    roles: Roles = field(default_factory=lambda: Roles({}))
+    """Who are editors and reviewers ([roles]); nobody, without the table."""
 
     @property
     def signin_required(self) -> bool:
@@ -45,7 +49,8 @@ class AccessSettings:
 
 
 def settings_from(secrets_: Mapping[str, Any]) -> AccessSettings:
-    """Read and check the [auth], [signin] and [access] tables of secrets.toml (plain dicts); AccessError when wrong."""
+    """Read and check the [auth], [signin], [access] and [roles] tables of secrets.toml (plain dicts); AccessError when
+    wrong."""
     signin = _table(secrets_, "signin")
     users = _users(_table(signin, "users", "[signin]"))
     limits = Limits(
@@ -57,9 +62,10 @@ def settings_from(secrets_: Mapping[str, Any]) -> AccessSettings:
     session_seconds = _number(signin, "session_hours", DEFAULT_SESSION_HOURS, minimum=0.001) * 3600
     providers = oidc_providers(_table(secrets_, "auth"))
     allow = _allow_list(secrets_) if "access" in secrets_ else None
-    if allow is not None and not (users or providers):
-        raise AccessError("[access] needs a way to sign in: add [signin.users] or an [auth] provider, or remove [access]")
-    return AccessSettings(users, providers, session_seconds, limits, allow)
+    for table in ("access", "roles"):
+        if table in secrets_ and not (users or providers):
+            raise AccessError(f"[{table}] needs a way to sign in: add [signin.users] or an [auth] provider, or remove [{table}]")
+    return AccessSettings(users, providers, session_seconds, limits, allow, _roles(_table(secrets_, "roles")))
 
 
 def oidc_providers(auth: Mapping[str, Any]) -> tuple[str, ...]:
@@ -133,7 +139,21 @@ def _allow_list(secrets_: Mapping[str, Any]) -> AllowList:
             raise AccessError(
                 f'[access] "{who}": expected a list of situation ids such as ["aleppo-2016-08"], found {patterns!r}'
             )
-        if who.startswith("*") and who != EVERYONE and not who.startswith("*@"):
+        if not valid_name(who):
             raise AccessError(f'[access] "{who}": expected a user name, an e-mail, "*@domain" or "*"')
         entries[who] = list(patterns)
     return AllowList(entries)
+
+
+def _roles(table: Mapping[str, Any]) -> Roles:
+    named: dict[Role, list[str]] = {}
+    for key, people in table.items():
+        if key not in TABLE_KEYS:
+            raise AccessError(f"[roles] {key}: expected editors or reviewers")
+        if isinstance(people, str) or not isinstance(people, list) or not all(isinstance(p, str) for p in people):
+            raise AccessError(f'[roles] {key}: expected a list of people such as ["amina", "*@example.org"], found {people!r}')
+        for who in people:
+            if not valid_name(who):
+                raise AccessError(f'[roles] {key}: "{who}": expected a user name, an e-mail, "*@domain" or "*"')
+        named[TABLE_KEYS[key]] = list(people)
+    return Roles(named)

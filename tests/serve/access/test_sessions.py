@@ -11,7 +11,7 @@ import pytest
 from situation.serve.access import sessions
 from situation.serve.access.limiter import FailureLimiter
 from situation.serve.access.passwords import password_matches
-from situation.serve.access.sessions import Outcome, attempt, expired, oidc_identity
+from situation.serve.access.sessions import Outcome, SignIn, SignIns, attempt, expired, oidc_identity
 from situation.serve.access.settings import settings_from
 from tests.serve.access.accounts import ADDRESS, AMINA_PASSWORD, LIMITS, signin
 
@@ -101,3 +101,23 @@ def test_forty_tries_sent_at_once_check_at_most_the_allowed_number(monkeypatch: 
     assert len(outcomes) == 40
     assert len(checked) == outcomes.count(Outcome.WRONG) == LIMITS.max_failures
     assert outcomes.count(Outcome.WAIT) == 40 - LIMITS.max_failures
+
+
+def test_a_sign_in_is_held_by_its_token_until_it_ends() -> None:
+    now = [1000.0]
+    sign_ins = SignIns(clock=lambda: now[0])
+    token = sign_ins.start("amina", "password", until=1000.0 + 3600)
+    assert sign_ins.get(token) == SignIn("amina", "password", 4600.0)
+    assert sign_ins.get("a token nobody was given") is None and sign_ins.get(None) is None
+    now[0] = 4600.0
+    assert sign_ins.get(token) is None  # run out
+    other = sign_ins.start("jo", "password", until=9000.0)
+    sign_ins.end(other)
+    assert sign_ins.get(other) is None  # signed out
+
+
+def test_sign_ins_are_bounded(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(SignIns, "MAX_SIGN_INS", 3)
+    sign_ins = SignIns(clock=lambda: 0.0)
+    tokens = [sign_ins.start(f"user{n}", "password", until=10.0) for n in range(5)]
+    assert [sign_ins.get(t) is not None for t in tokens] == [False, False, True, True, True]

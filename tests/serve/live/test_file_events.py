@@ -150,3 +150,28 @@ def test_the_kernel_says_whether_a_file_is_open_for_writing(seed_copy: Path) -> 
         assert open_for_writing(seed_copy) is True
     with seed_copy.open("rb"):
         assert open_for_writing(seed_copy) is False
+
+
+@pytest.mark.parametrize("events", [None, False], ids=["kernel events", "polling"])
+def test_a_file_held_open_longer_than_the_quiet_period_shows_no_passing_error(
+    seed_copy: Path, started: Callable[..., Watcher], events: bool | None
+) -> None:
+    """An editor that writes a file in two parts, 0.8 s apart: the file is quiet for twice the quiet period while it is
+    still open, and its first part alone is not YAML. Neither a banner nor half a file may show meanwhile."""
+    full = with_value(seed_copy, 290000).encode()
+    half = full[: full.index(b"value: 290000") + len(b"value: 29")] + b"\n  - [unclosed"
+    assert not parse_situation(half, "half.yaml").ok
+    watcher = started(seed_copy, quiet_seconds=0.4, events=events)
+    seen: list[tuple[bool, object]] = []
+    with seed_copy.open("wb") as file:
+        file.write(half)
+        file.flush()
+        deadline = time.monotonic() + 0.8
+        while time.monotonic() < deadline:
+            seen.append((watcher.snapshot()[1][seed_copy].broken, people(watcher, seed_copy)))
+            time.sleep(0.02)
+        file.seek(0)
+        file.truncate()
+        file.write(full)
+    assert set(seen) == {(False, 250000)}  # the old version throughout, and no banner
+    assert shows(watcher, seed_copy, 290000)
